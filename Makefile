@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Each installs what it needs
+# into .venv (pinned: pyproject.toml for direct dependencies, constraints.txt for all).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed-stamp
+export OPENBLAS_NUM_THREADS = 1
+export MPLBACKEND = Agg
+
+.PHONY: install demo test build check bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## grade the bundled example submissions and print the gradebook
+demo: install
+	$(BIN)/a3 grade examples/submissions --out out/demo
+
+## the committed student template and fixtures are current and leak-free, then the test suite
+test: install
+	$(BIN)/a3 build --check
+	$(BIN)/python -m pytest
+
+## regenerate student_template/ and autograder/fixtures/ after editing solutions or tests
+build: install
+	$(BIN)/a3 build
+
+check: install
+	$(BIN)/a3 build --check
+
+bench: install
+	$(BIN)/python bench/grading_speed.py
+
+clean:
+	rm -rf $(VENV) out build

@@ -1,0 +1,84 @@
+"""The ``a3`` command: one verb per workflow.
+
+- ``a3 grade SUBMISSION... --out DIR``  grade folders or zips; gradebook and reports (instructors)
+- ``a3 build [--check]``                regenerate (or verify) the student template and fixtures (TAs)
+- ``a3 check QUESTION [--dir DIR]``     run a question's public tests on a filled-in template (students)
+- ``a3 submit [--dir DIR]``             pack a submission zip (students)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _grade(args) -> int:
+    from autograder.config import ConfigError, load_config
+    from autograder.grade.batch import grade_many
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"a3 grade: {exc}", file=sys.stderr)
+        return 2
+    parts = args.parts.split(",") if args.parts else list(config.parts)
+    unknown = [p for p in parts if p not in config.parts]
+    if unknown:
+        print(f"a3 grade: unknown part(s) {', '.join(unknown)}; parts are {', '.join(config.parts)}", file=sys.stderr)
+        return 2
+    paths = []
+    for s in args.submissions:
+        p = Path(s)
+        if p.is_dir() and not (p / "cs231n").exists() and any(p.iterdir()) and args.expand_folders:
+            paths += sorted(c for c in p.iterdir() if c.is_dir() or c.suffix == ".zip")
+        else:
+            paths.append(p)
+    return grade_many(paths, config, parts, Path(args.out), quiet=args.quiet)
+
+
+def _build(args) -> int:
+    from autograder.build.pipeline import main as build_main
+    return build_main(check=args.check, skip_notebooks=args.skip_notebooks)
+
+
+def _check(args) -> int:
+    from autograder.student.check import main as check_main
+    return check_main(args.question, Path(args.dir))
+
+
+def _submit(args) -> int:
+    from autograder.student.pack import main as pack_main
+    return pack_main(Path(args.dir), Path(args.out) if args.out else None)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="a3", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="verb", required=True)
+    g = sub.add_parser("grade", help="grade submissions (folders or zips)")
+    g.add_argument("submissions", nargs="+", help="submission folders or zips, or a folder of them")
+    g.add_argument("--out", required=True, help="folder for grades.csv and the per-submission reports")
+    g.add_argument("--parts", help="comma-separated part ids (default: all)")
+    g.add_argument("--config", default=None, help="grading_config.yml (default: the repository's)")
+    g.add_argument("--quiet", action="store_true")
+    g.set_defaults(func=_grade, expand_folders=True)
+    b = sub.add_parser("build", help="regenerate the student template, fixtures and public tests")
+    b.add_argument("--check", action="store_true", help="fail if the committed files are stale or leak")
+    b.add_argument("--skip-notebooks", action="store_true", help="do not run Otter Assign")
+    b.set_defaults(func=_build)
+    c = sub.add_parser("check", help="run the public tests of one question")
+    c.add_argument("question")
+    c.add_argument("--dir", default=".", help="the assignment folder (default: here)")
+    c.set_defaults(func=_check)
+    s = sub.add_parser("submit", help="pack the assignment folder into a submission zip")
+    s.add_argument("--dir", default=".", help="the assignment folder (default: here)")
+    s.add_argument("--out", help="zip to write (default: submission.zip in the folder)")
+    s.set_defaults(func=_submit)
+    args = ap.parse_args(argv)
+    if getattr(args, "config", "unset") is None:
+        from autograder.config import DEFAULT_CONFIG
+        args.config = DEFAULT_CONFIG
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,249 @@
+"""Load and validate ``grading_config.yml``.
+
+The configuration is the one place for questions, points, visibility, thresholds, time
+limits and seeds. ``load_config(path)`` returns a :class:`Config`; any mistake in the file
+raises :class:`ConfigError` whose message names the file, the line and the key (with a
+suggestion for a likely typo), never a traceback from deep inside the grader.
+"""
+from __future__ import annotations
+
+import difflib
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = REPO_ROOT / "grading_config.yml"
+
+VISIBILITIES = ("public", "hidden")
+TOP_KEYS = {"assignment": str, "defaults": dict, "seeds": dict, "parts": dict}
+DEFAULT_KEYS = {"time_limit": (int, float), "threshold": float}
+SEED_KEYS = {"fixtures": int}
+PART_KEYS = {"title": str, "points": (int, float), "notebook": str, "questions": dict}
+QUESTION_KEYS = {
+    "points": (int, float), "function": str, "threshold": float, "time_limit": (int, float),
+    "depends_on": list, "cases": dict, "given": bool, "max_loss": float,
+}
+REQUIRED_QUESTION_KEYS = ("points", "function", "cases")
+
+
+class ConfigError(ValueError):
+    """A mistake in grading_config.yml; the message names the file, line and key."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One graded question: its id ties config, stub, hidden tests, fixtures and reports."""
+    id: str
+    part: str
+    points: float
+    function: str              # "cs231n/rnn_layers.py::rnn_step_forward"
+    threshold: float
+    time_limit: float
+    cases: dict                # case name -> "public" | "hidden", in file order
+    depends_on: tuple = ()
+    given: bool = False
+    max_loss: float | None = None
+
+    @property
+    def file(self) -> str:
+        """Path of the student's file inside the submission, e.g. ``cs231n/rnn_layers.py``."""
+        return self.function.split("::")[0]
+
+    @property
+    def qualname(self) -> str:
+        """Qualified name of the function, e.g. ``CaptioningRNN.loss``."""
+        return self.function.split("::")[1]
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
+    points: float
+    notebook: str
+    questions: dict            # id -> Question, in file order
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    assignment: str
+    seeds: dict
+    parts: dict                # id -> Part
+    questions: dict = field(default_factory=dict)   # id -> Question, all parts, in order
+
+    @property
+    def total_points(self) -> float:
+        return sum(p.points for p in self.parts.values())
+
+    def affected_by(self, qid: str) -> set:
+        """The questions a wrong ``qid`` may cost: itself, those that test the same function,
+        and every question that depends on one of those (transitively)."""
+        fn = self.questions[qid].function
+        out = {q.id for q in self.questions.values() if q.function == fn}
+        changed = True
+        while changed:
+            new = {q.id for q in self.questions.values() if set(q.depends_on) & out} - out
+            out |= new
+            changed = bool(new)
+        return out
+
+    def with_time_limit(self, seconds: float) -> "Config":
+        """A copy in which every question has the given time limit (for tests)."""
+        import dataclasses
+        parts = {pid: dataclasses.replace(p, questions={qid: dataclasses.replace(q, time_limit=seconds)
+                                                        for qid, q in p.questions.items()})
+                 for pid, p in self.parts.items()}
+        return dataclasses.replace(self, parts=parts,
+                                   questions={q.id: q for p in parts.values() for q in p.questions.values()})
+
+
+def _where(path, node) -> str:
+    return f"{path}:{node.start_mark.line + 1}"
+
+
+def _mapping(path, node, what):
+    if not isinstance(node, yaml.MappingNode):
+        raise ConfigError(f"{_where(path, node)}: {what} must be a mapping of keys to values")
+    return [(k.value, k, v) for k, v in node.value]
+
+
+def _check_keys(path, node, allowed, what, required=()):
+    """Return {key: value node}; reject unknown keys (naming line and a close match)."""
+    items = _mapping(path, node, what)
+    seen = {}
+    for key, knode, vnode in items:
+        if key in seen:
+            raise ConfigError(f"{_where(path, knode)}: key '{key}' appears twice in {what}")
+        if allowed is not None and key not in allowed:
+            close = difflib.get_close_matches(key, list(allowed), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(f"{_where(path, knode)}: unknown key '{key}' in {what}{hint}; "
+                              f"allowed: {', '.join(sorted(allowed))}")
+        seen[key] = vnode
+    for key in required:
+        if key not in seen:
+            raise ConfigError(f"{_where(path, node)}: {what} is missing the key '{key}'")
+    return seen
+
+
+def _value(path, node, types, what):
+    """Construct a scalar/sequence node's value and check its type."""
+    value = yaml.safe_load(yaml.serialize(node))
+    if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+        raise ConfigError(f"{_where(path, node)}: {what} must not be a boolean")
+    if isinstance(value, int) and types is float:
+        value = float(value)
+    if not isinstance(value, types):
+        names = "/".join(t.__name__ for t in (types if isinstance(types, tuple) else (types,)))
+        raise ConfigError(f"{_where(path, node)}: {what} should be {names}, got {value!r}")
+    return value
+
+
+def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> Config:
+    """Read and validate the grading configuration.
+
+    Inputs:
+    - path: the YAML file (default: grading_config.yml at the repository root).
+    - check_tests: also check that every question has a hidden-test module
+      (autograder/hidden_tests/<id>.py) defining each configured case.
+    Returns a Config; raises ConfigError with "file:line: message" on any mistake.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the grading configuration {path}: {exc.strerror}") from None
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if root is None:
+        raise ConfigError(f"{path}: the file is empty")
+    top = _check_keys(path, root, TOP_KEYS, "the top level", required=("parts",))
+    defaults = {"time_limit": 30.0, "threshold": 1e-7}
+    if "defaults" in top:
+        for key, vnode in _check_keys(path, top["defaults"], DEFAULT_KEYS, "defaults").items():
+            defaults[key] = float(_value(path, vnode, DEFAULT_KEYS[key], f"defaults.{key}"))
+    seeds = {"fixtures": 231}
+    if "seeds" in top:
+        for key, vnode in _check_keys(path, top["seeds"], SEED_KEYS, "seeds").items():
+            seeds[key] = _value(path, vnode, int, f"seeds.{key}")
+    assignment = _value(path, top["assignment"], str, "assignment") if "assignment" in top else ""
+
+    parts, questions = {}, {}
+    pending_deps = []
+    for part_id, pnode in _check_keys(path, top["parts"], None, "parts").items():
+        pk = _check_keys(path, pnode, PART_KEYS, f"part '{part_id}'",
+                         required=("points", "questions"))
+        part_qs = {}
+        for qid, qnode in _check_keys(path, pk["questions"], None,
+                                      f"the questions of part '{part_id}'").items():
+            what = f"question '{qid}'"
+            if qid in questions:
+                raise ConfigError(f"{_where(path, qnode)}: question id '{qid}' is used twice")
+            qk = _check_keys(path, qnode, QUESTION_KEYS, what, required=REQUIRED_QUESTION_KEYS)
+            vals = {k: _value(path, v, QUESTION_KEYS[k], f"{what}: {k}")
+                    for k, v in qk.items() if k != "cases"}
+            if vals["points"] < 0:
+                raise ConfigError(f"{_where(path, qk['points'])}: {what}: points must be >= 0")
+            if vals["function"].count("::") != 1 or not vals["function"].split("::")[0].endswith(".py"):
+                raise ConfigError(f"{_where(path, qk['function'])}: {what}: function should look "
+                                  f"like 'cs231n/rnn_layers.py::rnn_step_forward'")
+            cases = {}
+            for cname, cnode in _check_keys(path, qk["cases"], None, f"{what}: cases").items():
+                vis = _value(path, cnode, str, f"{what}: case '{cname}'")
+                if vis not in VISIBILITIES:
+                    close = difflib.get_close_matches(vis, VISIBILITIES, n=1)
+                    hint = f" (did you mean '{close[0]}'?)" if close else ""
+                    raise ConfigError(f"{_where(path, cnode)}: {what}: case '{cname}' has "
+                                      f"visibility '{vis}'{hint}; use public or hidden")
+                cases[cname] = vis
+            if not cases:
+                raise ConfigError(f"{_where(path, qk['cases'])}: {what} has no cases")
+            pending_deps.append((qid, qk.get("depends_on"), vals.get("depends_on", [])))
+            q = Question(
+                id=qid, part=part_id, points=float(vals["points"]), function=vals["function"],
+                threshold=float(vals.get("threshold", defaults["threshold"])),
+                time_limit=float(vals.get("time_limit", defaults["time_limit"])),
+                cases=cases, depends_on=tuple(vals.get("depends_on", [])),
+                given=vals.get("given", False), max_loss=vals.get("max_loss"))
+            part_qs[qid] = questions[qid] = q
+        total = sum(q.points for q in part_qs.values())
+        points = _value(path, pk["points"], (int, float), f"part '{part_id}': points")
+        if abs(total - points) > 1e-9:
+            raise ConfigError(f"{_where(path, pk['points'])}: part '{part_id}' is worth {points:g} "
+                              f"points but its questions add up to {total:g}")
+        parts[part_id] = Part(id=part_id, title=pk.get("title") and pk["title"].value or part_id,
+                              points=float(points), notebook=pk["notebook"].value if "notebook" in pk else "",
+                              questions=part_qs)
+    for qid, node, deps in pending_deps:
+        for dep in deps:
+            if dep not in questions:
+                close = difflib.get_close_matches(str(dep), list(questions), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise ConfigError(f"{_where(path, node)}: question '{qid}' depends on "
+                                  f"unknown question '{dep}'{hint}")
+    config = Config(path=path, assignment=assignment, seeds=seeds, parts=parts, questions=questions)
+    if check_tests:
+        for q in questions.values():
+            _check_hidden_tests(path, q)
+    return config
+
+
+def _check_hidden_tests(path, q: Question):
+    try:
+        mod = importlib.import_module(f"autograder.hidden_tests.{q.id}")
+    except ModuleNotFoundError:
+        raise ConfigError(f"{path}: question '{q.id}' has no hidden tests "
+                          f"(expected autograder/hidden_tests/{q.id}.py)") from None
+    missing = [c for c in q.cases if c not in getattr(mod, "CASES", {})]
+    if missing:
+        raise ConfigError(f"{path}: question '{q.id}': case(s) {', '.join(missing)} are not defined "
+                          f"in autograder/hidden_tests/{q.id}.py (it defines: "
+                          f"{', '.join(getattr(mod, 'CASES', {})) or 'none'})")

@@ -1,0 +1,137 @@
+"""Grade one submission: run each part's questions in a student process, compare the
+returned arrays with the fixtures in this process, and score.
+
+``grade_submission(path, config)`` returns a :class:`SubmissionResult`; it never raises for
+anything a submission does (a broken layout, a crash, a hang): that becomes a message and
+a zero on the questions concerned.
+"""
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.fixture_store import FIXTURE_DIR, hidden_test, read_fixture
+from autograder.grade.compare import Check, compare_outputs
+from autograder.grade.student_process import StudentProcess
+from autograder.submission import SubmissionLayoutError, open_submission, submission_id
+
+STATUS_TEXT = {"not_implemented": "not implemented yet", "timeout": "timed out", "crashed": "crashed",
+               "error": "raised an error"}
+
+
+@dataclass
+class CaseResult:
+    """One test case of one question: what it scored and why."""
+    question: str
+    case: str
+    visibility: str            # "public" or "hidden"
+    score: float
+    max_score: float
+    messages: list
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.max_score - 1e-12
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    part: str
+    points: float
+    cases: list = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return round(sum(c.score for c in self.cases), 6)
+
+
+@dataclass
+class SubmissionResult:
+    id: str
+    questions: dict            # id -> QuestionResult, in config order
+    error: str = ""            # a submission-wide problem (layout), if any
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> float:
+        return round(sum(q.score for q in self.questions.values()), 6)
+
+    def part_score(self, part: str) -> float:
+        return round(sum(q.score for q in self.questions.values() if q.part == part), 6)
+
+
+def judge_case(question, case: str, run, inputs: dict, expected) -> list:
+    """Turn one case's run into checks: the status first, then the hidden test's own
+    ``check`` if it has one, else every expected output compared with the threshold."""
+    if run.status != "ok":
+        prefix = STATUS_TEXT.get(run.status, run.status)
+        text = run.message if run.status == "not_implemented" else f"{prefix}: {run.message}"
+        return [Check("status", False, text)]
+    mod = hidden_test(question.id)
+    if hasattr(mod, "check"):
+        return mod.check(case, run.outputs, expected, inputs, question)
+    return compare_outputs(run.outputs, expected, question.threshold)
+
+
+def grade_question(question, fixture: dict, runs: dict) -> QuestionResult:
+    """Score a question: its points split evenly over its cases; a case scores when every
+    check passes. ``fixture`` is {case: (inputs, expected)}, ``runs`` {case: CaseRun}."""
+    per_case = question.points / len(question.cases)
+    result = QuestionResult(question.id, question.part, question.points)
+    for case, visibility in question.cases.items():
+        inputs, expected = fixture[case]
+        try:
+            checks = judge_case(question, case, runs[case], inputs, expected)
+        except Exception as exc:      # a grader-side check failing on odd data: no points, say why
+            checks = [Check("check", False, f"the returned values could not be checked: {type(exc).__name__}: {exc}")]
+        passed = bool(checks) and all(c.passed for c in checks)
+        result.cases.append(CaseResult(question.id, case, visibility, per_case if passed else 0.0, per_case,
+                                       [c.message for c in checks]))
+    return result
+
+
+def _zero(question, message: str) -> QuestionResult:
+    per_case = question.points / len(question.cases)
+    return QuestionResult(question.id, question.part, question.points,
+                          [CaseResult(question.id, c, v, 0.0, per_case, [message]) for c, v in question.cases.items()])
+
+
+def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, workdir: Path | None = None,
+                     progress=None, only=None) -> SubmissionResult:
+    """Grade the submission at ``path`` (folder or zip).
+
+    Inputs:
+    - config: the loaded grading configuration.
+    - parts: part ids to grade (default: all).
+    - fixture_dir: where the fixtures are.
+    - workdir: scratch folder (default: a temporary one, removed afterwards).
+    - progress: optional callable(question_id) called before each question.
+    - only: optional set of question ids to grade (the others of the parts are left out).
+    Returns a SubmissionResult with one QuestionResult per question of the chosen parts.
+    """
+    start = time.monotonic()
+    sid = submission_id(Path(path))
+    parts = list(parts or config.parts)
+    questions = [q for p in parts for q in config.parts[p].questions.values() if only is None or q.id in only]
+    with tempfile.TemporaryDirectory(prefix=f"a3-{sid}-", dir=workdir) as tmp:
+        tmp = Path(tmp)
+        try:
+            root = open_submission(Path(path), tmp / "submission")
+        except SubmissionLayoutError as exc:
+            results = {q.id: _zero(q, f"not graded: {exc}") for q in questions}
+            return SubmissionResult(sid, results, error=str(exc), seconds=time.monotonic() - start)
+        results = {}
+        for part in parts:
+            with StudentProcess(root, tmp / f"work-{part}", seed=config.seeds["fixtures"]) as student:
+                for q in config.parts[part].questions.values():
+                    if only is not None and q.id not in only:
+                        continue
+                    if progress:
+                        progress(q.id)
+                    fixture = read_fixture(q.id, fixture_dir)
+                    runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
+                    results[q.id] = grade_question(q, fixture, runs)
+    return SubmissionResult(sid, results, seconds=time.monotonic() - start)

@@ -1,0 +1,197 @@
+"""The grader's handle on one student process (``python -m autograder.worker``).
+
+:class:`StudentProcess` starts the worker for one submission, sends it one question at a
+time with a wall-clock limit, and kills its whole process group on a hang or a crash; the
+next question starts a fresh worker. Inputs go in and outputs come back as npz files in a
+private folder; the expected values never leave the grader.
+"""
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
+
+STARTUP_TIMEOUT = 60.0
+LOG_TAIL_BYTES = 2000
+
+
+@dataclass
+class CaseRun:
+    """What the student process did for one case: status ``ok`` (with outputs),
+    ``not_implemented``, ``error``, ``timeout`` or ``crashed``, and a message."""
+    status: str
+    message: str = ""
+    outputs: dict = field(default_factory=dict)
+
+
+def worker_env() -> dict:
+    """Environment of the student process: single-threaded BLAS, no user site, no bytecode."""
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR",
+                                                        "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
+               PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", MPLBACKEND="Agg")
+    return env
+
+
+class StudentProcess:
+    """Runs questions of one submission in a separate process.
+
+    Inputs:
+    - submission: folder that contains ``cs231n/``.
+    - workdir: a private scratch folder (created if needed) for inputs, outputs and the log.
+    """
+
+    def __init__(self, submission: Path, workdir: Path, seed: int = 231):
+        self.submission = Path(submission).resolve()
+        self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.seed = seed
+        self.proc = None
+        self.log_path = self.workdir / "student_output.log"
+        self.restarts = 0
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def _start(self):
+        req_r, req_w = os.pipe()
+        rep_r, rep_w = os.pipe()
+        log = open(self.log_path, "ab")
+        cmd = [sys.executable, "-m", "autograder.worker", "--submission", str(self.submission),
+               "--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)]
+        try:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                         pass_fds=(req_r, rep_w), cwd=self.workdir, env=worker_env(),
+                                         start_new_session=True)
+        finally:
+            os.close(req_r)
+            os.close(rep_w)
+            log.close()
+        self._requests = os.fdopen(req_w, "w")
+        self._replies = rep_r
+        self._buffer = b""
+        reply = self._read_reply(STARTUP_TIMEOUT)
+        if reply is None or not reply.get("ready"):
+            self.kill()
+            raise RuntimeError("the student process did not start: " + self.log_tail())
+
+    def kill(self):
+        """Kill the whole process group of the worker (children included) and reap it."""
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        for fh in (self._requests,):
+            try:
+                fh.close()
+            except OSError:
+                pass
+        try:
+            os.close(self._replies)
+        except OSError:
+            pass
+        self.proc = None
+
+    close = kill
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.kill()
+
+    # -- one question ------------------------------------------------------------------
+    def run(self, question: str, inputs: dict, time_limit: float) -> dict:
+        """Run every case of ``question``.
+
+        Inputs:
+        - question: the question id (a key of ``autograder.worker.calls.CALLS``).
+        - inputs: {case name: {input name: ndarray}}.
+        - time_limit: seconds of wall clock for all cases of the question together.
+        Returns {case name: CaseRun}.
+        """
+        qdir = Path(tempfile.mkdtemp(prefix=question + "-", dir=self.workdir))
+        in_dir, out_dir = qdir / "in", qdir / "out"
+        in_dir.mkdir()
+        out_dir.mkdir()
+        for case, arrays in inputs.items():
+            save_arrays(in_dir / f"{case}.npz", arrays, allow_text=True)
+        try:
+            if self.proc is None:
+                self._start()
+            log_start = self.log_path.stat().st_size
+            send(self._requests, {"question": question, "cases": list(inputs),
+                                  "in_dir": str(in_dir), "out_dir": str(out_dir)})
+            reply = self._read_reply(time_limit)
+        except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
+            self._restart()
+            return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
+        if reply is None:
+            alive = self.proc.poll() is None
+            code = self.proc.returncode
+            tail = self.log_tail(log_start)
+            self._restart()
+            if alive:
+                msg = f"timed out: still running after {time_limit:g} s (infinite loop, or far too slow?)"
+                return {c: CaseRun("timeout", msg) for c in inputs}
+            how = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
+            msg = f"the student process ended ({how}) while running {question}"
+            return {c: CaseRun("crashed", msg + (f"; its last output:\n{tail}" if tail else "")) for c in inputs}
+        runs = {}
+        for case in inputs:
+            info = reply.get("cases", {}).get(case, {"status": "error", "message": "no answer for this case"})
+            status = info.get("status") if info.get("status") in ("ok", "not_implemented", "error") else "error"
+            run = CaseRun(status, str(info.get("message", ""))[:4000])
+            if status == "ok":
+                try:
+                    run.outputs = load_arrays(out_dir / f"{case}.npz")
+                except ProtocolError as exc:
+                    run = CaseRun("error", f"unusable output: {exc}")
+            runs[case] = run
+        shutil.rmtree(qdir, ignore_errors=True)
+        return runs
+
+    def _restart(self):
+        self.kill()
+        self.restarts += 1
+
+    def _read_reply(self, timeout: float):
+        """Read one JSON line from the worker within ``timeout`` s; None on timeout or EOF."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([self._replies], [], [], left)
+            if not ready:
+                return None
+            chunk = os.read(self._replies, 65536)
+            if not chunk:
+                return None
+            self._buffer += chunk
+            if len(self._buffer) > 2**20:
+                raise ProtocolError("reply too long")
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return parse(line.decode("utf-8", "replace"))
+
+    def log_tail(self, start: int = 0) -> str:
+        """The last lines the student's code printed since byte ``start`` of the log."""
+        try:
+            with open(self.log_path, "rb") as fh:
+                fh.seek(max(start, self.log_path.stat().st_size - LOG_TAIL_BYTES))
+                return fh.read().decode("utf-8", "replace").strip()
+        except OSError:
+            return ""

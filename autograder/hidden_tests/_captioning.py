@@ -1,0 +1,107 @@
+"""Grader-side helpers for the captioning-model questions (overfit and sample)."""
+from __future__ import annotations
+
+import json
+
+import h5py
+import numpy as np
+
+from autograder.config import REPO_ROOT
+from autograder.grade.compare import Check
+from autograder.hidden_tests._inputs import model_inputs
+
+DATA_DIR = REPO_ROOT / "assignment" / "data" / "coco_captioning"
+
+
+def small_data_inputs(rng, cell_type, num_train=50, num_epochs=50, batch_size=25, learning_rate=5e-3,
+                      lr_decay=0.95, wordvec_dim=256, hidden_dim=512):
+    """The course's overfit setup: ``num_train`` captions drawn (seeded) from the shipped
+    training split, their 512-d features, and the training hyper-parameters."""
+    with h5py.File(DATA_DIR / "coco2014_captions.h5", "r") as f:
+        captions = f["train_captions"][:]
+        image_idxs = f["train_image_idxs"][:]
+    mask = np.sort(rng.choice(len(captions), num_train, replace=False))
+    with h5py.File(DATA_DIR / "train2014_vgg16_fc7_pca.h5", "r") as f:
+        features = f["features"][:][image_idxs[mask]]
+    vocab = json.loads((DATA_DIR / "coco2014_vocab.json").read_text())
+    words = np.array(vocab["idx_to_word"])
+    inputs = model_inputs(cell_type, words, features.shape[1], wordvec_dim, hidden_dim, {})
+    inputs.update(features=features.astype(np.float64), captions=captions[mask].astype(np.int64),
+                  num_epochs=np.array(num_epochs), batch_size=np.array(batch_size),
+                  learning_rate=np.array(learning_rate), lr_decay=np.array(lr_decay))
+    return inputs
+
+
+def check_overfit(got, inputs, question):
+    """Recompute, with the reference model, the loss of the parameters the student's code
+    trained, on the same captions; it must be below the question's ``max_loss``."""
+    from autograder.grade.reference import reference_module
+    from autograder.grade.compare import compare_array
+
+    rnn = reference_module("classifiers.rnn")
+    word_to_idx = {str(w): int(i) for w, i in zip(inputs["words"], inputs["word_ids"])}
+    model = rnn.CaptioningRNN(word_to_idx, input_dim=int(inputs["input_dim"]),
+                              wordvec_dim=int(inputs["wordvec_dim"]), hidden_dim=int(inputs["hidden_dim"]),
+                              cell_type=str(inputs["cell_type"]), dtype=np.float64)
+    checks = []
+    for name, value in model.params.items():
+        c = compare_array("param_" + name, got.get("param_" + name), value, np.inf)
+        if not c.passed:
+            checks.append(c)
+    if checks:
+        return checks
+    for name in model.params:
+        model.params[name] = got["param_" + name].astype(np.float64)
+    loss, _ = model.loss(inputs["features"], inputs["captions"])
+    limit = question.max_loss
+    n = len(inputs["captions"])
+    if not np.isfinite(loss) or loss >= limit:
+        return [Check("final loss", False, f"final loss: the loss of your trained model on the {n} training "
+                                           f"captions is {loss:.3g}, it must be below {limit:g}")]
+    return [Check("final loss", True, f"final loss: {loss:.3g} < {limit:g} on the {n} training captions")]
+
+
+def first_end(row, end=2):
+    """Index of the first <END> in a caption row, or len(row) - 1 if there is none."""
+    hits = np.flatnonzero(row == end)
+    return int(hits[0]) if len(hits) else len(row) - 1
+
+
+def check_greedy(got, expected):
+    """The greedy captions must match the reference's up to and including each first <END>
+    (what follows <END> is checked by the stops_at_end case)."""
+    from autograder.grade.compare import compare_array
+
+    caps, ref = got.get("captions"), expected["captions"]
+    shape = compare_array("captions", caps, ref, 0)
+    caps = np.asarray(caps) if caps is not None else None
+    if caps is None or caps.shape != ref.shape or caps.dtype.kind not in "iu":
+        if caps is not None and caps.shape == ref.shape and caps.dtype.kind not in "iu":
+            return [Check("captions", False, f"captions: dtype {caps.dtype}, expected integer word indices")]
+        return [shape]
+    for i, row in enumerate(ref):
+        stop = first_end(row) + 1
+        if not np.array_equal(caps[i, :stop], row[:stop]):
+            j = int(np.flatnonzero(caps[i, :stop] != row[:stop])[0])
+            hint = " (the first column must be the first sampled word, not <START>)" if j == 0 and caps[i, 0] == 1 else ""
+            return [Check("captions", False, f"captions: row {i} differs from the reference's greedy caption at "
+                                              f"position {j}: got word {caps[i, j]}, expected {row[j]}{hint}")]
+    return [Check("captions", True, "captions: every greedy caption matches the reference up to its <END>")]
+
+
+def check_stops_at_end(got, expected):
+    """After a caption's first <END>, every entry must be <NULL> (0)."""
+    checks = check_greedy(got, expected)
+    if not checks[0].passed:
+        return checks
+    caps = np.asarray(got["captions"])
+    ended = 0
+    for i, row in enumerate(expected["captions"]):
+        hits = np.flatnonzero(row == 2)
+        if len(hits):
+            ended += 1
+            tail = caps[i, hits[0] + 1:]
+            if np.any(tail != 0):
+                return [Check("after <END>", False, f"after <END>: row {i} continues with words {tail[:5].tolist()} "
+                                                     f"after its <END>; the rest of a finished caption must be <NULL> (0)")]
+    return [Check("after <END>", True, f"after <END>: the {ended} finished captions are padded with <NULL>")]

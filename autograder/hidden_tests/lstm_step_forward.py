@@ -1,0 +1,17 @@
+"""Hidden tests of lstm_step_forward: next_h and next_c (gate order i, f, o, g)."""
+from autograder.hidden_tests._inputs import ls
+
+
+def linspace(rng):
+    N, D, H = 3, 4, 5
+    return dict(x=ls(-0.4, 1.2, N, D), prev_h=ls(-0.3, 0.7, N, H), prev_c=ls(-0.4, 0.9, N, H),
+                Wx=ls(-2.1, 1.3, D, 4 * H), Wh=ls(-0.7, 2.2, H, 4 * H), b=ls(0.3, 0.7, 4 * H))
+
+
+def random(rng):
+    N, D, H = 5, 6, 4
+    return dict(x=rng.randn(N, D), prev_h=rng.randn(N, H), prev_c=rng.randn(N, H),
+                Wx=rng.randn(D, 4 * H), Wh=rng.randn(H, 4 * H), b=rng.randn(4 * H))
+
+
+CASES = {"linspace": linspace, "random": random}

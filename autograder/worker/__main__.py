@@ -1,0 +1,57 @@
+"""The student process: ``python -m autograder.worker --submission DIR --fd-in R --fd-out W``.
+
+It reads one JSON request per line from fd R: ``{"question": id, "cases": [names],
+"in_dir": path, "out_dir": path}``, runs ``calls.<id>`` on each case's inputs
+(``in_dir/<case>.npz``), writes each case's outputs to ``out_dir/<case>.npz`` and answers
+on fd W with ``{"question": id, "cases": {case: {"status": ..., "message": ...}}}``.
+Status is ``ok``, ``not_implemented`` or ``error``. Student prints go to stderr, which the
+grader sends to a log file: they can never corrupt the protocol.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m autograder.worker")
+    ap.add_argument("--submission", required=True)
+    ap.add_argument("--fd-in", type=int, required=True)
+    ap.add_argument("--fd-out", type=int, required=True)
+    ap.add_argument("--seed", type=int, default=231)
+    args = ap.parse_args(argv)
+    requests = os.fdopen(args.fd_in, "r")
+    replies = os.fdopen(args.fd_out, "w")
+    os.dup2(2, 1)                          # student prints: to the log, not the protocol
+    sys.stdout = sys.stderr
+
+    import numpy as np                      # noqa: F401  (loaded before the time limit starts)
+    from autograder.worker import calls
+    from autograder.worker.package import StudentPackage, SubmissionError
+    from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
+
+    pkg = StudentPackage(args.submission)
+    send(replies, {"ready": True})
+    for line in requests:
+        req = parse(line)
+        qid = req["question"]
+        results = {}
+        for case in req["cases"]:
+            np.random.seed(args.seed)
+            try:
+                inputs = load_arrays(os.path.join(req["in_dir"], case + ".npz"), allow_text=True)
+                outputs = calls.CALLS[qid](pkg, **inputs)
+                save_arrays(os.path.join(req["out_dir"], case + ".npz"), outputs)
+                results[case] = {"status": "ok"}
+            except NotImplementedError as exc:
+                results[case] = {"status": "not_implemented", "message": str(exc) or "NotImplementedError"}
+            except (SubmissionError, calls.CallError, ProtocolError) as exc:
+                results[case] = {"status": "error", "message": str(exc)}
+            except BaseException as exc:   # SystemExit, KeyboardInterrupt: still only this case
+                results[case] = {"status": "error", "message": pkg.format_exception(exc)}
+        send(replies, {"question": qid, "cases": results})
+
+
+if __name__ == "__main__":
+    main()

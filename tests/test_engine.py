@@ -1,0 +1,172 @@
+"""The grading engine on broken submissions: each problem costs only its own questions,
+with a message a student can act on, and never stops the grading."""
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+from autograder.grade.grader import grade_submission
+from autograder.grade.report import results_json
+from conftest import make_submission, scores
+
+
+def messages(result, qid):
+    return " | ".join(m for c in result.questions[qid].cases for m in c.messages)
+
+
+def full(config, qids):
+    return {q: config.questions[q].points for q in qids}
+
+
+def test_reference_scores_full_marks(config, reference_result):
+    assert reference_result.total == pytest.approx(config.total_points) == 55
+    assert reference_result.part_score("rnn") == 25 and reference_result.part_score("lstm") == 30
+
+
+def test_syntax_error_costs_only_the_questions_of_that_file(config, tmp_path):
+    sub = make_submission(tmp_path / "s", files={"cs231n/classifiers/rnn.py": "class CaptioningRNN(:\n    pass\n"})
+    result = grade_submission(sub, config)
+    model_qs = [q for q in config.questions if q.endswith(("_loss", "_overfit", "_sample")) and q != "temporal_softmax_loss"]
+    for q in model_qs:
+        assert result.questions[q].score == 0
+        assert "cs231n/classifiers/rnn.py, line 1: SyntaxError" in messages(result, q)
+    others = set(config.questions) - set(model_qs)
+    assert {q: result.questions[q].score for q in others} == full(config, others)
+
+
+def test_missing_file(config, tmp_path):
+    sub = make_submission(tmp_path / "s", files={"cs231n/classifiers/rnn.py": None})
+    result = grade_submission(sub, config, parts=["rnn"])
+    assert result.questions["rnn_loss"].score == 0
+    assert "cs231n/classifiers/rnn.py is missing from the submission" in messages(result, "rnn_loss")
+    assert result.questions["rnn_forward"].score == config.questions["rnn_forward"].points
+
+
+def raises(x, h0, Wx, Wh, b):
+    raise ValueError("shapes do not align")
+
+
+def wrong_shape(x, h0, Wx, Wh, b):
+    import numpy as np
+    return np.zeros((x.shape[1], x.shape[0], h0.shape[1])), None
+
+
+def nan_out(x, W):
+    import numpy as np
+    return np.full(x.shape + (W.shape[1],), np.nan), None
+
+
+def test_exception_wrong_shape_and_nan_each_have_a_message(config, tmp_path):
+    cases = [("cs231n/rnn_layers.py::rnn_forward", raises, "rnn_forward", "ValueError: shapes do not align"),
+             ("cs231n/rnn_layers.py::rnn_forward", wrong_shape, "rnn_forward", "h: shape (3, 2, 5) but expected (2, 3, 5)"),
+             ("cs231n/rnn_layers.py::word_embedding_forward", nan_out, "word_embedding_forward", "out: contains NaN")]
+    for i, (target, fn, qid, text) in enumerate(cases):
+        result = grade_submission(make_submission(tmp_path / str(i), {target: fn}), config, parts=["rnn"])
+        assert result.questions[qid].score == 0
+        assert text in messages(result, qid)
+        untouched = set(config.parts["rnn"].questions) - config.affected_by(qid)
+        assert {q: result.questions[q].score for q in untouched} == full(config, untouched)
+
+
+def exception_shows_student_frame(x, W):
+    return W[x + 100], None
+
+
+def test_traceback_shows_the_students_line_not_the_graders(config, tmp_path):
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": exception_shows_student_frame})
+    msg = messages(grade_submission(sub, config, parts=["rnn"]), "word_embedding_forward")
+    assert "cs231n/rnn_layers.py, line" in msg and "IndexError" in msg
+    assert "autograder" not in msg and "site-packages" not in msg
+
+
+def hangs(x, h0, Wx, Wh, b):
+    while True:
+        pass
+
+
+def exits(x, prev_h, Wx, Wh, b):
+    import os
+    os._exit(3)
+
+
+def test_hang_and_exit_cost_their_questions_and_the_rest_is_graded(config, tmp_path):
+    quick = config.with_time_limit(3)
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_forward": hangs,
+                                           "cs231n/rnn_layers.py::rnn_step_forward": exits})
+    result = grade_submission(sub, quick, parts=["rnn"])
+    assert "timed out: still running after 3 s" in messages(result, "rnn_forward")
+    assert "the student process ended (exit code 3)" in messages(result, "rnn_step_forward")
+    lost = config.affected_by("rnn_forward") | config.affected_by("rnn_step_forward")
+    for q in ["word_embedding_forward", "word_embedding_backward", "temporal_affine", "temporal_softmax_loss"]:
+        assert q not in lost and result.questions[q].score == config.questions[q].points
+
+
+def sys_exit_and_interrupt(x, W):
+    import sys
+    sys.exit(0)
+
+
+def test_sys_exit_is_just_an_error(config, tmp_path):
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": sys_exit_and_interrupt})
+    result = grade_submission(sub, config, parts=["rnn"])
+    assert result.questions["word_embedding_forward"].score == 0
+    assert "SystemExit" in messages(result, "word_embedding_forward")
+
+
+def prints_a_lot(x, W):
+    print("{\"question\": \"word_embedding_forward\", \"cases\": {}}")
+    out = W[x]
+    return out, (x, W)
+
+
+def test_student_prints_cannot_forge_replies(config, tmp_path):
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": prints_a_lot})
+    result = grade_submission(sub, config, parts=["rnn"])
+    assert result.questions["word_embedding_forward"].score == config.questions["word_embedding_forward"].points
+
+
+def returns_object(x, W):
+    class AlwaysEqual:
+        def __eq__(self, other):
+            return True
+    return AlwaysEqual(), None
+
+
+def test_objects_that_claim_equality_are_refused(config, tmp_path):
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": returns_object})
+    result = grade_submission(sub, config, parts=["rnn"])
+    assert result.questions["word_embedding_forward"].score == 0
+    assert "not a plain numeric array" in messages(result, "word_embedding_forward")
+
+
+def test_layout_errors_are_named_and_a_wrapped_zip_is_accepted(config, tmp_path):
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w") as zf:
+        zf.writestr("notes.txt", "hello")
+    result = grade_submission(bad, config, parts=["rnn"])
+    assert result.total == 0 and "no cs231n/__init__.py" in result.error
+    sub = make_submission(tmp_path / "wrapped" / "my_assignment")
+    good = tmp_path / "good.zip"
+    with zipfile.ZipFile(good, "w") as zf:
+        for path in sub.rglob("*.py"):
+            zf.write(path, path.relative_to(sub.parent).as_posix())
+    assert grade_submission(good, config, parts=["rnn"]).part_score("rnn") == 25
+
+
+def test_zip_with_parent_paths_is_refused(config, tmp_path):
+    evil = tmp_path / "evil.zip"
+    with zipfile.ZipFile(evil, "w") as zf:
+        zf.writestr("../escape.py", "x = 1")
+    result = grade_submission(evil, config, parts=["rnn"])
+    assert result.total == 0 and "'..'" in result.error
+    assert not (tmp_path / "escape.py").exists()
+
+
+def test_results_json_follows_gradescope_schema(config, reference_result):
+    data = json.loads(json.dumps(results_json(reference_result, config)))
+    assert data["score"] == 55
+    assert {"name", "score", "max_score", "output", "visibility"} <= set(data["tests"][0])
+    assert {t["visibility"] for t in data["tests"]} == {"visible", "after_published"}
+    assert sum(t["max_score"] for t in data["tests"]) == pytest.approx(55)

@@ -1,0 +1,42 @@
+"""Every hidden test can fail: for each question, plausible wrong implementations lose
+points on that question, and only on the questions they should (config.affected_by)."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from autograder.config import load_config
+from autograder.grade.grader import grade_submission
+from conftest import make_submission
+
+CONFIG = load_config()
+
+
+def _mutants():
+    for qid in CONFIG.questions:
+        mod = importlib.import_module(f"mutants.{qid}")
+        for fn in mod.MUTANTS:
+            yield pytest.param(qid, mod.TARGET, fn, id=f"{qid}-{fn.__name__}")
+
+
+def test_every_question_has_three_mutants():
+    for qid in CONFIG.questions:
+        mod = importlib.import_module(f"mutants.{qid}")
+        assert len(mod.MUTANTS) >= 3, qid
+        assert all(fn.__doc__ for fn in mod.MUTANTS), f"{qid}: say what each mutant gets wrong"
+
+
+@pytest.mark.parametrize("qid, target, mutant", list(_mutants()))
+def test_mutant_loses_points_only_where_it_should(qid, target, mutant, tmp_path):
+    question = CONFIG.questions[qid]
+    affected = CONFIG.affected_by(qid)
+    part = question.part
+    # Training is slow: grade the overfit questions only for their own mutants.
+    only = {q for q in CONFIG.parts[part].questions if not q.endswith("_overfit") or q == qid}
+    sub = make_submission(tmp_path / "sub", {target: mutant})
+    result = grade_submission(sub, CONFIG, parts=[part], only=only)
+    got = {q: r.score for q, r in result.questions.items()}
+    assert got[qid] < question.points, f"{mutant.__name__} was not caught by the tests of {qid}"
+    wrongly_lost = {q: s for q, s in got.items() if q not in affected and s < CONFIG.questions[q].points}
+    assert not wrongly_lost, f"{mutant.__name__} also cost {wrongly_lost}"
