@@ -36,7 +36,8 @@ def test_mutant_loses_points_only_where_it_should(qid, target, mutant, tmp_path)
     only = {q for q in CONFIG.parts[part].questions if not q.endswith("_overfit") or q == qid}
     sub = make_submission(tmp_path / "sub", {target: mutant})
     result = grade_submission(sub, CONFIG, parts=[part], only=only)
-    got = {q: r.score for q, r in result.questions.items()}
-    assert got[qid] < question.points, f"{mutant.__name__} was not caught by the tests of {qid}"
-    wrongly_lost = {q: s for q, s in got.items() if q not in affected and s < CONFIG.questions[q].points}
-    assert not wrongly_lost, f"{mutant.__name__} also cost {wrongly_lost}"
+    assert not result.questions[qid].passed, f"{mutant.__name__} was not caught by the tests of {qid}"
+    if question.points:
+        assert result.questions[qid].score < question.points
+    wrongly_failed = sorted(q for q, r in result.questions.items() if q not in affected and not r.passed)
+    assert not wrongly_failed, f"{mutant.__name__} also failed {wrongly_failed}"

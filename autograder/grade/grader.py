@@ -17,8 +17,7 @@ from autograder.grade.compare import Check, compare_outputs
 from autograder.grade.student_process import StudentProcess
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
 
-STATUS_TEXT = {"not_implemented": "not implemented yet", "timeout": "timed out", "crashed": "crashed",
-               "error": "raised an error"}
+STATUS_TEXT = {"error": "raised an error"}   # other statuses' messages say what happened
 
 
 @dataclass
@@ -30,10 +29,7 @@ class CaseResult:
     score: float
     max_score: float
     messages: list
-
-    @property
-    def passed(self) -> bool:
-        return self.score >= self.max_score - 1e-12
+    passed: bool
 
 
 @dataclass
@@ -46,6 +42,11 @@ class QuestionResult:
     @property
     def score(self) -> float:
         return round(sum(c.score for c in self.cases), 6)
+
+    @property
+    def passed(self) -> bool:
+        """Every case passed (also meaningful for questions worth 0 points)."""
+        return all(c.passed for c in self.cases)
 
 
 @dataclass
@@ -67,8 +68,10 @@ def judge_case(question, case: str, run, inputs: dict, expected) -> list:
     """Turn one case's run into checks: the status first, then the hidden test's own
     ``check`` if it has one, else every expected output compared with the threshold."""
     if run.status != "ok":
-        prefix = STATUS_TEXT.get(run.status, run.status)
-        text = run.message if run.status == "not_implemented" else f"{prefix}: {run.message}"
+        prefix = STATUS_TEXT.get(run.status)
+        text = f"{prefix}: {run.message}" if prefix else run.message
+        if run.status == "not_implemented" and question.id not in text:   # a stub it depends on
+            text = f"{question.id} could not be checked yet: {text}"
         return [Check("status", False, text)]
     mod = hidden_test(question.id)
     if hasattr(mod, "check"):
@@ -88,15 +91,16 @@ def grade_question(question, fixture: dict, runs: dict) -> QuestionResult:
         except Exception as exc:      # a grader-side check failing on odd data: no points, say why
             checks = [Check("check", False, f"the returned values could not be checked: {type(exc).__name__}: {exc}")]
         passed = bool(checks) and all(c.passed for c in checks)
+        shown = [c.message for c in checks if c.passed == passed]   # why it failed, or what passed
         result.cases.append(CaseResult(question.id, case, visibility, per_case if passed else 0.0, per_case,
-                                       [c.message for c in checks]))
+                                       shown, passed))
     return result
 
 
 def _zero(question, message: str) -> QuestionResult:
     per_case = question.points / len(question.cases)
     return QuestionResult(question.id, question.part, question.points,
-                          [CaseResult(question.id, c, v, 0.0, per_case, [message]) for c, v in question.cases.items()])
+                          [CaseResult(question.id, c, v, 0.0, per_case, [message], False) for c, v in question.cases.items()])
 
 
 def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, workdir: Path | None = None,

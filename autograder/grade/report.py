@@ -41,8 +41,9 @@ def feedback_text(result, config) -> str:
         lines += [f"## {part.title}: {result.part_score(part.id):g} / {part.points:g}", ""]
         for qid in part.questions:
             q = result.questions[qid]
-            mark = "✔" if q.score >= q.points - 1e-9 else "✘"
-            lines.append(f"- {mark} `{qid}`: {q.score:g} / {q.points:g}")
+            mark = "✔" if q.passed else "✘"
+            given = " (given code: not graded, but it must keep working)" if q.points == 0 else ""
+            lines.append(f"- {mark} `{qid}`: {q.score:g} / {q.points:g}{given}")
             for c in q.cases:
                 if c.passed:
                     continue

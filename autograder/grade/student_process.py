@@ -21,6 +21,7 @@ from pathlib import Path
 from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
 
 STARTUP_TIMEOUT = 60.0
+EOF = object()          # _read_reply: the student process closed its reply pipe
 LOG_TAIL_BYTES = 2000
 
 
@@ -78,7 +79,7 @@ class StudentProcess:
         self._replies = rep_r
         self._buffer = b""
         reply = self._read_reply(STARTUP_TIMEOUT)
-        if reply is None or not reply.get("ready"):
+        if reply is None or reply is EOF or not reply.get("ready"):
             self.kill()
             raise RuntimeError("the student process did not start: " + self.log_tail())
 
@@ -139,8 +140,13 @@ class StudentProcess:
         except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
             self._restart()
             return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
-        if reply is None:
-            alive = self.proc.poll() is None
+        if reply is None or reply is EOF:
+            alive = reply is None
+            if not alive:
+                try:
+                    self.proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    pass
             code = self.proc.returncode
             tail = self.log_tail(log_start)
             self._restart()
@@ -169,7 +175,8 @@ class StudentProcess:
         self.restarts += 1
 
     def _read_reply(self, timeout: float):
-        """Read one JSON line from the worker within ``timeout`` s; None on timeout or EOF."""
+        """Read one JSON line from the worker within ``timeout`` s; None on timeout, EOF
+        when the worker closed its end (it died)."""
         deadline = time.monotonic() + timeout
         while b"\n" not in self._buffer:
             left = deadline - time.monotonic()
@@ -180,7 +187,7 @@ class StudentProcess:
                 return None
             chunk = os.read(self._replies, 65536)
             if not chunk:
-                return None
+                return EOF
             self._buffer += chunk
             if len(self._buffer) > 2**20:
                 raise ProtocolError("reply too long")

@@ -1,0 +1,69 @@
+"""a3 build's steps: the strip, the splice, the leak check, and the committed template."""
+from __future__ import annotations
+
+import ast
+import shutil
+
+import pytest
+
+from autograder.build import BuildError
+from autograder.build.leaks import find_leaks
+from autograder.build.strip import strip_package, strip_source
+from autograder.config import REPO_ROOT
+from autograder.fixture_store import FIXTURE_DIR
+
+TEMPLATE = REPO_ROOT / "student_template"
+SOLUTIONS = REPO_ROOT / "solutions"
+
+
+def test_strip_replaces_regions_with_a_raise_naming_the_question():
+    src = "def f(x):\n    '''Doc.'''\n    y = None\n    # BEGIN SOLUTION\n    y = x * 2\n    # END SOLUTION\n    return y\n"
+    text, removed = strip_source(src, "cs231n/m.py", {"cs231n/m.py::f": ["q_f"]})
+    assert "y = x * 2" not in text and removed == ["    y = x * 2\n"]
+    assert 'raise NotImplementedError("q_f: f is not implemented yet' in text
+    assert "'''Doc.'''" in text and "return y" in text
+    ast.parse(text)
+
+
+def test_strip_refuses_unbalanced_markers():
+    with pytest.raises(BuildError, match="BEGIN SOLUTION without END SOLUTION"):
+        strip_source("def f():\n    # BEGIN SOLUTION\n    return 1\n", "m.py", {})
+
+
+def test_committed_template_has_every_stub_and_no_solution(config):
+    for q in config.questions.values():
+        if q.given:
+            continue
+        text = (TEMPLATE / q.file).read_text()
+        assert f"{q.id}" in text and "NotImplementedError" in text, q.id
+    for path in (TEMPLATE / "cs231n").rglob("*.py"):
+        assert "BEGIN SOLUTION" not in path.read_text()
+
+
+def test_leak_check_finds_a_planted_solution_line_and_a_hidden_value(config, tmp_path):
+    template = tmp_path / "t"
+    removed = strip_package(SOLUTIONS / "cs231n", template / "cs231n", config)
+    assert find_leaks(template, removed, config, FIXTURE_DIR, SOLUTIONS, REPO_ROOT / "autograder" / "hidden_tests") == []
+    leaked = next(ln for ln in removed["cs231n/rnn_layers.py"] if "tanh" in ln)
+    (template / "cs231n" / "extra.py").write_text(leaked)
+    from autograder.fixture_store import read_fixture
+    inputs, expected = read_fixture("rnn_forward")["random"]
+    (template / "notes.md").write_text(f"h[0, 0, 0] = {expected['h'].ravel()[0]:.8f}\n")
+    leaks = find_leaks(template, removed, config, FIXTURE_DIR, SOLUTIONS, REPO_ROOT / "autograder" / "hidden_tests")
+    assert any("a line of the reference solution" in leak for leak in leaks)
+    assert any("an expected value of a hidden test case" in leak for leak in leaks)
+
+
+def test_template_scores_zero_with_not_implemented_messages(config):
+    from autograder.grade.grader import grade_submission
+    result = grade_submission(REPO_ROOT / "examples" / "submissions" / "template", config)
+    given = {q.id for q in config.questions.values() if q.given}
+    assert result.total == 0
+    for qid, q in result.questions.items():
+        if qid in given:
+            assert q.passed and config.questions[qid].points == 0   # complete in the template, worth nothing
+            continue
+        assert q.score == 0 and not q.passed, qid
+        text = " ".join(m for c in q.cases for m in c.messages)
+        assert "not implemented yet" in text and qid in text, text
+        assert "Traceback" not in text
