@@ -1,0 +1,133 @@
+"""``a3 build`` and ``a3 build --check``: the steps, in order, and the staleness check.
+
+build:  strip solutions -> copy student tools and data -> assign notebooks -> fixtures -> leaks
+check:  the same into a temporary folder, then compare with the committed files.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from autograder.build import BuildError
+from autograder.build.fixtures import compute_fixtures
+from autograder.build.examples import build_examples
+from autograder.build.leaks import find_leaks
+from autograder.build.strip import strip_package
+from autograder.config import REPO_ROOT, ConfigError, load_config
+from autograder.fixture_store import FIXTURE_DIR, read_fixture
+
+SOLUTIONS_PKG = REPO_ROOT / "solutions" / "cs231n"
+TEMPLATE = REPO_ROOT / "student_template"
+DATA = REPO_ROOT / "assignment" / "data" / "coco_captioning"
+MASTERS = REPO_ROOT / "assignment" / "notebooks"
+STUDENT_TOOLS = REPO_ROOT / "autograder" / "student"
+TEMPLATE_FILES = REPO_ROOT / "autograder" / "build" / "template_files"
+HIDDEN_TESTS = REPO_ROOT / "autograder" / "hidden_tests"
+OTTER_DIST = REPO_ROOT / "build" / "otter"
+EXAMPLES = REPO_ROOT / "examples" / "submissions"
+
+
+def build(template: Path, fixtures: Path, examples: Path, config, notebooks: bool = True, log=print) -> tuple:
+    """Generate the student template and the fixtures.
+    Returns (leaks found, empty if clean; {file: solution lines removed by the strip})."""
+    template.mkdir(parents=True, exist_ok=True)
+    log("strip: solutions/cs231n -> student_template/cs231n")
+    removed = strip_package(SOLUTIONS_PKG, template / "cs231n", config)
+    log("copy: student tools (a3 check, a3 submit), template files, data")
+    shutil.rmtree(template / "a3", ignore_errors=True)
+    shutil.copytree(STUDENT_TOOLS, template / "a3", ignore=shutil.ignore_patterns("__pycache__"))
+    for path in TEMPLATE_FILES.iterdir():
+        shutil.copy2(path, template / path.name)
+    shutil.rmtree(template / "datasets", ignore_errors=True)
+    shutil.copytree(DATA, template / "datasets" / "coco_captioning")
+    if notebooks:
+        from autograder.build.notebooks import assign_notebooks
+        log("assign: master notebooks -> student notebooks and public tests (Otter Assign)")
+        shutil.rmtree(template / "tests", ignore_errors=True)
+        assign_notebooks(config, MASTERS, template, log=log, otter_dist=OTTER_DIST)
+    log("examples: the bundled submissions")
+    build_examples(examples, template, SOLUTIONS_PKG, log=log)
+    log("fixtures: the reference's outputs on every case")
+    compute_fixtures(config, fixtures, log=log)
+    log("leaks: checking the student template")
+    return find_leaks(template, removed, config, fixtures, SOLUTIONS_PKG.parent, HIDDEN_TESTS), removed
+
+
+def _files(root: Path) -> dict:
+    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+def compare_trees(fresh: Path, committed: Path, label: str, skip=lambda rel: False) -> list:
+    """Differences between a freshly built tree and the committed one ("label/rel: why")."""
+    a, b = _files(fresh), _files(committed)
+    problems = [f"{label}/{rel}: missing (run `a3 build`)" for rel in a if rel not in b and not skip(rel)]
+    problems += [f"{label}/{rel}: not produced by the build (remove it or run `a3 build`)"
+                 for rel in b if rel not in a and not skip(rel)]
+    for rel in sorted(set(a) & set(b)):
+        if skip(rel) or rel.endswith(".h5") and label.endswith("fixtures"):
+            continue
+        if a[rel].read_bytes() != b[rel].read_bytes():
+            problems.append(f"{label}/{rel}: stale (differs from what `a3 build` makes)")
+    return problems
+
+
+def compare_fixtures(fresh: Path, committed: Path) -> list:
+    """Fixtures must hold the same inputs and (to 1e-10) the same expected values."""
+    problems = []
+    for path in sorted(Path(fresh).glob("*.h5")):
+        qid = path.stem
+        try:
+            old = read_fixture(qid, committed)
+        except FileNotFoundError:
+            continue                       # reported by compare_trees
+        new = read_fixture(qid, fresh)
+        for case, (inputs, expected) in new.items():
+            if case not in old:
+                problems.append(f"fixtures/{qid}.h5: case {case} missing")
+                continue
+            for kind, a, b in (("inputs", inputs, old[case][0]), ("expected", expected or {}, old[case][1] or {})):
+                for name in set(a) | set(b):
+                    x, y = a.get(name), b.get(name)
+                    same = (x is not None and y is not None and x.shape == y.shape and x.dtype.kind == y.dtype.kind
+                            and (np.array_equal(x, y) if x.dtype.kind in "biuU" else
+                                 np.allclose(x, y, rtol=1e-10, atol=1e-12)))
+                    if not same:
+                        problems.append(f"fixtures/{qid}.h5: {case}/{kind}/{name} is stale")
+    return problems
+
+
+def main(check: bool = False, skip_notebooks: bool = False) -> int:
+    """Entry point of ``a3 build``; returns the exit status."""
+    try:
+        config = load_config()
+        if not check:
+            leaks, _ = build(TEMPLATE, FIXTURE_DIR, EXAMPLES, config, notebooks=not skip_notebooks)
+            for leak in leaks:
+                print(f"LEAK {leak}", file=sys.stderr)
+            print("build: done" + (f", with {len(leaks)} leak(s)" if leaks else ""))
+            return 1 if leaks else 0
+        with tempfile.TemporaryDirectory(prefix="a3-build-check-") as tmp:
+            tmp = Path(tmp)
+            leaks, removed = build(tmp / "student_template", tmp / "fixtures", tmp / "examples", config,
+                                   notebooks=not skip_notebooks,
+                          log=lambda msg: print(msg, file=sys.stderr))
+            nb_skip = (lambda rel: rel.endswith(".ipynb") or rel.startswith("tests/")) if skip_notebooks else (lambda rel: False)
+            problems = compare_trees(tmp / "student_template", TEMPLATE, "student_template", nb_skip)
+            problems += compare_trees(tmp / "fixtures", FIXTURE_DIR, "autograder/fixtures")
+            problems += compare_trees(tmp / "examples", EXAMPLES, "examples/submissions",
+                                      (lambda rel: rel.endswith(".ipynb") or rel.endswith(".zip")) if skip_notebooks else (lambda rel: False))
+            problems += compare_fixtures(tmp / "fixtures", FIXTURE_DIR)
+            problems += find_leaks(TEMPLATE, removed, config, FIXTURE_DIR, SOLUTIONS_PKG.parent, HIDDEN_TESTS)
+            problems += [f"LEAK {leak}" for leak in leaks]
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"build --check: {'FAILED, ' + str(len(problems)) + ' problem(s)' if problems else 'ok'}")
+        return 1 if problems else 0
+    except (BuildError, ConfigError) as exc:
+        print(f"a3 build: {exc}", file=sys.stderr)
+        return 2
