@@ -40,11 +40,25 @@ def solution_lines(removed: dict, solutions_root: Path) -> set:
     return _significant([ln for lines in removed.values() for ln in lines], given)
 
 
-def hidden_test_lines(hidden_dir: Path) -> set:
+def public_case_lines(config) -> set:
+    """Source lines of the functions that make public cases: public, so not leaks."""
+    import inspect
+    from autograder.fixture_store import hidden_test
+    lines = set()
+    for q in config.questions.values():
+        cases = hidden_test(q.id).CASES
+        for case, vis in q.cases.items():
+            if vis == "public":
+                lines |= {ln.strip() for ln in inspect.getsource(cases[case]).splitlines()}
+    return lines
+
+
+def hidden_test_lines(hidden_dir: Path, config) -> set:
+    """Significant lines of the hidden tests, less those of public cases."""
     lines = []
     for path in Path(hidden_dir).glob("*.py"):
         lines += [ln for ln in path.read_text().splitlines() if not ln.strip().startswith(('"""', "from ", "import "))]
-    return _significant(lines, set())
+    return _significant(lines, public_case_lines(config))
 
 
 def hidden_values(config, fixture_dir: Path, per_array: int = 4) -> set:
@@ -71,7 +85,7 @@ def find_leaks(template: Path, removed: dict, config, fixture_dir: Path, solutio
     """Return a list of leak descriptions ("file:line: what"); empty when the template is clean."""
     leaks = []
     sol = solution_lines(removed, solutions_root)
-    hid = hidden_test_lines(hidden_dir)
+    hid = hidden_test_lines(hidden_dir, config)
     vals = hidden_values(config, fixture_dir)
     fixture_bytes = {p.read_bytes() for p in Path(fixture_dir).glob("*.h5")}
     for path in sorted(Path(template).rglob("*")):

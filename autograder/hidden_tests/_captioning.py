@@ -33,8 +33,9 @@ def small_data_inputs(rng, cell_type, num_train=50, num_epochs=50, batch_size=25
 
 
 def check_overfit(got, inputs, question):
-    """Recompute, with the reference model, the loss of the parameters the student's code
-    trained, on the same captions; it must be below the question's ``max_loss``."""
+    """Every parameter must have moved during training, and the loss of the trained
+    parameters, recomputed with the reference model on the same captions, must be below the
+    question's ``max_loss``."""
     from autograder.grade.reference import reference_module
     from autograder.grade.compare import compare_array
 
@@ -48,6 +49,15 @@ def check_overfit(got, inputs, question):
         c = compare_array("param_" + name, got.get("param_" + name), value, np.inf)
         if not c.passed:
             checks.append(c)
+    if checks:
+        return checks
+    for name in model.params:
+        before, after = got.get("init_" + name), got["param_" + name]
+        if before is not None and before.shape == after.shape:
+            change = np.linalg.norm(after - before) / max(np.linalg.norm(before), 1e-12)
+            if change < 1e-3:
+                checks.append(Check("param_" + name, False, f"param_{name}: did not change during training "
+                                                            f"(relative change {change:.1e}; is its gradient zero?)"))
     if checks:
         return checks
     for name in model.params:

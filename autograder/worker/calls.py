@@ -118,6 +118,7 @@ def lstm_backward(pkg, x, h0, Wx, Wh, b, dh):
 # ---------------------------------------------------------------- the captioning model
 PARAM = "param_"   # inputs/outputs named param_<name> are model.params[<name>]
 GRAD = "grad_"     # outputs named grad_<name> are grads[<name>]
+INIT = "init_"     # outputs named init_<name> are model.params[<name>] before training
 
 
 def _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params=None):
@@ -154,9 +155,11 @@ def captioning_loss(pkg, features, captions, words, word_ids, cell_type, input_d
 def captioning_overfit(pkg, features, captions, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim,
                        num_epochs, batch_size, learning_rate, lr_decay):
     """Train the student's model with the student's CaptioningSolver on a small data set;
-    returns the trained parameters (param_<name>) and the loss history."""
+    returns the trained parameters (param_<name>), the initial ones (init_<name>) and the
+    loss history."""
     np.random.seed(231)
     model = _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim)
+    initial = {INIT + k: np.array(v, copy=True) for k, v in model.params.items()}
     solver_cls = pkg.function("captioning_solver", "CaptioningSolver")
     n = len(captions)
     data = {"train_captions": captions, "train_image_idxs": np.arange(n), "train_features": features,
@@ -167,6 +170,7 @@ def captioning_overfit(pkg, features, captions, words, word_ids, cell_type, inpu
                         lr_decay=float(lr_decay), verbose=False)
     solver.train()
     out = {PARAM + k: v for k, v in model.params.items()}
+    out.update(initial)
     out["loss_history"] = np.asarray(solver.loss_history, dtype=np.float64)
     return _arrays(list(out), list(out.values()), "CaptioningSolver.train")
 
