@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-## grade the bundled example submissions and print the gradebook
+## make the example submissions (examples/buggy/ recipes), grade them, print the gradebook
 demo: install
+	$(BIN)/a3 examples
 	$(BIN)/a3 grade examples/submissions --out out/demo
 
 ## the committed student template and fixtures are current and leak-free, then the test suite

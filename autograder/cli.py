@@ -2,6 +2,7 @@
 
 - ``a3 grade SUBMISSION... --out DIR``  grade folders or zips; gradebook and reports (instructors)
 - ``a3 build [--check]``                regenerate (or verify) the student template and fixtures (TAs)
+- ``a3 examples [--out DIR]``           make the example submissions (reference, template, buggy ones)
 - ``a3 check QUESTION [--dir DIR]``     run a question's public tests on a filled-in template (students)
 - ``a3 submit [--dir DIR]``             pack a submission zip (students)
 """
@@ -41,6 +42,13 @@ def _build(args) -> int:
     return build_main(check=args.check, skip_notebooks=args.skip_notebooks)
 
 
+def _examples(args) -> int:
+    from autograder.build.examples import EXAMPLES, build_examples
+    made = build_examples(Path(args.out) if args.out else EXAMPLES, log=lambda m: None)
+    print(f"wrote {len(made)} example submissions to {made[0].parent}")
+    return 0
+
+
 def _check(args) -> int:
     from autograder.student.check import main as check_main
     return check_main(args.question, Path(args.dir))
@@ -65,6 +73,9 @@ def main(argv=None) -> int:
     b.add_argument("--check", action="store_true", help="fail if the committed files are stale or leak")
     b.add_argument("--skip-notebooks", action="store_true", help="do not run Otter Assign")
     b.set_defaults(func=_build)
+    e = sub.add_parser("examples", help="make the example submissions from the reference and the recipes")
+    e.add_argument("--out", help="folder to write them to (default: examples/submissions)")
+    e.set_defaults(func=_examples)
     c = sub.add_parser("check", help="run the public tests of one question")
     c.add_argument("question")
     c.add_argument("--dir", default=".", help="the assignment folder (default: here)")

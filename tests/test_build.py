@@ -56,7 +56,7 @@ def test_leak_check_finds_a_planted_solution_line_and_a_hidden_value(config, tmp
 
 def test_template_scores_zero_with_not_implemented_messages(config):
     from autograder.grade.grader import grade_submission
-    result = grade_submission(REPO_ROOT / "examples" / "submissions" / "template", config)
+    result = grade_submission(TEMPLATE, config)
     given = {q.id for q in config.questions.values() if q.given}
     assert result.total == 0
     for qid, q in result.questions.items():
@@ -67,3 +67,15 @@ def test_template_scores_zero_with_not_implemented_messages(config):
         text = " ".join(m for c in q.cases for m in c.messages)
         assert "not implemented yet" in text and qid in text, text
         assert "Traceback" not in text
+
+
+def test_example_recipes_make_the_submissions_they_describe(config, tmp_path):
+    from autograder.build.examples import build_examples
+    from autograder.grade.grader import grade_submission
+    made = {p.name: p for p in build_examples(tmp_path, log=lambda m: None)}
+    assert {"reference", "template", "alice", "bob", "carol", "dave.zip", "erin.zip"} <= set(made)
+    bob = grade_submission(made["bob"], config, only={"lstm_step_forward", "lstm_backward", "rnn_forward"})
+    assert bob.questions["rnn_forward"].passed and not bob.questions["lstm_step_forward"].passed
+    assert "lstm_backward is not implemented yet" in bob.questions["lstm_backward"].cases[0].messages[0]
+    erin = grade_submission(made["erin.zip"], config, parts=["rnn"])
+    assert "no cs231n/__init__.py" in erin.error

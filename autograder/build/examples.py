@@ -1,6 +1,8 @@
-"""The bundled example submissions (``examples/submissions/``), made from the reference and
-the student template by the recipes in ``examples/buggy/<name>.py`` (see its __init__):
-``reference``, ``template`` (untouched), and each buggy student, as a folder or a zip."""
+"""The bundled example submissions, made on demand (``a3 examples``, run by ``make demo``)
+into ``examples/submissions/`` from the reference, the student template and the recipes in
+``examples/buggy/<name>.py`` (see its __init__): ``reference``, ``template`` (untouched),
+and each buggy student, as a folder or a zip. Made, not committed: they are copies of code
+that lives elsewhere, and are always current."""
 from __future__ import annotations
 
 import importlib.util
@@ -13,6 +15,7 @@ from autograder.build.splice import _span, function_source, replace_function
 from autograder.config import REPO_ROOT
 
 RECIPES = REPO_ROOT / "examples" / "buggy"
+EXAMPLES = REPO_ROOT / "examples" / "submissions"
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 
@@ -64,8 +67,9 @@ def _zip(folder: Path, out: Path, prefix: str = "", only_notebooks: bool = False
             zf.writestr(info, path.read_bytes())
 
 
-def build_examples(dest: Path, template: Path, solutions_pkg: Path, log=print) -> list:
-    """Write every example submission under ``dest``; returns their paths."""
+def build_examples(dest: Path = EXAMPLES, template: Path = REPO_ROOT / "student_template",
+                   solutions_pkg: Path = REPO_ROOT / "solutions" / "cs231n", log=print) -> list:
+    """Write every example submission under ``dest`` (replacing what is there); returns their paths."""
     dest = Path(dest)
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)

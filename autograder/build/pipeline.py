@@ -14,7 +14,6 @@ import numpy as np
 
 from autograder.build import BuildError
 from autograder.build.fixtures import compute_fixtures
-from autograder.build.examples import build_examples
 from autograder.build.leaks import find_leaks
 from autograder.build.strip import strip_package
 from autograder.config import REPO_ROOT, ConfigError, load_config
@@ -28,10 +27,9 @@ STUDENT_TOOLS = REPO_ROOT / "autograder" / "student"
 TEMPLATE_FILES = REPO_ROOT / "autograder" / "build" / "template_files"
 HIDDEN_TESTS = REPO_ROOT / "autograder" / "hidden_tests"
 OTTER_DIST = REPO_ROOT / "build" / "otter"
-EXAMPLES = REPO_ROOT / "examples" / "submissions"
 
 
-def build(template: Path, fixtures: Path, examples: Path, config, notebooks: bool = True, log=print) -> tuple:
+def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=print) -> tuple:
     """Generate the student template and the fixtures.
     Returns (leaks found, empty if clean; {file: solution lines removed by the strip})."""
     template.mkdir(parents=True, exist_ok=True)
@@ -49,8 +47,6 @@ def build(template: Path, fixtures: Path, examples: Path, config, notebooks: boo
         log("assign: master notebooks -> student notebooks and public tests (Otter Assign)")
         shutil.rmtree(template / "tests", ignore_errors=True)
         assign_notebooks(config, MASTERS, template, log=log, otter_dist=OTTER_DIST)
-    log("examples: the bundled submissions")
-    build_examples(examples, template, SOLUTIONS_PKG, log=log)
     log("fixtures: the reference's outputs on every case")
     compute_fixtures(config, fixtures, log=log)
     log("leaks: checking the student template")
@@ -106,21 +102,18 @@ def main(check: bool = False, skip_notebooks: bool = False) -> int:
     try:
         config = load_config()
         if not check:
-            leaks, _ = build(TEMPLATE, FIXTURE_DIR, EXAMPLES, config, notebooks=not skip_notebooks)
+            leaks, _ = build(TEMPLATE, FIXTURE_DIR, config, notebooks=not skip_notebooks)
             for leak in leaks:
                 print(f"LEAK {leak}", file=sys.stderr)
             print("build: done" + (f", with {len(leaks)} leak(s)" if leaks else ""))
             return 1 if leaks else 0
         with tempfile.TemporaryDirectory(prefix="a3-build-check-") as tmp:
             tmp = Path(tmp)
-            leaks, removed = build(tmp / "student_template", tmp / "fixtures", tmp / "examples", config,
-                                   notebooks=not skip_notebooks,
+            leaks, removed = build(tmp / "student_template", tmp / "fixtures", config, notebooks=not skip_notebooks,
                           log=lambda msg: print(msg, file=sys.stderr))
             nb_skip = (lambda rel: rel.endswith(".ipynb") or rel.startswith("tests/")) if skip_notebooks else (lambda rel: False)
             problems = compare_trees(tmp / "student_template", TEMPLATE, "student_template", nb_skip)
             problems += compare_trees(tmp / "fixtures", FIXTURE_DIR, "autograder/fixtures")
-            problems += compare_trees(tmp / "examples", EXAMPLES, "examples/submissions",
-                                      (lambda rel: rel.endswith(".ipynb") or rel.endswith(".zip")) if skip_notebooks else (lambda rel: False))
             problems += compare_fixtures(tmp / "fixtures", FIXTURE_DIR)
             problems += find_leaks(TEMPLATE, removed, config, FIXTURE_DIR, SOLUTIONS_PKG.parent, HIDDEN_TESTS)
             problems += [f"LEAK {leak}" for leak in leaks]

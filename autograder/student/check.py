@@ -19,6 +19,7 @@ def run_public_tests(question: str, folder: Path):
 
     folder = Path(folder).resolve()
     path = folder / "tests" / f"{question}.py"
+    _forget_cs231n()
     sys.path.insert(0, str(folder))
     cwd = os.getcwd()
     os.chdir(folder)
@@ -28,7 +29,14 @@ def run_public_tests(question: str, folder: Path):
     finally:
         os.chdir(cwd)
         sys.path.remove(str(folder))
+        _forget_cs231n()
     return test
+
+
+def _forget_cs231n():
+    """Drop imported cs231n modules, so the tests import the folder's own package."""
+    for name in [m for m in sys.modules if m == "cs231n" or m.startswith("cs231n.")]:
+        del sys.modules[name]
 
 
 def main(question: str, folder: Path) -> int:
