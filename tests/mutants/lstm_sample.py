@@ -1,5 +1,6 @@
 """Plausible wrong versions of CaptioningRNN.sample (greedy captioning), graded with
 cell_type='lstm' (each also handles 'rnn' the way a student's would)."""
+from mutants import edit
 
 TARGET = "cs231n/classifiers/rnn.py::CaptioningRNN.sample"
 
@@ -15,51 +16,13 @@ from mutants.rnn_sample import (  # the same bugs, graded with cell_type='lstm'
     always_feeds_start,
 )
 
+initial_cell_is_h0 = edit(
+    "initial_cell_is_h0", "Starts the LSTM cell state from the projected features (like h0) instead of zeros.",
+    ("prev_c = np.zeros_like(prev_h)", "prev_c = prev_h.copy()"))
 
-def initial_cell_is_h0(self, features, max_length=30):
-    """Starts the LSTM cell state from the projected features (like h0) instead of zeros."""
-    import numpy as np
-    N = features.shape[0]
-    captions = self._null * np.ones((N, max_length), dtype=np.int32)
-    W_embed, Wx, Wh, b = self.params['W_embed'], self.params['Wx'], self.params['Wh'], self.params['b']
-    W_vocab, b_vocab = self.params['W_vocab'], self.params['b_vocab']
-    prev_h = features.dot(self.params['W_proj']) + self.params['b_proj']
-    prev_c = prev_h.copy()
-    words = np.full(N, self._start, dtype=np.int64)
-    done = np.zeros(N, dtype=bool)
-    for t in range(max_length):
-        x = W_embed[words]
-        if self.cell_type == 'rnn':
-            prev_h, _ = rnn_step_forward(x, prev_h, Wx, Wh, b)
-        else:
-            prev_h, prev_c, _ = lstm_step_forward(x, prev_h, prev_c, Wx, Wh, b)
-        words = np.argmax(prev_h.dot(W_vocab) + b_vocab, axis=1)
-        captions[:, t] = np.where(done, self._null, words)
-        done |= words == self._end
-    return captions
-
-
-def cell_state_not_carried(self, features, max_length=30):
-    """Keeps the hidden state but resets the LSTM cell state to zero at every step."""
-    import numpy as np
-    N = features.shape[0]
-    captions = self._null * np.ones((N, max_length), dtype=np.int32)
-    W_embed, Wx, Wh, b = self.params['W_embed'], self.params['Wx'], self.params['Wh'], self.params['b']
-    W_vocab, b_vocab = self.params['W_vocab'], self.params['b_vocab']
-    prev_h = features.dot(self.params['W_proj']) + self.params['b_proj']
-    words = np.full(N, self._start, dtype=np.int64)
-    done = np.zeros(N, dtype=bool)
-    for t in range(max_length):
-        x = W_embed[words]
-        if self.cell_type == 'rnn':
-            prev_h, _ = rnn_step_forward(x, prev_h, Wx, Wh, b)
-        else:
-            prev_h, _, _ = lstm_step_forward(x, prev_h, np.zeros_like(prev_h), Wx, Wh, b)
-        words = np.argmax(prev_h.dot(W_vocab) + b_vocab, axis=1)
-        captions[:, t] = np.where(done, self._null, words)
-        done |= words == self._end
-    return captions
-
+cell_state_not_carried = edit(
+    "cell_state_not_carried", "Keeps the hidden state but resets the LSTM cell state to zero at every step.",
+    ("lstm_step_forward(x, prev_h, prev_c,", "lstm_step_forward(x, prev_h, np.zeros_like(prev_h),"))
 
 
 MUTANTS = [starts_with_null, start_in_first_column, no_null_after_end, hidden_state_not_carried,

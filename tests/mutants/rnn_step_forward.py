@@ -1,38 +1,17 @@
 """Plausible wrong versions of rnn_step_forward (the tanh RNN step)."""
+from mutants import edit
 
 TARGET = "cs231n/rnn_layers.py::rnn_step_forward"
 
+ACTIVATION = "np.tanh(x.dot(Wx) + prev_h.dot(Wh) + b)"
 
-def no_tanh(x, prev_h, Wx, Wh, b):
-    """Forgets the tanh nonlinearity: next_h is the raw affine activation."""
-    import numpy as np
-    next_h = x.dot(Wx) + prev_h.dot(Wh) + b
-    cache = (x, prev_h, Wx, Wh, next_h)
-    return next_h, cache
-
-
-def sigmoid_activation(x, prev_h, Wx, Wh, b):
-    """Uses a sigmoid instead of tanh as the RNN activation."""
-    import numpy as np
-    next_h = 1.0 / (1.0 + np.exp(-(x.dot(Wx) + prev_h.dot(Wh) + b)))
-    cache = (x, prev_h, Wx, Wh, next_h)
-    return next_h, cache
-
-
-def no_bias(x, prev_h, Wx, Wh, b):
-    """Forgets to add the bias b."""
-    import numpy as np
-    next_h = np.tanh(x.dot(Wx) + prev_h.dot(Wh))
-    cache = (x, prev_h, Wx, Wh, next_h)
-    return next_h, cache
-
-
-def transposed_Wh(x, prev_h, Wx, Wh, b):
-    """Multiplies the hidden state by Wh.T (square, so the shapes still fit)."""
-    import numpy as np
-    next_h = np.tanh(x.dot(Wx) + prev_h.dot(Wh.T) + b)
-    cache = (x, prev_h, Wx, Wh, next_h)
-    return next_h, cache
-
-
-MUTANTS = [no_tanh, sigmoid_activation, no_bias, transposed_Wh]
+MUTANTS = [
+    edit("no_tanh", "Forgets the tanh nonlinearity: next_h is the raw affine activation.",
+         (ACTIVATION, "x.dot(Wx) + prev_h.dot(Wh) + b")),
+    edit("sigmoid_activation", "Uses a sigmoid instead of tanh as the RNN activation.",
+         (ACTIVATION, "1.0 / (1.0 + np.exp(-(x.dot(Wx) + prev_h.dot(Wh) + b)))")),
+    edit("no_bias", "Forgets to add the bias b.",
+         (" + b)", ")")),
+    edit("transposed_Wh", "Multiplies the hidden state by Wh.T (square, so the shapes still fit).",
+         ("prev_h.dot(Wh)", "prev_h.dot(Wh.T)")),
+]
