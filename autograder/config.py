@@ -219,9 +219,9 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
         if abs(total - points) > 1e-9:
             raise ConfigError(f"{_where(path, pk['points'])}: part '{part_id}' is worth {points:g} "
                               f"points but its questions add up to {total:g}")
-        parts[part_id] = Part(id=part_id, title=pk.get("title") and pk["title"].value or part_id,
-                              points=float(points), notebook=pk["notebook"].value if "notebook" in pk else "",
-                              questions=part_qs)
+        title = _value(path, pk["title"], str, f"part '{part_id}': title") if "title" in pk else part_id
+        notebook = _value(path, pk["notebook"], str, f"part '{part_id}': notebook") if "notebook" in pk else ""
+        parts[part_id] = Part(id=part_id, title=title, points=float(points), notebook=notebook, questions=part_qs)
     for qid, node, deps in pending_deps:
         for dep in deps:
             if dep not in questions:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from autograder.grade.grader import SubmissionResult, _zero, grade_submission
+from autograder.grade.grader import SubmissionResult, grade_submission, zero_result
 from autograder.grade.report import format_gradebook, write_gradebook, write_submission_reports
 from autograder.submission import submission_id
 
@@ -32,7 +32,7 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False) -> int:
             msg = f"internal grader error: {type(exc).__name__}: {exc}"
             traceback.print_exc(file=sys.stderr)
             qs = [q for p in parts for q in config.parts[p].questions.values()]
-            result = SubmissionResult(submission_id(path), {q.id: _zero(q, msg) for q in qs}, error=msg)
+            result = SubmissionResult(submission_id(path), {q.id: zero_result(q, msg) for q in qs}, error=msg)
         write_submission_reports(result, config, out_dir)
         results.append(result)
     book = write_gradebook(results, config, parts, out_dir)

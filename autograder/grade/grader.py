@@ -97,7 +97,8 @@ def grade_question(question, fixture: dict, runs: dict) -> QuestionResult:
     return result
 
 
-def _zero(question, message: str) -> QuestionResult:
+def zero_result(question, message: str) -> QuestionResult:
+    """A question not graded at all (the submission could not be opened): 0, with the reason."""
     per_case = question.points / len(question.cases)
     return QuestionResult(question.id, question.part, question.points,
                           [CaseResult(question.id, c, v, 0.0, per_case, [message], False) for c, v in question.cases.items()])
@@ -125,7 +126,7 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
         try:
             root = open_submission(Path(path), tmp / "submission")
         except SubmissionLayoutError as exc:
-            results = {q.id: _zero(q, f"not graded: {exc}") for q in questions}
+            results = {q.id: zero_result(q, f"not graded: {exc}") for q in questions}
             return SubmissionResult(sid, results, error=str(exc), seconds=time.monotonic() - start)
         results = {}
         for part in parts:

@@ -95,11 +95,10 @@ class StudentProcess:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pass
-        for fh in (self._requests,):
-            try:
-                fh.close()
-            except OSError:
-                pass
+        try:
+            self._requests.close()
+        except OSError:
+            pass                            # the pipe broke with the process: nothing to flush
         try:
             os.close(self._replies)
         except OSError:

@@ -78,17 +78,15 @@ def first_end(row, end=2):
 
 
 def check_greedy(got, expected):
-    """The greedy captions must match the reference's up to and including each first <END>
-    (what follows <END> is checked by the stops_at_end case)."""
+    """The greedy captions must be integers of the reference's shape (N, max_length) and
+    match the reference's up to and including each first <END> (what follows <END> is
+    checked by the stops_at_end case)."""
     from autograder.grade.compare import compare_array
 
     caps, ref = got.get("captions"), expected["captions"]
-    shape = compare_array("captions", caps, ref, 0)
-    caps = np.asarray(caps) if caps is not None else None
-    if caps is None or caps.shape != ref.shape or caps.dtype.kind not in "iu":
-        if caps is not None and caps.shape == ref.shape and caps.dtype.kind not in "iu":
-            return [Check("captions", False, f"captions: dtype {caps.dtype}, expected integer word indices")]
-        return [shape]
+    if caps is None or np.shape(caps) != ref.shape or np.asarray(caps).dtype.kind not in "iu":
+        return [compare_array("captions", caps, ref, 0)]   # names the missing, shape or dtype problem
+    caps = np.asarray(caps)
     for i, row in enumerate(ref):
         stop = first_end(row) + 1
         if not np.array_equal(caps[i, :stop], row[:stop]):
