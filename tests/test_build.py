@@ -79,3 +79,24 @@ def test_example_recipes_make_the_submissions_they_describe(config, tmp_path):
     assert "lstm_backward is not implemented yet" in bob.questions["lstm_backward"].cases[0].messages[0]
     erin = grade_submission(made["erin.zip"], config, parts=["rnn"])
     assert "no cs231n/__init__.py" in erin.error
+
+
+def test_check_reports_stale_files_and_fixtures(config, tmp_path):
+    from autograder.build.pipeline import compare_fixtures, compare_trees
+    committed = tmp_path / "committed"
+    shutil.copytree(TEMPLATE / "cs231n", committed / "cs231n")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(TEMPLATE / "cs231n", fresh / "cs231n")
+    assert compare_trees(fresh, committed, "student_template") == []
+    (committed / "cs231n" / "optim.py").write_text("# edited by hand\n")
+    (fresh / "cs231n" / "new.py").write_text("")
+    problems = compare_trees(fresh, committed, "student_template")
+    assert "student_template/cs231n/optim.py: stale (differs from what `a3 build` makes)" in problems
+    assert "student_template/cs231n/new.py: missing (run `a3 build`)" in problems
+    from autograder.fixture_store import read_fixture, write_fixture
+    cases = read_fixture("rnn_forward", FIXTURE_DIR)
+    write_fixture(tmp_path / "a" / "rnn_forward.h5", cases)
+    inputs, expected = cases["random"]
+    write_fixture(tmp_path / "b" / "rnn_forward.h5", {**cases, "random": (inputs, {"h": expected["h"] * 1.001})})
+    assert compare_fixtures(tmp_path / "a", tmp_path / "a") == []
+    assert compare_fixtures(tmp_path / "a", tmp_path / "b") == ["fixtures/rnn_forward.h5: random/expected/h is stale"]

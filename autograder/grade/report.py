@@ -16,9 +16,11 @@ def results_json(result, config) -> dict:
     """Gradescope's schema: ``score`` and ``tests`` (name, score, max_score, output, visibility)."""
     tests = []
     for q in result.questions.values():
+        where = config.questions[q.id]
         for c in q.cases:
+            head = f"{where.qualname} in {where.file}, case {c.case}: {'passed' if c.passed else 'failed'}"
             tests.append({"name": f"{q.id}: {c.case}", "score": round(c.score, 4), "max_score": round(c.max_score, 4),
-                          "output": "\n".join(c.messages), "visibility": GRADESCOPE_VISIBILITY[c.visibility],
+                          "output": "\n".join([head] + c.messages), "visibility": GRADESCOPE_VISIBILITY[c.visibility],
                           "tags": [q.part, q.id]})
     out = {"score": result.total, "tests": tests, "visibility": "visible", "stdout_visibility": "hidden",
            "execution_time": round(result.seconds, 2)}
@@ -43,7 +45,8 @@ def feedback_text(result, config) -> str:
             q = result.questions[qid]
             mark = "✔" if q.passed else "✘"
             given = " (given code: not graded, but it must keep working)" if q.points == 0 else ""
-            lines.append(f"- {mark} `{qid}`: {q.score:g} / {q.points:g}{given}")
+            fn = config.questions[qid]
+            lines.append(f"- {mark} `{qid}` (`{fn.qualname}` in `{fn.file}`): {q.score:g} / {q.points:g}{given}")
             for c in q.cases:
                 if c.passed:
                     continue
