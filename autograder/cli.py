@@ -15,7 +15,7 @@ from pathlib import Path
 
 def _grade(args) -> int:
     from autograder.config import ConfigError, load_config
-    from autograder.grade.batch import grade_many
+    from autograder.grade.batch import find_submissions, grade_many
 
     try:
         config = load_config(args.config)
@@ -27,13 +27,7 @@ def _grade(args) -> int:
     if unknown:
         print(f"a3 grade: unknown part(s) {', '.join(unknown)}; parts are {', '.join(config.parts)}", file=sys.stderr)
         return 2
-    paths = []
-    for s in args.submissions:
-        p = Path(s)
-        if p.is_dir() and not (p / "cs231n").exists() and any(p.iterdir()) and args.expand_folders:
-            paths += sorted(c for c in p.iterdir() if c.is_dir() or c.suffix == ".zip")
-        else:
-            paths.append(p)
+    paths = find_submissions([Path(s) for s in args.submissions])
     return grade_many(paths, config, parts, Path(args.out), quiet=args.quiet)
 
 
@@ -68,7 +62,7 @@ def main(argv=None) -> int:
     g.add_argument("--parts", help="comma-separated part ids (default: all)")
     g.add_argument("--config", default=None, help="grading_config.yml (default: the repository's)")
     g.add_argument("--quiet", action="store_true")
-    g.set_defaults(func=_grade, expand_folders=True)
+    g.set_defaults(func=_grade)
     b = sub.add_parser("build", help="regenerate the student template, fixtures and public tests")
     b.add_argument("--check", action="store_true", help="fail if the committed files are stale or leak")
     b.add_argument("--skip-notebooks", action="store_true", help="do not run Otter Assign")

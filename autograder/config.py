@@ -79,6 +79,10 @@ class Config:
     def total_points(self) -> float:
         return sum(p.points for p in self.parts.values())
 
+    def questions_in(self, parts) -> list:
+        """The Question objects of the given part ids, in file order."""
+        return [q for p in parts for q in self.parts[p].questions.values()]
+
     def affected_by(self, qid: str) -> set:
         """The questions a wrong ``qid`` may cost: itself, those that test the same function,
         and every question that depends on one of those (transitively)."""

@@ -1,8 +1,10 @@
 """Opening a submission: a folder or a zip holding the filled-in ``cs231n/`` package and
-the notebooks. Zips are extracted safely (no absolute paths, no ``..``, no links, bounded
-size and count). A wrong layout raises :class:`SubmissionLayoutError` naming what is wrong."""
+the notebooks, unpacked or copied into a scratch folder (no absolute paths, no ``..``, no
+links, bounded size and count): grading never runs in the instructor's copy. A wrong layout
+raises :class:`SubmissionLayoutError` naming what is wrong."""
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 import zipfile
@@ -11,6 +13,7 @@ from pathlib import Path, PurePosixPath
 MAX_FILES = 2000
 MAX_TOTAL_BYTES = 300 * 2**20
 PACKAGE_MARKER = Path("cs231n") / "__init__.py"
+SKIPPED_DIRS = {"__pycache__", "__MACOSX", "datasets"}   # not copied from a submission folder
 
 
 class SubmissionLayoutError(Exception):
@@ -58,6 +61,27 @@ def _extract(zip_path: Path, dest: Path) -> None:
                     out.write(chunk)
 
 
+def _copy_folder(src: Path, dest: Path) -> None:
+    """Copy a submission folder (bounded, no links), so grading never runs in, or writes
+    to, the instructor's copy, and a link cannot point the grader at other files."""
+    count = total = 0
+    for root, dirs, files in os.walk(src):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]   # .venv, .git, caches
+        for name in dirs + files:
+            path = Path(root) / name
+            if path.is_symlink():
+                raise SubmissionLayoutError(f"{src.name}: refusing the symbolic link '{path.relative_to(src)}'")
+        for name in files:
+            path = Path(root) / name
+            count += 1
+            total += path.stat().st_size
+            if count > MAX_FILES or total > MAX_TOTAL_BYTES:
+                raise SubmissionLayoutError(f"{src.name}: more than {MAX_FILES} files or {MAX_TOTAL_BYTES} bytes")
+            target = dest / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
 def _find_root(folder: Path, label: str) -> Path:
     if (folder / PACKAGE_MARKER).is_file():
         return folder
@@ -80,11 +104,12 @@ def open_submission(path: Path, scratch: Path) -> Path:
     path = Path(path)
     if not path.exists():
         raise SubmissionLayoutError(f"{path}: no such file or folder")
+    if path.is_file() and path.suffix != ".zip":
+        raise SubmissionLayoutError(f"{path.name}: a submission is a folder or a .zip file")
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
     if path.is_file():
-        if path.suffix != ".zip":
-            raise SubmissionLayoutError(f"{path.name}: a submission is a folder or a .zip file")
-        shutil.rmtree(scratch, ignore_errors=True)
-        scratch.mkdir(parents=True)
         _extract(path, scratch)
-        return _find_root(scratch, path.name)
-    return _find_root(path, path.name)
+    else:
+        _copy_folder(path, scratch)
+    return _find_root(scratch, path.name)

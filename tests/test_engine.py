@@ -116,7 +116,7 @@ def test_sys_exit_is_just_an_error(config, tmp_path):
 
 
 def prints_a_lot(x, W):
-    print("{\"question\": \"word_embedding_forward\", \"cases\": {}}")
+    print("{\"question\": \"word_embedding_forward\", \"cases\": {}}" * 1000)
     out = W[x]
     return out, (x, W)
 
@@ -170,3 +170,84 @@ def test_results_json_follows_gradescope_schema(config, reference_result):
     assert {"name", "score", "max_score", "output", "visibility"} <= set(data["tests"][0])
     assert {t["visibility"] for t in data["tests"]} == {"visible", "after_published"}
     assert sum(t["max_score"] for t in data["tests"]) == pytest.approx(55)
+
+
+def forges_replies(x, W):
+    import os
+    import sys
+    fd = int(sys.argv[sys.argv.index("--fd-out") + 1])
+    os.write(fd, b'{"question": "word_embedding_forward", "cases": []}\nnot json\n{"cases": {"x": 1}}\n')
+    return W[x], (x, W.shape)
+
+
+def test_lines_written_on_the_reply_pipe_are_ignored(config, tmp_path):
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": forges_replies})
+    result = grade_submission(sub, config, parts=["rnn"])
+    assert all(r.passed for r in result.questions.values()), {q: r.cases[0].messages for q, r in result.questions.items()
+                                                             if not r.passed}
+
+
+def dies_of_an_unnamed_signal(x, h0, Wx, Wh, b):
+    import os
+    os.kill(os.getpid(), 40)        # a real-time signal: no name in signal.Signals
+
+
+def test_death_by_an_unnamed_signal_is_reported(config, tmp_path):
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_forward": dies_of_an_unnamed_signal})
+    result = grade_submission(sub, config, parts=["rnn"], only={"rnn_forward", "word_embedding_forward"})
+    assert "the student process ended (signal 40)" in messages(result, "rnn_forward")
+    assert result.questions["word_embedding_forward"].passed
+
+
+def leaves_a_daemon(x, h0, Wx, Wh, b):
+    import subprocess
+    subprocess.Popen(["sleep", "297"], start_new_session=True)
+    while True:
+        pass
+
+
+def test_children_that_start_their_own_session_are_killed_too(config, tmp_path):
+    import psutil
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_forward": leaves_a_daemon})
+    grade_submission(sub, config.with_time_limit(2), parts=["rnn"], only={"rnn_forward"})
+    left = [p for p in psutil.process_iter(["cmdline"]) if p.info["cmdline"] == ["sleep", "297"]]
+    for p in left:
+        p.kill()
+    assert not left
+
+
+def test_a_folder_submission_is_graded_from_a_copy_and_links_are_refused(config, tmp_path):
+    from conftest import SOLUTIONS
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "cs231n").symlink_to(SOLUTIONS)
+    result = grade_submission(linked, config, parts=["rnn"])
+    assert result.total == 0 and "refusing the symbolic link 'cs231n'" in result.error
+    sub = make_submission(tmp_path / "s")
+    before = sorted(p.relative_to(sub) for p in sub.rglob("*"))
+    assert grade_submission(sub, config, parts=["rnn"], only={"rnn_forward"}).questions["rnn_forward"].passed
+    assert sorted(p.relative_to(sub) for p in sub.rglob("*")) == before    # nothing written in place
+
+
+def test_an_npz_that_unpacks_to_gigabytes_is_refused(tmp_path):
+    import numpy as np
+    from autograder.worker.protocol import ProtocolError, load_arrays
+    np.savez_compressed(tmp_path / "bomb.npz", junk=np.zeros(60 * 2**20))   # under 1 MB on disk
+    with pytest.raises(ProtocolError, match="exceed the limit"):
+        load_arrays(tmp_path / "bomb.npz")
+
+
+def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
+    from autograder.grade.batch import find_submissions, grade_many
+    folder = tmp_path / "class"
+    make_submission(folder / "ann")
+    (folder / "bo.tar.gz").write_bytes(b"not a zip")
+    (folder / ".DS_Store").write_text("")
+    (folder / "__MACOSX").mkdir()
+    paths = find_submissions([folder])
+    assert [p.name for p in paths] == ["ann", "bo.tar.gz"]
+    assert grade_many(paths, config, ["rnn"], tmp_path / "out", quiet=True) == 0
+    rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
+    assert rows[1].startswith("ann,") and rows[1].endswith(",25,25")
+    assert rows[2].startswith("bo.tar.gz,") and "a submission is a folder or a .zip file" in \
+        (tmp_path / "out" / "bo.tar.gz" / "feedback.md").read_text()

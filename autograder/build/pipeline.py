@@ -82,6 +82,7 @@ def compare_fixtures(fresh: Path, committed: Path) -> list:
         except FileNotFoundError:
             continue                       # reported by compare_trees
         new = read_fixture(qid, fresh)
+        problems += [f"fixtures/{qid}.h5: case {case} is no longer made by the build" for case in old if case not in new]
         for case, (inputs, expected) in new.items():
             if case not in old:
                 problems.append(f"fixtures/{qid}.h5: case {case} missing")

@@ -120,7 +120,7 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
     start = time.monotonic()
     sid = submission_id(Path(path))
     parts = list(parts or config.parts)
-    questions = [q for p in parts for q in config.parts[p].questions.values() if only is None or q.id in only]
+    questions = [q for q in config.questions_in(parts) if only is None or q.id in only]
     with tempfile.TemporaryDirectory(prefix=f"a3-{sid}-", dir=workdir) as tmp:
         tmp = Path(tmp)
         try:
@@ -131,12 +131,16 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
         results = {}
         for part in parts:
             with StudentProcess(root, tmp / f"work-{part}", seed=config.seeds["fixtures"]) as student:
-                for q in config.parts[part].questions.values():
-                    if only is not None and q.id not in only:
+                for q in questions:
+                    if q.part != part:
                         continue
                     if progress:
                         progress(q.id)
-                    fixture = read_fixture(q.id, fixture_dir)
-                    runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
-                    results[q.id] = grade_question(q, fixture, runs)
+                    try:
+                        fixture = read_fixture(q.id, fixture_dir)
+                        runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
+                        results[q.id] = grade_question(q, fixture, runs)
+                    except Exception as exc:   # a grader-side failure costs this question, not the rest
+                        student.kill()
+                        results[q.id] = zero_result(q, f"internal grader error: {type(exc).__name__}: {exc}")
     return SubmissionResult(sid, results, seconds=time.monotonic() - start)

@@ -62,6 +62,7 @@ def _atomic_write(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
     with os.fdopen(fd, "w", newline="") as fh:
         fh.write(text)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)
 
 
@@ -74,7 +75,7 @@ def write_submission_reports(result, config, out_dir: Path) -> Path:
 
 
 def gradebook_columns(config, parts) -> list:
-    qids = [q for p in parts for q in config.parts[p].questions]
+    qids = [q.id for q in config.questions_in(parts)]
     return ["submission"] + qids + [f"part:{p}" for p in parts] + ["total"]
 
 
@@ -84,7 +85,7 @@ def gradebook_csv(results, config, parts) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(gradebook_columns(config, parts))
     for r in sorted(results, key=lambda r: r.id):
-        writer.writerow([r.id] + [f"{r.questions[q].score:g}" for p in parts for q in config.parts[p].questions]
+        writer.writerow([r.id] + [f"{r.questions[q.id].score:g}" for q in config.questions_in(parts)]
                         + [f"{r.part_score(p):g}" for p in parts] + [f"{r.total:g}"])
     return buf.getvalue()
 

@@ -8,6 +8,7 @@ private folder; the expected values never leave the grader.
 from __future__ import annotations
 
 import os
+import secrets
 import select
 import shutil
 import signal
@@ -17,6 +18,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import psutil
 
 from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
 
@@ -59,6 +62,7 @@ class StudentProcess:
         self.proc = None
         self.log_path = self.workdir / "student_output.log"
         self.restarts = 0
+        self._request_id = 0
 
     # -- lifecycle ---------------------------------------------------------------------
     def _start(self):
@@ -84,13 +88,23 @@ class StudentProcess:
             raise RuntimeError("the student process did not start: " + self.log_tail())
 
     def kill(self):
-        """Kill the whole process group of the worker (children included) and reap it."""
+        """Kill the worker, its process group and every process descended from it (also
+        those that started a session of their own), and reap it."""
         if self.proc is None:
             return
+        try:
+            descendants = psutil.Process(self.proc.pid).children(recursive=True)
+        except psutil.Error:
+            descendants = []
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+        for child in descendants:
+            try:
+                child.kill()
+            except psutil.Error:
+                pass
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -124,59 +138,92 @@ class StudentProcess:
         Returns {case name: CaseRun}.
         """
         qdir = Path(tempfile.mkdtemp(prefix=question + "-", dir=self.workdir))
+        try:
+            return self._run(question, inputs, time_limit, qdir)
+        finally:
+            shutil.rmtree(qdir, ignore_errors=True)
+
+    def _run(self, question, inputs, time_limit, qdir):
         in_dir, out_dir = qdir / "in", qdir / "out"
         in_dir.mkdir()
         out_dir.mkdir()
         for case, arrays in inputs.items():
             save_arrays(in_dir / f"{case}.npz", arrays, allow_text=True)
+        self._request_id += 1
+        request_id = f"{self._request_id}-{secrets.token_hex(8)}"
         try:
             if self.proc is None:
                 self._start()
             log_start = self.log_path.stat().st_size
-            send(self._requests, {"question": question, "cases": list(inputs),
+            send(self._requests, {"id": request_id, "question": question, "cases": list(inputs),
                                   "in_dir": str(in_dir), "out_dir": str(out_dir)})
-            reply = self._read_reply(time_limit)
+            reply = self._read_reply(time_limit, request_id)
         except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
             self._restart()
             return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
-        if reply is None or reply is EOF:
-            alive = reply is None
-            if not alive:
-                try:
-                    self.proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    pass
-            code = self.proc.returncode
-            tail = self.log_tail(log_start)
+        if reply is None:
             self._restart()
-            if alive:
-                msg = f"timed out: still running after {time_limit:g} s (infinite loop, or far too slow?)"
-                return {c: CaseRun("timeout", msg) for c in inputs}
-            how = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
-            msg = f"the student process ended ({how}) while running {question}"
-            return {c: CaseRun("crashed", msg + (f"; its last output:\n{tail}" if tail else "")) for c in inputs}
+            msg = f"timed out: still running after {time_limit:g} s (infinite loop, or far too slow?)"
+            return {c: CaseRun("timeout", msg) for c in inputs}
+        if reply is EOF:
+            msg = self._death_message(question, log_start)
+            return {c: CaseRun("crashed", msg) for c in inputs}
+        answers = reply.get("cases")
         runs = {}
         for case in inputs:
-            info = reply.get("cases", {}).get(case, {"status": "error", "message": "no answer for this case"})
-            status = info.get("status") if info.get("status") in ("ok", "not_implemented", "error") else "error"
-            run = CaseRun(status, str(info.get("message", ""))[:4000])
-            if status == "ok":
+            info = answers.get(case) if isinstance(answers, dict) else None
+            if not isinstance(info, dict) or info.get("status") not in ("ok", "not_implemented", "error"):
+                runs[case] = CaseRun("error", "the student process gave no usable answer for this case")
+                continue
+            run = CaseRun(info["status"], str(info.get("message", ""))[:4000])
+            if run.status == "ok":
                 try:
                     run.outputs = load_arrays(out_dir / f"{case}.npz")
                 except ProtocolError as exc:
                     run = CaseRun("error", f"unusable output: {exc}")
             runs[case] = run
-        shutil.rmtree(qdir, ignore_errors=True)
         return runs
+
+    def _death_message(self, question, log_start) -> str:
+        """Reap a worker that closed its reply pipe and say how it ended."""
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        code = self.proc.returncode
+        tail = self.log_tail(log_start)
+        self._restart()
+        if code is not None and code < 0:
+            try:
+                how = f"signal {signal.Signals(-code).name}"
+            except ValueError:
+                how = f"signal {-code}"
+        else:
+            how = f"exit code {code}"
+        msg = f"the student process ended ({how}) while running {question}"
+        return msg + (f"; its last output:\n{tail}" if tail else "")
 
     def _restart(self):
         self.kill()
         self.restarts += 1
 
-    def _read_reply(self, timeout: float):
-        """Read one JSON line from the worker within ``timeout`` s; None on timeout, EOF
-        when the worker closed its end (it died)."""
+    def _read_reply(self, timeout: float, request_id=None):
+        """The worker's reply (a dict) to ``request_id`` within ``timeout`` s; None on
+        timeout, EOF when the worker closed its end (it died). Lines that are not a reply
+        to this request (anything the student's code wrote on the reply pipe) are skipped."""
         deadline = time.monotonic() + timeout
+        while True:
+            line = self._read_line(deadline)
+            if line is None or line is EOF:
+                return line
+            try:
+                reply = parse(line)
+            except ProtocolError:
+                continue
+            if request_id is None or reply.get("id") == request_id:
+                return reply
+
+    def _read_line(self, deadline: float):
         while b"\n" not in self._buffer:
             left = deadline - time.monotonic()
             if left <= 0:
@@ -191,7 +238,7 @@ class StudentProcess:
             if len(self._buffer) > 2**20:
                 raise ProtocolError("reply too long")
         line, self._buffer = self._buffer.split(b"\n", 1)
-        return parse(line.decode("utf-8", "replace"))
+        return line.decode("utf-8", "replace")
 
     def log_tail(self, start: int = 0) -> str:
         """The last lines the student's code printed since byte ``start`` of the log."""

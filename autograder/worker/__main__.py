@@ -1,11 +1,12 @@
 """The student process: ``python -m autograder.worker --submission DIR --fd-in R --fd-out W``.
 
-It reads one JSON request per line from fd R: ``{"question": id, "cases": [names],
-"in_dir": path, "out_dir": path}``, runs ``calls.<id>`` on each case's inputs
+It reads one JSON request per line from fd R: ``{"id": request id, "question": id,
+"cases": [names], "in_dir": path, "out_dir": path}``, runs ``calls.<id>`` on each case's inputs
 (``in_dir/<case>.npz``), writes each case's outputs to ``out_dir/<case>.npz`` and answers
-on fd W with ``{"question": id, "cases": {case: {"status": ..., "message": ...}}}``.
-Status is ``ok``, ``not_implemented`` or ``error``. Student prints go to stderr, which the
-grader sends to a log file: they can never corrupt the protocol.
+on fd W with ``{"id": request id, "question": id, "cases": {case: {"status": ...,
+"message": ...}}}``. Status is ``ok``, ``not_implemented`` or ``error``. Student prints go
+to stderr, which the grader sends to a log file; anything else written on fd W that does not
+answer the current request id is ignored by the grader.
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def main(argv=None) -> None:
                 results[case] = {"status": "error", "message": str(exc)}
             except BaseException as exc:   # SystemExit, KeyboardInterrupt: still only this case
                 results[case] = {"status": "error", "message": pkg.format_exception(exc)}
-        send(replies, {"question": qid, "cases": results})
+        send(replies, {"id": req.get("id"), "question": qid, "cases": results})
 
 
 if __name__ == "__main__":

@@ -44,6 +44,9 @@ def load_arrays(path, max_bytes: int = MAX_OUTPUT_BYTES, allow_text: bool = Fals
         raise ProtocolError("no output file was written") from None
     if size > max_bytes:
         raise ProtocolError(f"output file of {size} bytes exceeds the limit of {max_bytes}")
+    unpacked = _declared_bytes(path)
+    if unpacked > max_bytes:          # a small compressed file may unpack to gigabytes
+        raise ProtocolError(f"output arrays of {unpacked} bytes exceed the limit of {max_bytes}")
     try:
         with np.load(path, allow_pickle=False) as data:
             out = {name: data[name] for name in data.files}
@@ -54,6 +57,25 @@ def load_arrays(path, max_bytes: int = MAX_OUTPUT_BYTES, allow_text: bool = Fals
         if arr.dtype.kind not in kinds:
             raise ProtocolError(f"{name}: dtype {arr.dtype} is not numeric")
     return out
+
+
+def _declared_bytes(path) -> int:
+    """Bytes the arrays of an npz would take once loaded, from the members' sizes and the
+    shapes their .npy headers declare (read before anything is allocated)."""
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                total += info.file_size
+                with zf.open(info) as fh:
+                    version = np.lib.format.read_magic(fh)
+                    read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                                   else np.lib.format.read_array_header_2_0)
+                    shape, _, dtype = read_header(fh)
+                    total += int(np.prod(shape, dtype=np.float64)) * dtype.itemsize
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ProtocolError(f"output file is not a plain-array npz ({exc})") from None
+    return total
 
 
 def send(fh, message: dict) -> None:
