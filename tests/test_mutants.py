@@ -34,6 +34,7 @@ def test_mutant_loses_points_only_where_it_should(qid, target, mutant, tmp_path)
     part = question.part
     # Training is slow: grade the overfit questions only for their own mutants.
     only = {q for q in CONFIG.parts[part].questions if not q.endswith("_overfit") or q == qid}
+    target = getattr(mutant, "target", None) or target
     sub = make_submission(tmp_path / "sub", {target: mutant.source(target) if hasattr(mutant, "changes") else mutant})
     result = grade_submission(sub, CONFIG, parts=[part], only=only)
     assert not result.questions[qid].passed, f"{mutant.__name__} was not caught by the tests of {qid}"

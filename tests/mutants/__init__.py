@@ -21,10 +21,12 @@ class Edit:
     - __name__: short name of the bug (shown in the test id).
     - __doc__: what the student got wrong.
     - changes: ((old, new), ...); each ``old`` must occur exactly once in the function.
+    - target: another function than the module's ``TARGET`` (e.g. the forward pass of a
+      question whose TARGET is the backward), or None.
     """
 
-    def __init__(self, name: str, doc: str, changes: tuple):
-        self.__name__, self.__doc__, self.changes = name, doc, tuple(changes)
+    def __init__(self, name: str, doc: str, changes: tuple, target: str | None = None):
+        self.__name__, self.__doc__, self.changes, self.target = name, doc, tuple(changes), target
 
     def __repr__(self):
         return f"Edit({self.__name__!r})"
@@ -43,6 +45,6 @@ class Edit:
         return text
 
 
-def edit(name: str, doc: str, *changes) -> Edit:
+def edit(name: str, doc: str, *changes, target: str | None = None) -> Edit:
     """``edit("no_bias", "Forgets the bias.", ("+ b)", ")"))``: a mutant by replacements."""
-    return Edit(name, doc, tuple(changes))
+    return Edit(name, doc, tuple(changes), target)

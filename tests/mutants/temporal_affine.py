@@ -1,4 +1,4 @@
-"""Plausible wrong versions of temporal_affine_backward (given code; cache = (x, w, b, out))."""
+"""Plausible wrong versions of temporal_affine_forward/backward (given code; cache = (x, w, b, out))."""
 from mutants import edit
 
 TARGET = "cs231n/rnn_layers.py::temporal_affine_backward"
@@ -13,4 +13,7 @@ MUTANTS = [
          ("dout.sum(axis=(0, 1))", "dout.sum(axis=(0, 1)) / (N * T)")),
     edit("dx_through_output", "Scales dx by the layer's output, as if it had an activation.",
          ("dx = dout.reshape", "dx = (dout * out).reshape")),
+    edit("forward_without_bias", "Forgets the bias in the forward pass.",
+         (".reshape(N, T, M) + b", ".reshape(N, T, M)"),
+         target="cs231n/rnn_layers.py::temporal_affine_forward"),
 ]
