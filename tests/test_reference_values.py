@@ -5,7 +5,6 @@ and its extensions (sample after <END>, BLEU) behave as documented.
 import importlib
 import os
 import sys
-import types
 
 import numpy as np
 import pytest
@@ -536,54 +535,11 @@ def test_sgd():
 # CaptioningSolver: small-data overfit
 # --------------------------------------------------------------------------
 
-def _sample_coco_minibatch(data, batch_size=100, split='train'):
-    """The original course's cs231n.coco_utils.sample_coco_minibatch."""
-    split_size = data['%s_captions' % split].shape[0]
-    mask = np.random.choice(split_size, batch_size)
-    captions = data['%s_captions' % split][mask]
-    image_idxs = data['%s_image_idxs' % split][mask]
-    image_features = data['%s_features' % split][image_idxs]
-    urls = data['%s_urls' % split][image_idxs]
-    return captions, image_features, urls
-
-
-def _decode_captions(captions, idx_to_word):
-    """The original course's cs231n.coco_utils.decode_captions."""
-    singleton = False
-    if captions.ndim == 1:
-        singleton = True
-        captions = captions[None]
-    decoded = []
-    N, T = captions.shape
-    for i in range(N):
-        words = []
-        for t in range(T):
-            word = idx_to_word[captions[i, t]]
-            if word != '<NULL>':
-                words.append(word)
-            if word == '<END>':
-                break
-        decoded.append(' '.join(words))
-    if singleton:
-        decoded = decoded[0]
-    return decoded
-
-
 @pytest.fixture
 def coco_utils(monkeypatch):
-    """The project's cs231n.coco_utils if present, else the original two
-    functions in a stand-in module (removed again after the test)."""
-    try:
-        module = importlib.import_module('cs231n.coco_utils')
-    except ImportError:
-        module = types.ModuleType('cs231n.coco_utils')
-        module.sample_coco_minibatch = _sample_coco_minibatch
-        module.decode_captions = _decode_captions
-        monkeypatch.setitem(sys.modules, 'cs231n.coco_utils', module)
-        import cs231n
-        monkeypatch.setattr(cs231n, 'coco_utils', module, raising=False)
+    """The reference's cs231n.coco_utils, with the solver re-imported after the test."""
     monkeypatch.delitem(sys.modules, 'cs231n.captioning_solver', raising=False)
-    return module
+    return importlib.import_module('cs231n.coco_utils')
 
 
 def _fake_data(num_images=50, input_dim=64, T=12, seed=1):
