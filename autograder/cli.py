@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from autograder.config import DEFAULT_CONFIG
+
 
 def _grade(args) -> int:
     from autograder.config import ConfigError, load_config
@@ -60,7 +62,7 @@ def main(argv=None) -> int:
     g.add_argument("submissions", nargs="+", help="submission folders or zips, or a folder of them")
     g.add_argument("--out", required=True, help="folder for grades.csv and the per-submission reports")
     g.add_argument("--parts", help="comma-separated part ids (default: all)")
-    g.add_argument("--config", default=None, help="grading_config.yml (default: the repository's)")
+    g.add_argument("--config", default=DEFAULT_CONFIG, help="grading_config.yml (default: the repository's)")
     g.add_argument("--quiet", action="store_true")
     g.set_defaults(func=_grade)
     b = sub.add_parser("build", help="regenerate the student template, fixtures and public tests")
@@ -79,9 +81,6 @@ def main(argv=None) -> int:
     s.add_argument("--out", help="zip to write (default: submission.zip in the folder)")
     s.set_defaults(func=_submit)
     args = ap.parse_args(argv)
-    if getattr(args, "config", "unset") is None:
-        from autograder.config import DEFAULT_CONFIG
-        args.config = DEFAULT_CONFIG
     return args.func(args)
 
 

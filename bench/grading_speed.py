@@ -12,10 +12,10 @@ In one run, on the same submissions (default ``examples/submissions/reference`` 
    imports and the reports included);
 3. ``otter run -a autograder.zip submission.ipynb -o <tmp>`` (Otter 7, not containerized),
    with THE SAME TESTS: this script generates, in a temporary folder, one OK-format test
-   file per question id whose cases load the a3 fixture inputs and expected values (shipped
-   in the zip as ``a3_fixtures.npz``), call the student's ``cs231n`` functions and check the
-   results with the a3 thresholds (helpers in ``a3_otter_support.py``, the string
-   ``SUPPORT_MODULE`` below, also shipped in the zip). The submission's ``cs231n/`` is
+   file per question id with one case per a3 case, each running a3's own test of that case
+   in the kernel (``a3_otter_support.run_case``, the string ``SUPPORT_MODULE`` below,
+   shipped in the zip: the a3 call on the fixture inputs, then a3's checks). The
+   submission's ``cs231n/`` is
    shipped in the zip as a support file, which ``otter run`` copies next to the notebook;
    the notebook graded is a minimal one that imports from ``cs231n`` (the student's work
    is in the package). The zip is made by ``otter generate``. If the submission holds the
@@ -56,263 +56,54 @@ sys.path.insert(0, str(REPO))
 import numpy as np                   # noqa: E402
 
 from autograder.config import load_config                    # noqa: E402
-from autograder.fixture_store import read_fixture            # noqa: E402
 from autograder.grade.grader import grade_submission         # noqa: E402
-from autograder.grade.reference import SOLUTIONS             # noqa: E402
 
 BIN = REPO / ".venv" / "bin" if (REPO / ".venv" / "bin").is_dir() else Path(sys.executable).parent
 README = REPO / "bench" / "README.md"
 BEGIN, END = "<!-- results:begin -->", "<!-- results:end -->"
 DEFAULT_SUBMISSIONS = ["examples/submissions/reference", "examples/submissions/alice"]
-SEED = 231          # the a3 student process seeds np.random with this before each case
 
 SUPPORT_MODULE = r'''
 """Shipped as a support file inside the Otter autograder zip that ``bench/grading_speed.py``
-builds (it is copied next to the submission's notebook by ``otter run``; it is never
-imported by the a3 engine).
+builds (``otter run`` copies it, and the submission's ``cs231n/``, next to the notebook).
 
-The generated OK tests call the student's ``cs231n`` functions themselves and then these
-helpers, which check the returned values the way the a3 grader does
-(``autograder/grade/compare.py`` and ``autograder/hidden_tests/_captioning.py``): the same
-fixture inputs, the same expected values, the same thresholds, the same seed before each
-case. A failed check raises ``AssertionError`` with the a3-style message, which fails the
-doctest case.
+Each generated OK test case calls :func:`run_case`, which runs a3's own test of that case in
+the notebook's kernel: the a3 call (``autograder.worker.calls``) on the fixture inputs, with
+np.random seeded as the a3 student process does, then a3's own checks
+(``autograder.grade.grader.judge_case``). So both engines run exactly the same tests; only
+the way of running them differs. A failed check raises ``AssertionError`` with a3's message.
 """
-import importlib
-import json
 import os
-import sys
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "a3_fixtures.npz")
-META = os.path.join(HERE, "a3_meta.json")    # {"solutions": path of the reference package, "seed": int}
-_store = {}
+from autograder.config import load_config
+from autograder.fixture_store import read_fixture
+from autograder.grade.grader import judge_case
+from autograder.grade.student_process import CaseRun
+from autograder.worker.calls import CALLS
+from autograder.worker.package import StudentPackage
+
+CONFIG = load_config()
+PACKAGE = StudentPackage(os.path.dirname(os.path.abspath(__file__)))
 
 
-def _meta():
-    if "meta" not in _store:
-        with open(META) as f:
-            _store["meta"] = json.load(f)
-    return _store["meta"]
-
-
-def case(qid, name):
-    """(inputs, expected) of one case of a question, read from the shipped npz; seeds
-    np.random as the a3 student process does before each case."""
-    if "npz" not in _store:
-        with np.load(FIXTURES) as f:
-            _store["npz"] = {k: f[k] for k in f.files}
-    data = _store["npz"]
-    pin, pexp = f"{qid}/{name}/in/", f"{qid}/{name}/exp/"
-    inputs = {k[len(pin):]: v for k, v in data.items() if k.startswith(pin)}
-    expected = {k[len(pexp):]: v for k, v in data.items() if k.startswith(pexp)}
-    np.random.seed(_meta()["seed"])
-    return inputs, expected
-
-
-def rel_error(x, y):
-    """The course's relative error: max(|x - y| / max(1e-8, |x| + |y|))."""
-    x = np.asarray(x, dtype=np.float64)
-    y = np.asarray(y, dtype=np.float64)
-    return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y)))) if x.size else 0.0
-
-
-def check_array(name, got, expected, threshold):
-    """Shape, finiteness, then relative error <= threshold (integers: exact equality)."""
-    assert got is not None, f"{name}: missing (None)"
-    got, expected = np.asarray(got), np.asarray(expected)
-    assert got.shape == expected.shape, f"{name}: shape {got.shape} but expected {expected.shape}"
-    if got.dtype.kind == "f":
-        assert np.all(np.isfinite(got)), f"{name}: contains NaN or inf"
-    if expected.dtype.kind in "biu":
-        assert got.dtype.kind in "biu", f"{name}: dtype {got.dtype} but expected integers"
-        assert np.array_equal(got, expected), f"{name}: entries differ from the reference"
-        return
-    err = rel_error(got, expected)
-    assert err <= threshold, f"{name}: relative error {err:.1e} > {threshold:.0e}"
-
-
-def check(got, expected, threshold):
-    """Every expected output, in the reference's order, against what the student returned."""
-    for name, value in expected.items():
-        check_array(name, got.get(name), value, threshold)
-
-
-def model(inputs, with_params=True, dtype=np.float64):
-    """The student's CaptioningRNN built and parameterised as the a3 worker does."""
-    from cs231n.classifiers.rnn import CaptioningRNN
-
-    word_to_idx = {str(w): int(i) for w, i in zip(inputs["words"], inputs["word_ids"])}
-    m = CaptioningRNN(word_to_idx, input_dim=int(inputs["input_dim"]), wordvec_dim=int(inputs["wordvec_dim"]),
-                      hidden_dim=int(inputs["hidden_dim"]), cell_type=str(inputs["cell_type"]), dtype=dtype)
-    if with_params:
-        for k, v in inputs.items():
-            if k.startswith("param_"):
-                m.params[k[len("param_"):]] = v.astype(dtype)
-    return m
-
-
-def loss_outputs(loss, grads):
-    """{loss, grad_<name>} as the a3 worker returns them."""
-    assert isinstance(grads, dict), f"grads of type {type(grads).__name__}; expected a dict"
-    out = {"loss": loss}
-    out.update({"grad_" + k: v for k, v in grads.items()})
-    return out
-
-
-def train_overfit(inputs):
-    """Train the student's model with the student's CaptioningSolver, exactly as
-    ``autograder/worker/calls.py::captioning_overfit``; returns (trained, initial) params."""
-    from cs231n.captioning_solver import CaptioningSolver
-
-    np.random.seed(231)
-    m = model(inputs, with_params=False, dtype=np.float32)   # float32, as the a3 worker trains
-    captions, features = inputs["captions"], inputs["features"].astype(np.float32)
-    n = len(captions)
-    initial = {k: np.array(v, copy=True) for k, v in m.params.items()}
-    data = {"train_captions": captions, "train_image_idxs": np.arange(n), "train_features": features,
-            "train_urls": np.array([f"scene:{i}" for i in range(n)]),
-            "idx_to_word": [str(w) for w in inputs["words"]],
-            "word_to_idx": {str(w): int(i) for w, i in zip(inputs["words"], inputs["word_ids"])}}
-    solver = CaptioningSolver(m, data, update_rule="adam", num_epochs=int(inputs["num_epochs"]),
-                              batch_size=int(inputs["batch_size"]),
-                              optim_config={"learning_rate": float(inputs["learning_rate"])},
-                              lr_decay=float(inputs["lr_decay"]), verbose=False)
-    solver.train()
-    return dict(m.params), initial
-
-
-def _reference_rnn_module():
-    """The reference ``cs231n.classifiers.rnn`` (as the a3 grader recomputes the loss with
-    it), imported under the name cs231n with the student's modules set aside meanwhile."""
-    if "ref" in _store:
-        return _store["ref"]
-    student = {k: sys.modules.pop(k) for k in list(sys.modules) if k == "cs231n" or k.startswith("cs231n.")}
-    sys.path.insert(0, _meta()["solutions"])
-    try:
-        _store["ref"] = importlib.import_module("cs231n.classifiers.rnn")
-    finally:
-        sys.path.remove(_meta()["solutions"])
-        for k in [k for k in sys.modules if k == "cs231n" or k.startswith("cs231n.")]:
-            del sys.modules[k]
-        sys.modules.update(student)
-    return _store["ref"]
-
-
-def check_overfit(trained, inputs, max_loss):
-    """Every parameter moved during training, and the loss of the trained parameters,
-    recomputed with the reference model on the same captions, is below ``max_loss``
-    (autograder/hidden_tests/_captioning.py)."""
-    params, initial = trained
-    rnn = _reference_rnn_module()
-    word_to_idx = {str(w): int(i) for w, i in zip(inputs["words"], inputs["word_ids"])}
-    ref = rnn.CaptioningRNN(word_to_idx, input_dim=int(inputs["input_dim"]), wordvec_dim=int(inputs["wordvec_dim"]),
-                            hidden_dim=int(inputs["hidden_dim"]), cell_type=str(inputs["cell_type"]),
-                            dtype=np.float64)
-    for name, value in ref.params.items():
-        check_array("param_" + name, params.get(name), value, np.inf)
-    for name in ref.params:
-        change = np.linalg.norm(params[name] - initial[name]) / max(np.linalg.norm(initial[name]), 1e-12)
-        assert change >= 1e-3, f"param_{name} did not change during training"
-    for name in ref.params:
-        ref.params[name] = np.asarray(params[name]).astype(np.float64)
-    loss, _ = ref.loss(inputs["features"], inputs["captions"])
-    assert np.isfinite(loss) and loss < max_loss, f"final loss {loss:.3g}, must be below {max_loss:g}"
-
-
-def _first_end(row, end=2):
-    hits = np.flatnonzero(row == end)
-    return int(hits[0]) if len(hits) else len(row) - 1
-
-
-def check_greedy(captions, expected):
-    """Greedy captions equal the reference's up to and including each first <END>."""
-    ref = expected["captions"]
-    assert captions is not None, "sample returned None"
-    caps = np.asarray(captions)
-    assert caps.shape == ref.shape, f"captions: shape {caps.shape} but expected {ref.shape}"
-    assert caps.dtype.kind in "iu", f"captions: dtype {caps.dtype}, expected integer word indices"
-    for i, row in enumerate(ref):
-        stop = _first_end(row) + 1
-        assert np.array_equal(caps[i, :stop], row[:stop]), f"captions: row {i} differs from the reference"
-
-
-def check_stops_at_end(captions, expected):
-    """check_greedy, then every entry after a caption's first <END> is <NULL> (0)."""
-    check_greedy(captions, expected)
-    caps = np.asarray(captions)
-    for i, row in enumerate(expected["captions"]):
-        hits = np.flatnonzero(row == 2)
-        if len(hits):
-            assert not np.any(caps[i, hits[0] + 1:] != 0), f"after <END>: row {i} is not padded with <NULL>"
+def run_case(qid, name):
+    """a3's case ``name`` of question ``qid`` on the submission's package, in this process."""
+    question = CONFIG.questions[qid]
+    inputs, expected = read_fixture(qid)[name]
+    np.random.seed(CONFIG.seeds["fixtures"])
+    outputs = CALLS[qid](PACKAGE, **inputs)
+    run = CaseRun("ok", outputs={k: np.asarray(v) for k, v in outputs.items()})
+    failed = [c.message for c in judge_case(question, name, run, inputs, expected) if not c.passed]
+    assert not failed, "; ".join(failed)
 '''
-
-# ------------------------------------------------------------------ the OK tests, per question
-# The body of one case: `inp` and `exp` are that case's inputs and expected values, `thr`
-# the question's threshold; the student's functions are called here, in the test itself.
-def _args(*names):
-    """'inp["a"], inp["b"]': the named inputs of the case, as call arguments."""
-    return ", ".join(f'inp["{n}"]' for n in names)
-
-
-_RNN_STEP = _args("x", "prev_h", "Wx", "Wh", "b")
-_LSTM_STEP = _args("x", "prev_h", "prev_c", "Wx", "Wh", "b")
-_SEQ = _args("x", "h0", "Wx", "Wh", "b")
-_MODEL_LOSS = ['model = a3.model(inp)',
-               'loss, grads = model.loss(inp["features"], inp["captions"])',
-               'a3.check(a3.loss_outputs(loss, grads), exp, thr)']
-_SAMPLE = ['model = a3.model(inp)',
-           'captions = model.sample(inp["features"], max_length=int(inp["max_length"]))']
-CASE_CODE = {
-    "rnn_step_forward": [f"next_h, _ = rnn_step_forward({_RNN_STEP})",
-                         "a3.check(dict(next_h=next_h), exp, thr)"],
-    "rnn_step_backward": [f"next_h, cache = rnn_step_forward({_RNN_STEP})",
-                          'dx, dprev_h, dWx, dWh, db = rnn_step_backward(inp["dnext_h"], cache)',
-                          "a3.check(dict(dx=dx, dprev_h=dprev_h, dWx=dWx, dWh=dWh, db=db), exp, thr)"],
-    "rnn_forward": [f"h, _ = rnn_forward({_SEQ})", "a3.check(dict(h=h), exp, thr)"],
-    "rnn_backward": [f"h, cache = rnn_forward({_SEQ})",
-                     'dx, dh0, dWx, dWh, db = rnn_backward(inp["dh"], cache)',
-                     "a3.check(dict(dx=dx, dh0=dh0, dWx=dWx, dWh=dWh, db=db), exp, thr)"],
-    "word_embedding_forward": [f'out, _ = word_embedding_forward({_args("x", "W")})',
-                               "a3.check(dict(out=out), exp, thr)"],
-    "word_embedding_backward": [f'out, cache = word_embedding_forward({_args("x", "W")})',
-                                'dW = word_embedding_backward(inp["dout"], cache)',
-                                "a3.check(dict(dW=dW), exp, thr)"],
-    "temporal_affine": [f'out, cache = temporal_affine_forward({_args("x", "w", "b")})',
-                        'dx, dw, db = temporal_affine_backward(inp["dout"], cache)',
-                        "a3.check(dict(out=out, dx=dx, dw=dw, db=db), exp, thr)"],
-    "temporal_softmax_loss": [f'loss, dx = temporal_softmax_loss({_args("x", "y", "mask")})',
-                              "a3.check(dict(loss=loss, dx=dx), exp, thr)"],
-    "rnn_loss": _MODEL_LOSS,
-    "rnn_overfit": ["a3.check_overfit(a3.train_overfit(inp), inp, max_loss)"],
-    "rnn_sample": _SAMPLE + ["{sample_check}(captions, exp)"],
-    "lstm_step_forward": [f"next_h, next_c, _ = lstm_step_forward({_LSTM_STEP})",
-                          "a3.check(dict(next_h=next_h, next_c=next_c), exp, thr)"],
-    "lstm_step_backward": [f"next_h, next_c, cache = lstm_step_forward({_LSTM_STEP})",
-                           'grads = lstm_step_backward(inp["dnext_h"], inp["dnext_c"], cache)',
-                           'a3.check(dict(zip(["dx", "dprev_h", "dprev_c", "dWx", "dWh", "db"], grads)), exp, thr)'],
-    "lstm_forward": [f"h, _ = lstm_forward({_SEQ})", "a3.check(dict(h=h), exp, thr)"],
-    "lstm_backward": [f"h, cache = lstm_forward({_SEQ})",
-                      'dx, dh0, dWx, dWh, db = lstm_backward(inp["dh"], cache)',
-                      "a3.check(dict(dx=dx, dh0=dh0, dWx=dWx, dWh=dWh, db=db), exp, thr)"],
-    "lstm_loss": _MODEL_LOSS,
-    "lstm_overfit": ["a3.check_overfit(a3.train_overfit(inp), inp, max_loss)"],
-    "lstm_sample": _SAMPLE + ["{sample_check}(captions, exp)"],
-}
-IMPORTS = ["import numpy as np", "import a3_otter_support as a3",
-           "from cs231n.rnn_layers import *"]
 
 
 def case_doctest(question, case: str) -> str:
-    """The doctest body of one case of ``question``: load the case, call the student's code,
-    check; nothing is printed, so any exception (a failed check included) fails it."""
-    check = "a3.check_greedy" if case == "greedy" else "a3.check_stops_at_end"
-    lines = IMPORTS + [f'inp, exp = a3.case("{question.id}", "{case}")',
-                       f"thr = {question.threshold!r}", f"max_loss = {question.max_loss!r}"]
-    lines += [line.replace("{sample_check}", check) for line in CASE_CODE[question.id]]
-    return "\n".join(">>> " + line for line in lines) + "\n"
+    """The doctest body of one case of ``question``; nothing is printed, so any exception
+    (a failed check included) fails it."""
+    return f'>>> import a3_otter_support as a3\n>>> a3.run_case("{question.id}", "{case}")\n'
 
 
 def ok_test_source(question) -> str:
@@ -324,22 +115,6 @@ def ok_test_source(question) -> str:
                                    "hidden": visibility == "hidden", "locked": False}
                                   for case, visibility in question.cases.items()]}]}
     return "OK_FORMAT = True\n\ntest = " + pprint.pformat(spec, width=110, sort_dicts=False) + "\n"
-
-
-def questions_of(config, parts):
-    """The questions of ``parts``, in config order."""
-    return [q for p in parts for q in config.parts[p].questions.values()]
-
-
-def write_fixture_npz(questions, path: Path) -> None:
-    """Every case's inputs and expected values, read with read_fixture, into one npz:
-    ``<id>/<case>/in/<name>`` and ``<id>/<case>/exp/<name>``."""
-    arrays = {}
-    for q in questions:
-        for case, (inputs, expected) in read_fixture(q.id).items():
-            arrays.update({f"{q.id}/{case}/in/{k}": v for k, v in inputs.items()})
-            arrays.update({f"{q.id}/{case}/exp/{k}": v for k, v in (expected or {}).items()})
-    np.savez(path, **arrays)
 
 
 def minimal_notebook(path: Path) -> None:
@@ -361,17 +136,15 @@ def build_autograder(submission: Path, config, parts, workdir: Path) -> Path:
     workdir.mkdir(parents=True)
     tests = workdir / "tests"
     tests.mkdir()
-    questions = questions_of(config, parts)
+    questions = config.questions_in(parts)
     for q in questions:
         (tests / f"{q.id}.py").write_text(ok_test_source(q))
-    write_fixture_npz(questions, workdir / "a3_fixtures.npz")
     (workdir / "a3_otter_support.py").write_text(SUPPORT_MODULE)
-    (workdir / "a3_meta.json").write_text(json.dumps({"solutions": str(SOLUTIONS), "seed": SEED}))
     shutil.copytree(submission / "cs231n", workdir / "cs231n", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     zip_path = workdir / "autograder.zip"
     subprocess.run([str(BIN / "otter"), "generate", "-t", "tests", "-o", zip_path.name, "--no-config",
                     "--no-requirements", "--no-environment",
-                    "a3_fixtures.npz", "a3_otter_support.py", "a3_meta.json", "cs231n"],
+                    "a3_otter_support.py", "cs231n"],
                    cwd=workdir, check=True, capture_output=True, text=True)
     return zip_path
 
@@ -510,7 +283,7 @@ def bench_submission(submission: Path, config, n: int, tmp: Path, log) -> dict:
     kinds = {"api": lambda: run_a3_api(submission, config), "cli": lambda: run_a3_cli(submission, tmp),
              "otter": lambda: run_otter(zip_all, notebook, tmp)}
     kinds.update({f"real:{p}": (lambda z=z, nb=nb: run_otter(z, nb, tmp)) for p, (z, nb) in real.items()})
-    res = {"name": name, "qids": [q.id for q in questions_of(config, parts)], **{k: [] for k in kinds}}
+    res = {"name": name, "qids": [q.id for q in config.questions_in(parts)], **{k: [] for k in kinds}}
     for i in range(n):
         for kind, fn in kinds.items():
             log(f"[{name}] round {i + 1}/{n}: {kind}")

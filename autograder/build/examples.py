@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from autograder.build import BuildError
-from autograder.build.splice import _span, function_source, replace_function
+from autograder.build.splice import function_source, function_text, replace_function
 from autograder.config import REPO_ROOT
 
 RECIPES = REPO_ROOT / "examples" / "buggy"
@@ -35,9 +35,7 @@ def _copy_submission(package: Path, template: Path, dest: Path, notebooks: bool 
 
 def _stub_source(template: Path, target: str) -> str:
     rel, qualname = target.split("::")
-    source = (template / rel).read_text()
-    first, last, _ = _span(source, qualname)
-    return "".join(source.splitlines(keepends=True)[first - 1:last])
+    return function_text((template / rel).read_text(), qualname)
 
 
 def apply_recipe(recipe, folder: Path, template: Path) -> None:

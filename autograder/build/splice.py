@@ -11,7 +11,8 @@ from autograder.build import BuildError
 from autograder.build.strip import function_spans
 
 
-def _span(source: str, qualname: str) -> tuple:
+def function_span(source: str, qualname: str) -> tuple:
+    """(first line, last line, indentation) of the function ``qualname`` in ``source``."""
     for first, last, name in function_spans(source):
         if name == qualname:
             tree_line = source.splitlines()[first - 1]
@@ -23,7 +24,7 @@ def replace_function(source: str, qualname: str, replacement: str) -> str:
     """Return ``source`` with the function ``qualname`` (e.g. ``CaptioningRNN.loss``)
     replaced by ``replacement`` (the source of one function, any name and indentation);
     the replacement is renamed and re-indented to fit. Decorators of the old one are kept."""
-    first, last, indent = _span(source, qualname)
+    first, last, indent = function_span(source, qualname)
     new = textwrap.dedent(replacement)
     tree = ast.parse(new)
     fn = next(n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
@@ -38,3 +39,9 @@ def replace_function(source: str, qualname: str, replacement: str) -> str:
 def function_source(fn) -> str:
     """The source of a Python function object (for mutants written as plain functions)."""
     return inspect.getsource(fn)
+
+
+def function_text(source: str, qualname: str) -> str:
+    """The text of the function ``qualname`` in a module's ``source``."""
+    first, last, _ = function_span(source, qualname)
+    return "".join(source.splitlines(keepends=True)[first - 1:last])

@@ -119,8 +119,6 @@ class StudentProcess:
             pass
         self.proc = None
 
-    close = kill
-
     def __enter__(self):
         return self
 

@@ -156,8 +156,7 @@ def captioning_overfit(pkg, features, captions, words, word_ids, cell_type, inpu
                        num_epochs, batch_size, learning_rate, lr_decay):
     """Train the student's model with the student's CaptioningSolver on a small data set;
     returns the trained parameters (param_<name>), the initial ones (init_<name>) and the
-    loss history."""
-    np.random.seed(231)
+    loss history. (The student process seeds np.random before each case.)"""
     # float32, as the course's overfit run (the model's default dtype); twice as fast as float64
     model = _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, dtype=np.float32)
     initial = {INIT + k: np.array(v, copy=True) for k, v in model.params.items()}

@@ -9,7 +9,7 @@ follow the reference when it changes.
 """
 from __future__ import annotations
 
-from autograder.build.splice import _span
+from autograder.build.splice import function_text
 from autograder.config import REPO_ROOT
 
 SOLUTIONS = REPO_ROOT / "solutions"
@@ -34,9 +34,7 @@ class Edit:
     def source(self, target: str) -> str:
         """The mutated source of ``target`` ("cs231n/<file>.py::<qualname>")."""
         rel, qualname = target.split("::")
-        module = (SOLUTIONS / rel).read_text()
-        first, last, _ = _span(module, qualname)
-        text = "".join(module.splitlines(keepends=True)[first - 1:last])
+        text = function_text((SOLUTIONS / rel).read_text(), qualname)
         for old, new in self.changes:
             count = text.count(old)
             if count != 1:
