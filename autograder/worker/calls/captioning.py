@@ -1,57 +1,27 @@
-"""What the student process runs for each question: one function per question id.
-
-Each function takes the :class:`~autograder.worker.package.StudentPackage` and the case's
-inputs (arrays, as named in ``autograder/hidden_tests/<id>.py``) and returns a dict of
-plain arrays. These functions only call the student's code; they never compare or score.
-"""
+"""Student-side calls of Parts 1 and 2 (captioning with an RNN and an LSTM, numpy)."""
 from __future__ import annotations
 
 import numpy as np
 
-
-class CallError(Exception):
-    """The student's function returned something of the wrong form; the message says what."""
-
-
-def _unpack(result, names, fname):
-    """Check that ``fname`` returned a tuple of len(names) and return it."""
-    if result is None:
-        raise CallError(f"{fname} returned None; expected a tuple ({', '.join(names)}) "
-                        f"(is the return statement missing?)")
-    if len(names) == 1:
-        return (result,)
-    if not isinstance(result, (tuple, list)) or len(result) != len(names):
-        got = f"a {type(result).__name__}" + (f" of length {len(result)}" if isinstance(result, (tuple, list)) else "")
-        raise CallError(f"{fname} returned {got}; expected a tuple ({', '.join(names)})")
-    return tuple(result)
-
-
-def _arrays(names, values, fname):
-    """Name the returned values; None is reported clearly (the original stubs return None)."""
-    out = {}
-    for name, value in zip(names, values):
-        if value is None:
-            raise CallError(f"{fname} returned None for {name}")
-        out[name] = value
-    return out
+from autograder.worker.calls.common import CallError, named_arrays, unpack
 
 
 def _layer(pkg, name, *args, returns):
     fn = pkg.function("rnn_layers", name)
-    return _unpack(fn(*args), returns, name)
+    return unpack(fn(*args), returns, name)
 
 
 def _check_forward_backward(pkg, fwd, fwd_args, bwd, upstream, grad_names, fwd_returns=("out", "cache")):
     """Run ``fwd`` then ``bwd`` on the cache it returned; returns the named gradients."""
     outs = _layer(pkg, fwd, *fwd_args, returns=fwd_returns)
     grads = _layer(pkg, bwd, *upstream, outs[-1], returns=grad_names)
-    return _arrays(grad_names, grads, bwd)
+    return named_arrays(grad_names, grads, bwd)
 
 
 # ---------------------------------------------------------------- Part 1: RNN layers
 def rnn_step_forward(pkg, x, prev_h, Wx, Wh, b):
     next_h, _ = _layer(pkg, "rnn_step_forward", x, prev_h, Wx, Wh, b, returns=("next_h", "cache"))
-    return _arrays(["next_h"], [next_h], "rnn_step_forward")
+    return named_arrays(["next_h"], [next_h], "rnn_step_forward")
 
 
 def rnn_step_backward(pkg, x, prev_h, Wx, Wh, b, dnext_h):
@@ -61,7 +31,7 @@ def rnn_step_backward(pkg, x, prev_h, Wx, Wh, b, dnext_h):
 
 def rnn_forward(pkg, x, h0, Wx, Wh, b):
     h, _ = _layer(pkg, "rnn_forward", x, h0, Wx, Wh, b, returns=("h", "cache"))
-    return _arrays(["h"], [h], "rnn_forward")
+    return named_arrays(["h"], [h], "rnn_forward")
 
 
 def rnn_backward(pkg, x, h0, Wx, Wh, b, dh):
@@ -71,7 +41,7 @@ def rnn_backward(pkg, x, h0, Wx, Wh, b, dh):
 
 def word_embedding_forward(pkg, x, W):
     out, _ = _layer(pkg, "word_embedding_forward", x, W, returns=("out", "cache"))
-    return _arrays(["out"], [out], "word_embedding_forward")
+    return named_arrays(["out"], [out], "word_embedding_forward")
 
 
 def word_embedding_backward(pkg, x, W, dout):
@@ -82,19 +52,19 @@ def word_embedding_backward(pkg, x, W, dout):
 def temporal_affine(pkg, x, w, b, dout):
     out, cache = _layer(pkg, "temporal_affine_forward", x, w, b, returns=("out", "cache"))
     dx, dw, db = _layer(pkg, "temporal_affine_backward", dout, cache, returns=("dx", "dw", "db"))
-    return _arrays(["out", "dx", "dw", "db"], [out, dx, dw, db], "temporal_affine_backward")
+    return named_arrays(["out", "dx", "dw", "db"], [out, dx, dw, db], "temporal_affine_backward")
 
 
 def temporal_softmax_loss(pkg, x, y, mask):
     loss, dx = _layer(pkg, "temporal_softmax_loss", x, y, mask, returns=("loss", "dx"))
-    return _arrays(["loss", "dx"], [loss, dx], "temporal_softmax_loss")
+    return named_arrays(["loss", "dx"], [loss, dx], "temporal_softmax_loss")
 
 
 # ---------------------------------------------------------------- Part 2: LSTM layers
 def lstm_step_forward(pkg, x, prev_h, prev_c, Wx, Wh, b):
     next_h, next_c, _ = _layer(pkg, "lstm_step_forward", x, prev_h, prev_c, Wx, Wh, b,
                                returns=("next_h", "next_c", "cache"))
-    return _arrays(["next_h", "next_c"], [next_h, next_c], "lstm_step_forward")
+    return named_arrays(["next_h", "next_c"], [next_h, next_c], "lstm_step_forward")
 
 
 def lstm_step_backward(pkg, x, prev_h, prev_c, Wx, Wh, b, dnext_h, dnext_c):
@@ -102,12 +72,12 @@ def lstm_step_backward(pkg, x, prev_h, prev_c, Wx, Wh, b, dnext_h, dnext_c):
                   returns=("next_h", "next_c", "cache"))
     names = ("dx", "dprev_h", "dprev_c", "dWx", "dWh", "db")
     grads = _layer(pkg, "lstm_step_backward", dnext_h, dnext_c, outs[-1], returns=names)
-    return _arrays(names, grads, "lstm_step_backward")
+    return named_arrays(names, grads, "lstm_step_backward")
 
 
 def lstm_forward(pkg, x, h0, Wx, Wh, b):
     h, _ = _layer(pkg, "lstm_forward", x, h0, Wx, Wh, b, returns=("h", "cache"))
-    return _arrays(["h"], [h], "lstm_forward")
+    return named_arrays(["h"], [h], "lstm_forward")
 
 
 def lstm_backward(pkg, x, h0, Wx, Wh, b, dh):
@@ -142,14 +112,14 @@ def captioning_loss(pkg, features, captions, words, word_ids, cell_type, input_d
     """CaptioningRNN.loss on fixed parameters: the loss and every gradient."""
     params, _ = _split_params(inputs)
     model = _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params)
-    loss, grads = _unpack(model.loss(features, captions), ("loss", "grads"), "CaptioningRNN.loss")
+    loss, grads = unpack(model.loss(features, captions), ("loss", "grads"), "CaptioningRNN.loss")
     if not isinstance(grads, dict):
         raise CallError(f"CaptioningRNN.loss returned grads of type {type(grads).__name__}; expected a dict")
     out = {"loss": loss}
     for name in params:
         if name in grads:
             out[GRAD + name] = grads[name]
-    return _arrays(list(out), list(out.values()), "CaptioningRNN.loss")
+    return named_arrays(list(out), list(out.values()), "CaptioningRNN.loss")
 
 
 def captioning_overfit(pkg, features, captions, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim,
@@ -172,7 +142,7 @@ def captioning_overfit(pkg, features, captions, words, word_ids, cell_type, inpu
     out = {PARAM + k: v for k, v in model.params.items()}
     out.update(initial)
     out["loss_history"] = np.asarray(solver.loss_history, dtype=np.float64)
-    return _arrays(list(out), list(out.values()), "CaptioningSolver.train")
+    return named_arrays(list(out), list(out.values()), "CaptioningSolver.train")
 
 
 def captioning_sample(pkg, features, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, max_length, **inputs):
