@@ -22,6 +22,7 @@ from pathlib import Path
 import psutil
 
 from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
+from autograder.worker.assets import ASSETS_ENV, assets_dir
 
 STARTUP_TIMEOUT = 60.0
 EOF = object()          # _read_reply: the student process closed its reply pipe
@@ -38,11 +39,14 @@ class CaseRun:
 
 
 def worker_env() -> dict:
-    """Environment of the student process: single-threaded BLAS, no user site, no bytecode."""
+    """Environment of the student process: single-threaded BLAS and TensorFlow, no user site,
+    no bytecode, and the public assets folder in A3_ASSETS."""
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR",
                                                         "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
-               PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", MPLBACKEND="Agg")
+               PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", MPLBACKEND="Agg",
+               TF_CPP_MIN_LOG_LEVEL="2", TF_NUM_INTEROP_THREADS="1", TF_NUM_INTRAOP_THREADS="1")
+    env[ASSETS_ENV] = str(assets_dir())
     return env
 
 
