@@ -1,14 +1,16 @@
 """Load and validate ``grading_config.yml``.
 
-The configuration is the one place for questions, points, visibility, thresholds, time
-limits and seeds. ``load_config(path)`` returns a :class:`Config`; any mistake in the file
+The configuration is the one place for questions, points, visibility, thresholds, time and
+resource limits and seeds. ``load_config(path)`` returns a :class:`Config`; any mistake in the file
 raises :class:`ConfigError` whose message names the file, the line and the key (with a
 suggestion for a likely typo), never a traceback from deep inside the grader.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +21,10 @@ DEFAULT_CONFIG = REPO_ROOT / "grading_config.yml"
 
 VISIBILITIES = ("public", "hidden")
 TOP_KEYS = {"assignment": str, "defaults": dict, "seeds": dict, "parts": dict}
-DEFAULT_KEYS = {"time_limit": (int, float), "threshold": float}
+DEFAULT_KEYS = {"time_limit": (int, float), "threshold": float, "limits": dict}
+LIMIT_KEYS = {"memory": (str, int), "cpu_time": (int, float), "processes": int, "file_size": (str, int)}
 SEED_KEYS = {"fixtures": int}
-PART_KEYS = {"title": str, "points": (int, float), "notebook": str, "questions": dict}
+PART_KEYS = {"title": str, "points": (int, float), "notebook": str, "questions": dict, "limits": dict}
 QUESTION_KEYS = {
     "points": (int, float), "function": str, "threshold": float, "time_limit": (int, float),
     "depends_on": list, "cases": dict, "given": bool, "max_loss": float,
@@ -59,12 +62,24 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """Resource limits of one student process (it runs one part's questions): address space
+    and the largest file it may write, in bytes; CPU seconds in all (the wall-clock limit is
+    per question: ``Question.time_limit``); processes and threads of its user."""
+    memory: int = 4 * 2**30
+    cpu_time: float = 600.0
+    processes: int = 256
+    file_size: int = 256 * 2**20
+
+
+@dataclass(frozen=True)
 class Part:
     id: str
     title: str
     points: float
     notebook: str
     questions: dict            # id -> Question, in file order
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)
@@ -97,7 +112,6 @@ class Config:
 
     def with_time_limit(self, seconds: float) -> "Config":
         """A copy in which every question has the given time limit (for tests)."""
-        import dataclasses
         parts = {pid: dataclasses.replace(p, questions={qid: dataclasses.replace(q, time_limit=seconds)
                                                         for qid, q in p.questions.items()})
                  for pid, p in self.parts.items()}
@@ -171,9 +185,13 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
         raise ConfigError(f"{path}: the file is empty")
     top = _check_keys(path, root, TOP_KEYS, "the top level", required=("parts",))
     defaults = {"time_limit": 30.0, "threshold": 1e-7}
+    default_limits = Limits()
     if "defaults" in top:
         for key, vnode in _check_keys(path, top["defaults"], DEFAULT_KEYS, "defaults").items():
-            defaults[key] = float(_value(path, vnode, DEFAULT_KEYS[key], f"defaults.{key}"))
+            if key == "limits":
+                default_limits = _limits(path, vnode, Limits(), "defaults.limits")
+            else:
+                defaults[key] = float(_value(path, vnode, DEFAULT_KEYS[key], f"defaults.{key}"))
     seeds = {"fixtures": 231}
     if "seeds" in top:
         for key, vnode in _check_keys(path, top["seeds"], SEED_KEYS, "seeds").items():
@@ -225,7 +243,10 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
                               f"points but its questions add up to {total:g}")
         title = _value(path, pk["title"], str, f"part '{part_id}': title") if "title" in pk else part_id
         notebook = _value(path, pk["notebook"], str, f"part '{part_id}': notebook") if "notebook" in pk else ""
-        parts[part_id] = Part(id=part_id, title=title, points=float(points), notebook=notebook, questions=part_qs)
+        limits = (_limits(path, pk["limits"], default_limits, f"part '{part_id}': limits")
+                  if "limits" in pk else default_limits)
+        parts[part_id] = Part(id=part_id, title=title, points=float(points), notebook=notebook,
+                              questions=part_qs, limits=limits)
     for qid, node, deps in pending_deps:
         for dep in deps:
             if dep not in questions:
@@ -238,6 +259,36 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
         for q in questions.values():
             _check_hidden_tests(path, q)
     return config
+
+
+SIZE_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
+
+
+def parse_size(text) -> int:
+    """Bytes from an int or a string like '4 GiB', '512MiB', '100 MB'; ValueError otherwise."""
+    if isinstance(text, int):
+        return text
+    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]*)\s*", str(text))
+    unit = (m.group(2) or "b").lower() if m else None
+    if not m or unit not in SIZE_UNITS:
+        raise ValueError(f"{text!r} is not a size (examples: 4 GiB, 512 MiB, 100 MB)")
+    return int(float(m.group(1)) * SIZE_UNITS[unit])
+
+
+def _limits(path, node, base: Limits, what) -> Limits:
+    """A Limits from a mapping node; keys not given keep ``base``'s values."""
+    vals = {}
+    for key, vnode in _check_keys(path, node, LIMIT_KEYS, what).items():
+        value = _value(path, vnode, LIMIT_KEYS[key], f"{what}.{key}")
+        if key in ("memory", "file_size"):
+            try:
+                value = parse_size(value)
+            except ValueError as exc:
+                raise ConfigError(f"{_where(path, vnode)}: {what}.{key}: {exc}") from None
+        if value <= 0:
+            raise ConfigError(f"{_where(path, vnode)}: {what}.{key} must be positive")
+        vals[key] = float(value) if key == "cpu_time" else int(value)
+    return dataclasses.replace(base, **vals)
 
 
 def _check_hidden_tests(path, q: Question):

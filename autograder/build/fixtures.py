@@ -18,7 +18,8 @@ def compute_fixtures(config, out_dir: Path, log=print) -> list:
     written = []
     with tempfile.TemporaryDirectory(prefix="a3-fixtures-") as tmp:
         for part in config.parts.values():
-            with StudentProcess(SOLUTIONS, Path(tmp) / part.id, seed=config.seeds["fixtures"]) as ref:
+            with StudentProcess(SOLUTIONS, Path(tmp) / part.id, seed=config.seeds["fixtures"],
+                                limits=part.limits) as ref:
                 for q in part.questions.values():
                     inputs = make_inputs(q, config.seeds["fixtures"])
                     runs = ref.run(q.id, inputs, max(q.time_limit, 60) * 5)

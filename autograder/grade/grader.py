@@ -105,7 +105,7 @@ def zero_result(question, message: str) -> QuestionResult:
 
 
 def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, workdir: Path | None = None,
-                     progress=None, only=None) -> SubmissionResult:
+                     progress=None, only=None, sandbox: bool | None = None) -> SubmissionResult:
     """Grade the submission at ``path`` (folder or zip).
 
     Inputs:
@@ -114,6 +114,7 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
     - fixture_dir: where the fixtures are.
     - workdir: scratch folder (default: a temporary one, removed afterwards).
     - progress: optional callable(question_id) called before each question.
+    - sandbox: None = bubblewrap where usable, True = require it, False = limits only.
     - only: optional set of question ids to grade (the others of the parts are left out).
     Returns a SubmissionResult with one QuestionResult per question of the chosen parts.
     """
@@ -130,7 +131,8 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
             return SubmissionResult(sid, results, error=str(exc), seconds=time.monotonic() - start)
         results = {}
         for part in parts:
-            with StudentProcess(root, tmp / f"work-{part}", seed=config.seeds["fixtures"]) as student:
+            with StudentProcess(root, tmp / f"work-{part}", seed=config.seeds["fixtures"],
+                                limits=config.parts[part].limits, sandbox=sandbox) as student:
                 for q in questions:
                     if q.part != part:
                         continue

@@ -21,10 +21,16 @@ from pathlib import Path
 
 import psutil
 
-from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
+from autograder.config import Limits
+from autograder.grade.sandbox import Sandbox
 from autograder.worker.assets import ASSETS_ENV, assets_dir
+from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
 
 STARTUP_TIMEOUT = 60.0
+LIMIT_SIGNALS = {   # what a signal from a resource limit means, for the student
+    signal.SIGXCPU: ": it used more than its {limits.cpu_time:g} s of CPU time",
+    signal.SIGXFSZ: ": it wrote a file larger than {limits.file_size} bytes (printed output counts)",
+}
 EOF = object()          # _read_reply: the student process closed its reply pipe
 LOG_TAIL_BYTES = 2000
 
@@ -55,30 +61,40 @@ class StudentProcess:
 
     Inputs:
     - submission: folder that contains ``cs231n/``.
-    - workdir: a private scratch folder (created if needed) for inputs, outputs and the log.
+    - workdir: a private scratch folder (created if needed) for the log (``workdir``), the
+      inputs and outputs (``workdir/io``, the only folder the sandbox may write) and the
+      worker library the sandbox sees (``workdir/lib``).
+    - limits: the part's resource limits (grading_config.yml).
+    - sandbox: None = bubblewrap if usable (else limits only, with a warning); True =
+      bubblewrap or fail; False = limits only.
     """
 
-    def __init__(self, submission: Path, workdir: Path, seed: int = 231):
+    def __init__(self, submission: Path, workdir: Path, seed: int = 231, limits: Limits = Limits(),
+                 sandbox: bool | None = None):
         self.submission = Path(submission).resolve()
-        self.workdir = Path(workdir)
-        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.workdir = Path(workdir).resolve()
+        self.io = self.workdir / "io"
+        self.io.mkdir(parents=True, exist_ok=True)
         self.seed = seed
         self.proc = None
         self.log_path = self.workdir / "student_output.log"
         self.restarts = 0
         self._request_id = 0
+        self.sandbox = Sandbox(limits, self.submission, self.io, self.workdir / "lib", sandbox)
+        self.sandbox.prepare()
 
     # -- lifecycle ---------------------------------------------------------------------
     def _start(self):
         req_r, req_w = os.pipe()
         rep_r, rep_w = os.pipe()
         log = open(self.log_path, "ab")
-        cmd = [sys.executable, "-m", "autograder.worker", "--submission", str(self.submission),
-               "--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)]
+        cmd, env = self.sandbox.command(
+            [sys.executable, "-m", "autograder.worker", "--submission", str(self.submission),
+             "--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)], worker_env())
         try:
             self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                         pass_fds=(req_r, rep_w), cwd=self.workdir, env=worker_env(),
-                                         start_new_session=True)
+                                         pass_fds=(req_r, rep_w), cwd=self.io, env=env,
+                                         start_new_session=True, preexec_fn=self.sandbox.set_limits)
         finally:
             os.close(req_r)
             os.close(rep_w)
@@ -139,7 +155,7 @@ class StudentProcess:
         - time_limit: seconds of wall clock for all cases of the question together.
         Returns {case name: CaseRun}.
         """
-        qdir = Path(tempfile.mkdtemp(prefix=question + "-", dir=self.workdir))
+        qdir = Path(tempfile.mkdtemp(prefix=question + "-", dir=self.io))
         try:
             return self._run(question, inputs, time_limit, qdir)
         finally:
@@ -149,6 +165,9 @@ class StudentProcess:
         in_dir, out_dir = qdir / "in", qdir / "out"
         in_dir.mkdir()
         out_dir.mkdir()
+        for d in (qdir, in_dir):
+            d.chmod(0o755)
+        self.sandbox.own(out_dir)
         for case, arrays in inputs.items():
             save_arrays(in_dir / f"{case}.npz", arrays, allow_text=True)
         self._request_id += 1
@@ -170,6 +189,11 @@ class StudentProcess:
         if reply is EOF:
             msg = self._death_message(question, log_start)
             return {c: CaseRun("crashed", msg) for c in inputs}
+        if reply.get("tampered"):
+            self._restart()        # the worker exits after such a reply; later questions start clean
+            with open(self.log_path, "a") as log:
+                log.write(f"\n[grader] {question} replaced {', '.join(map(str, reply['tampered']))}; "
+                          f"the student process was restarted\n")
         answers = reply.get("cases")
         runs = {}
         for case in inputs:
@@ -195,11 +219,14 @@ class StudentProcess:
         code = self.proc.returncode
         tail = self.log_tail(log_start)
         self._restart()
+        if code is not None and code > 128 and self.sandbox.bubblewrap:
+            code = -(code - 128)               # bwrap reports a signal as 128 + its number
         if code is not None and code < 0:
             try:
                 how = f"signal {signal.Signals(-code).name}"
             except ValueError:
                 how = f"signal {-code}"
+            how += LIMIT_SIGNALS.get(-code, "").format(limits=self.sandbox.limits)
         else:
             how = f"exit code {code}"
         msg = f"the student process ended ({how}) while running {question}"

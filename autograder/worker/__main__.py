@@ -4,7 +4,9 @@ It reads one JSON request per line from fd R: ``{"id": request id, "question": i
 "cases": [names], "in_dir": path, "out_dir": path}``, runs ``calls.<id>`` on each case's inputs
 (``in_dir/<case>.npz``), writes each case's outputs to ``out_dir/<case>.npz`` and answers
 on fd W with ``{"id": request id, "question": id, "cases": {case: {"status": ...,
-"message": ...}}}``. Status is ``ok``, ``not_implemented`` or ``error``. Student prints go
+"message": ...}}}``. Status is ``ok``, ``not_implemented`` or ``error``. If the question's
+code replaced functions of loaded modules (``tamper.Snapshot``), the reply also has
+``"tampered": [names]`` and the worker exits: the grader starts a fresh one. Student prints go
 to stderr, which the grader sends to a log file; anything else written on fd W that does not
 answer the current request id is ignored by the grader.
 """
@@ -32,7 +34,10 @@ def main(argv=None) -> None:
     from autograder.worker.package import StudentPackage, SubmissionError
     from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
 
+    from autograder.worker.tamper import Snapshot
+
     pkg = StudentPackage(args.submission)
+    snapshot = Snapshot()
     send(replies, {"ready": True})
     for line in requests:
         req = parse(line)
@@ -51,7 +56,14 @@ def main(argv=None) -> None:
                 results[case] = {"status": "error", "message": str(exc)}
             except BaseException as exc:   # SystemExit, KeyboardInterrupt: still only this case
                 results[case] = {"status": "error", "message": pkg.format_exception(exc)}
-        send(replies, {"id": req.get("id"), "question": qid, "cases": results})
+        replaced = snapshot.replaced()
+        reply = {"id": req.get("id"), "question": qid, "cases": results}
+        if replaced:
+            reply["tampered"] = replaced
+        send(replies, reply)
+        if replaced:           # the next question gets a fresh interpreter
+            os._exit(0)
+        snapshot.update()      # modules the question imported are watched from now on
 
 
 if __name__ == "__main__":

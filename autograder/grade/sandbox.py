@@ -1,0 +1,288 @@
+"""The sandbox around a student process: what it may see, who it runs as, what it may use.
+
+With bubblewrap (``bwrap``) installed and usable, the student process gets
+- a private root file system built from a few read-only binds: the system's ``/usr`` (and
+  ``/bin``, ``/lib``... as they are), a handful of ``/etc`` files, the Python interpreter and
+  its site-packages, the worker package (``autograder/worker`` only: not the hidden tests, the
+  fixtures, the reference or the rest of the repository), the public assets
+  (``assignment/data``) and the submission; one writable folder, the question's inputs and
+  outputs (``workdir``), and a private ``/tmp``;
+- no network (a new network namespace: not even the host's loopback), a separate PID
+  namespace (it sees only its own processes; when the sandbox's first process dies, the
+  kernel kills every other one), a new session (no terminal);
+- an unprivileged user when the grader runs as root: bubblewrap runs as root (so it can bind
+  files only root may read, such as a Python under /root) and ``setpriv`` drops to a uid of
+  its own (one per grader process, see ``sandbox_uid``) with no capabilities and no groups,
+  so ``RLIMIT_NPROC`` counts only that sandbox's processes.
+
+In every case, with or without bubblewrap, resource limits (``Limits`` from
+grading_config.yml) are set before the student's code starts: address space, CPU time,
+processes (threads count too) and the size of any file written.
+
+Without a usable bubblewrap the grader says so once (``warn_once``) and runs the student
+process as its own user with the limits only: then it can read what the grader can read.
+"""
+from __future__ import annotations
+
+import fcntl
+import functools
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+from autograder.config import Limits
+from autograder.worker.assets import assets_dir
+
+WORKER_PACKAGE = Path(__file__).resolve().parents[1] / "worker"
+UID_BASE = 61000                  # sandbox uids: UID_BASE .. UID_BASE + UID_SLOTS - 1, no passwd entry
+UID_SLOTS = 256
+SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime",
+             "fonts", "nsswitch.conf", "passwd", "group", "mime.types")
+
+
+class SandboxWarning(UserWarning):
+    """The student process runs without bubblewrap: limits only, no isolation."""
+
+
+@functools.lru_cache(maxsize=None)
+def bubblewrap_problem() -> str | None:
+    """None if bubblewrap is installed and can start a sandbox here, else why not."""
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        return "bubblewrap (bwrap) is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
+    probe = [bwrap, *_namespace_args(), "--ro-bind", "/", "/", "--", "/bin/true"]
+    try:
+        done = subprocess.run(probe, capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bubblewrap does not start here: {exc}"
+    if done.returncode != 0:
+        return f"bubblewrap does not start here: {done.stderr.decode(errors='replace').strip()}"
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        return "setpriv (util-linux) is missing, so the sandbox could not drop root"
+    return None
+
+
+_warned = False
+
+
+def warn_once(problem: str) -> None:
+    """Say once per process that grading runs without the sandbox, and what that means."""
+    global _warned
+    if not _warned:
+        _warned = True
+        warnings.warn(f"student code runs WITHOUT a sandbox: {problem}. Resource limits still "
+                      f"apply, but the student process runs as this user and can read what "
+                      f"it can read (hidden tests and fixtures included).", SandboxWarning,
+                      stacklevel=3)
+
+
+_uid_lock = None
+
+
+def sandbox_uid() -> int:
+    """A uid for this grader process's sandboxes, claimed with a lock file so that two
+    graders running at once (parallel workers) never share one: RLIMIT_NPROC counts the
+    processes of a uid, so a fork bomb in one sandbox cannot starve another."""
+    global _uid_lock
+    if _uid_lock is not None:
+        return _uid_lock[0]
+    lock_dir = Path(tempfile.gettempdir()) / "a3-sandbox-uids"
+    lock_dir.mkdir(mode=0o700, exist_ok=True)
+    for uid in range(UID_BASE, UID_BASE + UID_SLOTS):
+        fh = open(lock_dir / str(uid), "w")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            continue
+        _uid_lock = (uid, fh)          # held until this process exits
+        return uid
+    raise RuntimeError(f"all {UID_SLOTS} sandbox uids are in use ({lock_dir})")
+
+
+def _namespace_args() -> list:
+    args = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
+            "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
+    if os.geteuid() != 0:
+        args.insert(0, "--unshare-user")
+    return args
+
+
+def _mount_args(readable, writable) -> list:
+    """bwrap arguments for a fresh root with the given binds, parents made traversable."""
+    args = ["--tmpfs", "/"]
+    made = {"/"}
+
+    def parents(path: str):
+        out = []
+        for parent in reversed(Path(path).parents):
+            p = str(parent)
+            if p not in made:
+                made.add(p)
+                out += ["--perms", "0755", "--dir", p]
+        return out
+
+    for d in SYSTEM_DIRS:
+        if os.path.islink(d):
+            args += ["--symlink", os.readlink(d), d]
+        elif os.path.isdir(d):
+            args += ["--ro-bind", d, d]
+        made.add(d)
+    args += ["--perms", "0755", "--dir", "/etc"]
+    made.add("/etc")
+    for name in ETC_FILES:
+        if os.path.lexists(f"/etc/{name}"):
+            args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
+    made.update({"/proc", "/dev", "/tmp"})
+    for src, dest in readable:
+        args += parents(dest) + ["--ro-bind", str(src), str(dest)]
+        made.add(str(dest))
+    for path in writable:
+        args += parents(str(path)) + ["--bind", str(path), str(path)]
+        made.add(str(path))
+    return args
+
+
+def python_paths() -> list:
+    """The interpreter and its packages: prefixes and site-packages, resolved."""
+    paths = {Path(os.path.abspath(p)) for p in (sys.prefix, sys.base_prefix)}
+    paths |= {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(),
+              Path(sys.executable).resolve().parent.parent}
+    for entry in sys.path:
+        if entry.endswith("site-packages") and os.path.isdir(entry):
+            paths.add(Path(os.path.abspath(entry)))
+    return _outermost(paths)
+
+
+def _outermost(paths) -> list:
+    """Drop paths inside another one of the list."""
+    paths = sorted({Path(p) for p in paths}, key=lambda p: len(p.parts))
+    out = []
+    for p in paths:
+        if not any(p == q or q in p.parents for q in out):
+            out.append(p)
+    return out
+
+
+def worker_library(staging: Path) -> Path:
+    """A folder holding an empty ``autograder/__init__.py`` and a mount point for the worker
+    package: the only part of the grader the sandbox sees (PYTHONPATH points here)."""
+    (staging / "autograder" / "worker").mkdir(parents=True, exist_ok=True)
+    (staging / "autograder" / "__init__.py").write_text("")
+    for p in (staging, staging / "autograder", staging / "autograder" / "worker"):
+        p.chmod(0o755)
+    (staging / "autograder" / "__init__.py").chmod(0o644)
+    return staging
+
+
+def make_readable(root: Path, uid: int | None = None) -> None:
+    """Let the sandbox user read (and, for ``uid``, own) a tree the grader made with mkdtemp."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o644)
+
+
+class Sandbox:
+    """How to start one student process.
+
+    Inputs:
+    - limits: Limits (address space and file size in bytes, CPU seconds, processes).
+    - submission: the submission folder (read-only inside).
+    - workdir: the one writable folder (inputs, outputs), owned by the sandbox user.
+    - staging: a private folder of the grader's for the worker library.
+    - use_bubblewrap: False to run with the limits only (tests of the fallback).
+    """
+
+    def __init__(self, limits: Limits, submission: Path, workdir: Path, staging: Path,
+                 use_bubblewrap: bool | None = None):
+        self.limits = limits
+        self.submission = Path(submission)
+        self.workdir = Path(workdir)
+        problem = bubblewrap_problem() if use_bubblewrap in (None, True) else "disabled"
+        if use_bubblewrap is True and problem:
+            raise RuntimeError(problem)
+        self.bubblewrap = problem is None
+        if not self.bubblewrap and use_bubblewrap is None:
+            warn_once(problem)
+        self.uid = sandbox_uid() if self.bubblewrap and os.geteuid() == 0 else None
+        self.staging = worker_library(Path(staging)) if self.bubblewrap else None
+
+    def prepare(self) -> None:
+        """Make the submission readable and the workdir writable by the sandbox user."""
+        if self.uid is None:
+            return
+        make_readable(self.submission)
+        os.chmod(self.workdir, 0o755)
+        os.chown(self.workdir, self.uid, self.uid)
+
+    def own(self, path: Path) -> None:
+        """Give a folder the grader made inside workdir to the sandbox user (outputs)."""
+        os.chmod(path, 0o755)
+        if self.uid is not None:
+            os.chown(path, self.uid, self.uid)
+
+    def command(self, argv: list, env: dict) -> tuple:
+        """(argv, env) that run ``argv`` (a Python command) in the sandbox."""
+        self._nproc = self.limits.processes
+        if self.uid is None:
+            # the student process keeps this uid, whose other processes count too
+            self._nproc += _processes_of(os.getuid())
+        if not self.bubblewrap:
+            return argv, env
+        readable = [(p, p) for p in python_paths()]
+        readable += [(self.staging, self.staging), (WORKER_PACKAGE, self.staging / "autograder" / "worker"),
+                     (assets_dir(), assets_dir()), (self.submission, self.submission)]
+        readable = [(Path(s), Path(d)) for s, d in readable if Path(s).exists()]
+        env = dict(env, PYTHONPATH=str(self.staging), HOME="/tmp", MPLCONFIGDIR="/tmp/matplotlib",
+                   KERAS_HOME="/tmp/keras", TMPDIR="/tmp")
+        cmd = [shutil.which("bwrap"), *_namespace_args(), *_mount_args(readable, [self.workdir]),
+               "--chdir", str(self.workdir), "--"]
+        if self.uid is not None:
+            cmd += [shutil.which("setpriv"), f"--reuid={self.uid}", f"--regid={self.uid}",
+                    "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+        argv = [os.path.abspath(argv[0]), *argv[1:]]     # no '..' through folders the sandbox lacks
+        return cmd + argv, env
+
+    def set_limits(self) -> None:
+        """preexec_fn of the Popen: the resource limits, inherited by everything it starts."""
+        lim = self.limits
+        resource.setrlimit(resource.RLIMIT_AS, (lim.memory, lim.memory))
+        cpu = int(lim.cpu_time)
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (lim.file_size, lim.file_size))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_NPROC, (self._nproc, self._nproc))
+
+    def describe(self) -> str:
+        """One line for logs and reports."""
+        if not self.bubblewrap:
+            return "no sandbox (limits only)"
+        who = f"uid {self.uid}" if self.uid is not None else "this user in a user namespace"
+        return f"bubblewrap, {who}, no network"
+
+
+def _processes_of(uid: int) -> int:
+    """Processes and threads of ``uid`` now (what RLIMIT_NPROC counts)."""
+    count = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    with open(f"/proc/{entry.name}/status") as fh:
+                        for line in fh:
+                            if line.startswith("Threads:"):
+                                count += int(line.split()[1])
+                                break
+            except OSError:
+                pass
+    return count

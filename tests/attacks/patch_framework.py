@@ -1,0 +1,28 @@
+"""Reaches into the framework from the student's code: patches the comparison and the
+fixture reader (autograder.grade.compare, autograder.fixture_store) if it can import them,
+and, from the worker's own stack frame, answers the grader's request itself ('ok' for every
+case, with outputs it wrote). The grader still judges the values it gets."""
+QUESTION = "rnn_step_forward"
+MESSAGE = r"next_h: relative error"
+SOURCE = '''
+def rnn_step_forward(x, prev_h, Wx, Wh, b):
+    import json, os, sys
+    import numpy as np
+    for name, attr in [("autograder.grade.compare", "rel_error"), ("autograder.fixture_store", "read_fixture")]:
+        try:
+            mod = __import__(name, fromlist=["x"])
+            setattr(mod, attr, lambda *a, **k: 0.0)
+        except Exception as exc:
+            print("attack: cannot patch", name, exc, file=sys.stderr)
+    frame = sys._getframe()
+    while frame is not None and "req" not in frame.f_locals:
+        frame = frame.f_back
+    if frame is not None:
+        req, replies = frame.f_locals["req"], frame.f_locals["replies"]
+        for case in req["cases"]:
+            np.savez(os.path.join(req["out_dir"], case + ".npz"), next_h=np.zeros_like(prev_h))
+        replies.write(json.dumps({"id": req["id"], "question": req["question"],
+                                  "cases": {c: {"status": "ok"} for c in req["cases"]}}) + "\\n")
+        replies.flush()
+    return np.zeros_like(prev_h), None
+'''

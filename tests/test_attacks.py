@@ -1,0 +1,283 @@
+"""The attack suite (tests/attacks/): each attack scores 0 on the question it attacks, with a
+message that says why, and the honest score on the questions graded after it in the same
+student process; nothing it does reaches the grader, the gradebook or the host.
+
+The suite requires the sandbox (bubblewrap): `.ci/run` installs it. A few tests show that
+the defences are what stops an attack (without the sandbox, reading the fixtures wins).
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import pkgutil
+import re
+import socket
+import string
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import psutil
+import pytest
+
+import attacks
+from autograder.config import REPO_ROOT, load_config
+from autograder.grade.grader import grade_submission
+from autograder.grade.sandbox import UID_BASE, UID_SLOTS, bubblewrap_problem
+from conftest import make_submission
+
+CONFIG = load_config()
+ATTACKS = sorted(m.name for m in pkgutil.iter_modules(attacks.__path__))
+HONEST = ("word_embedding_forward", "word_embedding_backward")   # graded after the attack
+DEFAULT_TARGET = "cs231n/rnn_layers.py::rnn_step_forward"
+
+def attack_config(mod):
+    """The configuration with the attack's own limits and time limit."""
+    config = CONFIG
+    if getattr(mod, "TIME_LIMIT", None):
+        config = config.with_time_limit(mod.TIME_LIMIT)
+    if getattr(mod, "LIMITS", None):
+        part = config.parts["rnn"]
+        part = dataclasses.replace(part, limits=dataclasses.replace(part.limits, **mod.LIMITS))
+        config = dataclasses.replace(config, parts={**config.parts, "rnn": part})
+    return config
+
+
+class Listener:
+    """A TCP listener on 127.0.0.1 (never any other address) that records connections."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = False
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self):
+        self._stop = True
+        self.thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def place(tmp_path):
+    """Where an attack may aim: a previous run's gradebook, a marker, a listener."""
+    out = tmp_path / "previous-run"
+    out.mkdir()
+    (out / "grades.csv").write_text("submission,total\nhonest,55\n")
+    listener = Listener()
+    ctx = {"REPO": str(REPO_ROOT), "OUT": str(out), "MARKER": str(tmp_path / "marker"),
+           "PORT": str(listener.port)}
+    yield ctx
+    listener.close()
+    ctx["connections"] = listener.connections
+
+
+def attack_submission(name, folder, ctx) -> Path:
+    mod = importlib.import_module(f"attacks.{name}")
+    source = string.Template(mod.SOURCE).substitute(ctx)
+    files = {rel: "PAYLOAD" for rel in getattr(mod, "PAYLOAD_FILES", [])}
+    sub = make_submission(folder, {getattr(mod, "TARGET", DEFAULT_TARGET): source}, files)
+    for rel in getattr(mod, "PAYLOAD_FILES", []):       # real pickles that would make the marker
+        (sub / rel).write_bytes(_pickle_payload(ctx["MARKER"]))
+    return sub
+
+
+def _pickle_payload(marker: str) -> bytes:
+    """Pickle bytes that, if ever unpickled, create ``marker`` (built without pickling an
+    object of ours: GLOBAL builtins.open, then call it)."""
+    return (b"cbuiltins\nopen\n(" + b"V" + marker.encode() + b"\nVw\ntR.")
+
+
+def sandbox_processes(wait: float = 5.0) -> list:
+    """Live processes of a sandbox user (after up to ``wait`` s for killed ones to be reaped)."""
+    deadline = time.monotonic() + wait
+    while True:
+        out = []
+        for p in psutil.process_iter(["uids", "status"]):
+            uids = p.info["uids"]
+            if uids and UID_BASE <= uids.real < UID_BASE + UID_SLOTS and p.info["status"] != psutil.STATUS_ZOMBIE:
+                out.append(p)
+        if not out or time.monotonic() > deadline:
+            return out
+        time.sleep(0.2)
+
+
+def messages(result, qid) -> str:
+    return "\n".join(m for c in result.questions[qid].cases for m in c.messages)
+
+
+def test_the_sandbox_is_available():
+    """CI installs bubblewrap; without it the rest of this file proves nothing."""
+    assert bubblewrap_problem() is None, bubblewrap_problem()
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_attack_scores_zero_and_costs_nothing_else(name, place, tmp_path):
+    mod = importlib.import_module(f"attacks.{name}")
+    sub = attack_submission(name, tmp_path / name, place)
+    result = grade_submission(sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST},
+                              sandbox=True)
+    text = messages(result, mod.QUESTION)
+    assert result.questions[mod.QUESTION].score == 0, f"{name} scored: {text}"
+    assert re.search(mod.MESSAGE, text), f"{name}: the report says {text!r}"
+    for qid in HONEST:
+        assert result.questions[qid].score == CONFIG.questions[qid].points, \
+            f"{name} cost {qid}: {messages(result, qid)}"
+    if name == "background_writer":
+        time.sleep(6)                      # past the moment the daemon would write
+    assert not Path(place["MARKER"]).exists(), f"{name} wrote {place['MARKER']}"
+    assert (Path(place["OUT"]) / "grades.csv").read_text() == "submission,total\nhonest,55\n"
+    assert not (Path(place["OUT"]) / "attacker").exists()
+    assert not sandbox_processes(), f"{name} left processes behind: {sandbox_processes()}"
+
+
+def test_network_attack_reaches_the_listener_without_the_sandbox(tmp_path):
+    """The network test can fail: the same code connects when not sandboxed."""
+    listener = Listener()
+    try:
+        ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"),
+               "PORT": str(listener.port)}
+        sub = attack_submission("network", tmp_path / "sub", ctx)
+        before = listener.connections
+        grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
+        time.sleep(0.5)
+        assert listener.connections > before
+    finally:
+        listener.close()
+
+
+def test_sandboxed_network_attack_makes_no_connection(tmp_path):
+    listener = Listener()
+    try:
+        ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"),
+               "PORT": str(listener.port)}
+        sub = attack_submission("network", tmp_path / "sub", ctx)
+        grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=True)
+        time.sleep(0.5)
+        assert listener.connections == 0
+    finally:
+        listener.close()
+
+
+def test_read_hidden_wins_without_the_sandbox(tmp_path):
+    """The read attack is real: without the sandbox it finds the fixture and scores."""
+    ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"), "PORT": "9"}
+    sub = attack_submission("read_hidden", tmp_path / "sub", ctx)
+    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
+    assert result.questions["rnn_step_forward"].passed
+
+
+def test_background_writer_survives_without_the_sandbox(tmp_path):
+    """The daemon attack is real: without the PID namespace its daemon outlives grading."""
+    ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "marker"), "PORT": "9"}
+    sub = attack_submission("background_writer", tmp_path / "sub", ctx)
+    grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
+    time.sleep(6)
+    try:
+        assert (tmp_path / "marker").exists()
+    finally:
+        for p in psutil.process_iter(["cmdline"]):
+            if p.info["cmdline"] and "autograder.worker" in " ".join(p.info["cmdline"]) \
+                    and str(sub) in " ".join(p.info["cmdline"]):
+                p.kill()
+
+
+def test_a_batch_of_attacks_completes_and_the_honest_grade_is_untouched(tmp_path, place):
+    """`a3 grade` on a class folder holding the most hostile attacks and an honest
+    submission: every row is written, the honest one is full, the grader survives."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    make_submission(folder / "honest")
+    for name in ("kill_grader", "background_writer", "write_results", "fork_bomb", "read_hidden"):
+        attack_submission(name, folder / name, place)
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(folder), "--out", str(out),
+                           "--parts", "rnn", "--quiet"], capture_output=True, text=True, timeout=900,
+                          cwd=REPO_ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    rows = {line.split(",")[0]: line.split(",") for line in (out / "grades.csv").read_text().splitlines()[1:]}
+    assert set(rows) == {"honest", "kill_grader", "background_writer", "write_results", "fork_bomb", "read_hidden"}
+    header = (out / "grades.csv").read_text().splitlines()[0].split(",")
+    assert float(rows["honest"][header.index("part:rnn")]) == CONFIG.parts["rnn"].points
+    for name in rows:
+        if name != "honest":
+            assert float(rows[name][header.index("rnn_step_forward")]) == 0, name
+    time.sleep(5)
+    assert not Path(place["MARKER"]).exists()
+    assert not sandbox_processes()
+
+
+# ---------------------------------------------------------------- hostile submission files
+def _zip(path: Path, entries: dict) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _package_entries() -> dict:
+    sol = REPO_ROOT / "solutions"
+    return {str(p.relative_to(sol)): p.read_bytes() for p in (sol / "cs231n").rglob("*.py")}
+
+
+def zip_bomb(tmp_path):
+    """1 GiB of zeros compressed to about 1 MiB."""
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("cs231n/__init__.py", "")
+        with zf.open("cs231n/zeros.bin", "w", force_zip64=True) as fh:
+            block = b"\0" * 2**24
+            for _ in range(64):
+                fh.write(block)
+    return path, r"unpacks to"
+
+
+def thousands_of_files(tmp_path):
+    entries = _package_entries()
+    entries.update({f"cs231n/junk/{i}.py": "" for i in range(5000)})
+    return _zip(tmp_path / "many.zip", entries), r"more than (the )?2000"
+
+
+def dotdot_name(tmp_path):
+    entries = _package_entries()
+    entries["../../escaped.py"] = "print('out')"
+    return _zip(tmp_path / "dotdot.zip", entries), r"refusing the entry"
+
+
+def symlink_out(tmp_path):
+    sub = make_submission(tmp_path / "linked")
+    (sub / "cs231n" / "secrets.py").symlink_to(REPO_ROOT / "solutions" / "cs231n" / "rnn_layers.py")
+    return sub, r"symbolic link"
+
+
+@pytest.mark.parametrize("build", [zip_bomb, thousands_of_files, dotdot_name, symlink_out])
+def test_hostile_submission_files_are_refused_with_a_message(build, tmp_path):
+    path, message = build(tmp_path)
+    result = grade_submission(path, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=True)
+    assert result.total == 0
+    assert re.search(message, result.error), result.error
+    assert not (tmp_path.parent / "escaped.py").exists()
+
+
+def test_a_notebook_that_is_not_json_costs_nothing(tmp_path):
+    """Notebooks are not executed for grading: a broken one does not matter to the package."""
+    sub = make_submission(tmp_path / "sub", files={"RNN_Captioning.ipynb": "{not json"})
+    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward", *HONEST}, sandbox=True)
+    assert all(q.passed for q in result.questions.values())
