@@ -10,6 +10,10 @@ export MPLBACKEND = Agg
 .PHONY: install demo test build check bench data clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-assets.txt
+	@# the sandbox of the student process: bubblewrap (Debian/Ubuntu package; needs root to install)
+	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } || \
+	  echo "warning: bubblewrap is not installed: student code will run without the sandbox (README: Sandbox)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,tf]'
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-assets.txt
