@@ -47,7 +47,7 @@ def feedback_html(result, config, release: bool = False, extra=None) -> str:
                     f"{_e(extra.late.text)}</p>")
     for part in graded_parts:
         body.append(f"<h2>{_e(part.title)}: {result.part_score(part.id):g} / {part.points:g}</h2><ul>")
-        for qid in part.questions:
+        for qid in (q for q in part.questions if q in result.questions):
             q = result.questions[qid]
             fn = config.questions[qid]
             cls, mark = ("ok", "✔") if q.passed else ("bad", "✘")

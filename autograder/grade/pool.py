@@ -79,7 +79,7 @@ class DaskPool:
     def __init__(self, address: str, timeout: float = 30):
         from distributed import Client
         self.address = address
-        self.client = Client(address, timeout=timeout, set_as_default=False)
+        self.client = Client(address, timeout=timeout)   # the default client: distributed.as_completed needs one
         self._futures = []
 
     def describe(self) -> str:

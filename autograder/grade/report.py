@@ -54,7 +54,7 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
     lines.append("")
     for part in graded_parts:
         lines += [f"## {part.title}: {result.part_score(part.id):g} / {part.points:g}", ""]
-        for qid in part.questions:
+        for qid in (q for q in part.questions if q in result.questions):
             q = result.questions[qid]
             mark = "✔" if q.passed else "✘"
             given = " (given code: not graded, but it must keep working)" if q.points == 0 else ""
