@@ -290,3 +290,35 @@ def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_confi
     assert grades["ben"]["manual:rnn_inline_question_1"] == "" and grades["ben"]["total"] == "23"   # 7 > 2: refused
     assert "good point on sequence length" in read(out / "ann" / "feedback.html")
     assert read(out / "manual" / "scores.csv").count("ann,") == 1                # the TA's rows are kept
+
+
+# -- Gradescope ----------------------------------------------------------------------------
+def test_the_gradescope_zip_grades_a_submission_in_an_autograder_tree(tmp_path):
+    """The zip unpacked into a temporary /autograder-like tree (never the real /autograder),
+    its run_autograder run on a submission: results.json in Gradescope's schema."""
+    import shutil
+    import zipfile
+    from autograder.build.gradescope_zip import make_gradescope_zip
+    zip_path = make_gradescope_zip(tmp_path / "autograder.zip")
+    root = tmp_path / "autograder"
+    with zipfile.ZipFile(zip_path) as zf:
+        names = zf.namelist()
+        assert {"setup.sh", "run_autograder", "requirements.txt"} <= set(names)
+        assert "autograder/fixtures/rnn_forward.h5" in names and "grading_config.yml" in names
+        assert not any(n.startswith(("solutions/", "student_template/")) for n in names)
+        zf.extractall(root / "source")
+    assert "distributed==" in (root / "source" / "requirements.txt").read_text()
+    sub = make_submission(tmp_path / "sub", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
+    shutil.copytree(sub, root / "submission")
+    (root / "submission_metadata.json").write_text(json.dumps({"created_at": "2026-03-01T12:00:00.000000-08:00"}))
+    env = dict(os.environ, A3_AUTOGRADER_ROOT=str(root), A3_PYTHON=sys.executable)
+    proc = subprocess.run(["bash", str(root / "source" / "run_autograder"), "--parts", "rnn"], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    results = json.loads((root / "results" / "results.json").read_text())
+    by_name = {t["name"]: t for t in results["tests"]}
+    assert by_name["rnn_step_forward: linspace"]["score"] == 0
+    assert by_name["rnn_step_forward: random"]["visibility"] == "after_published"
+    assert by_name["word_embedding_forward: linspace"]["score"] == by_name["word_embedding_forward: linspace"]["max_score"]
+    assert 0 < results["score"] < 25
+    assert make_gradescope_zip(tmp_path / "again.zip").read_bytes() == zip_path.read_bytes()   # reproducible
