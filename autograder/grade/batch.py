@@ -57,12 +57,16 @@ def _on_sigterm(signum, frame):
     raise _Stop()
 
 
-def _entry(path: Path, result, manual_scores: dict, manual_qs: list, config) -> Entry:
+def _who_and_when(path: Path) -> tuple:
+    """(student id, submission time as ISO text or "", where the time came from, the time)."""
     when, source = submission_time(path)
+    return student_id(path), when.isoformat(timespec="seconds") if when else "", source, when
+
+
+def _entry(result, who: tuple, manual_scores: dict, manual_qs: list, config) -> Entry:
     sid = result.id
     manual = {q.id: manual_scores[(sid, q.id)] for q in manual_qs if (sid, q.id) in manual_scores}
-    return Entry(result, student_id(path), when.isoformat(timespec="seconds") if when else "", source,
-                 late_penalty(when, config.late), manual)
+    return Entry(result, who[0], who[1], who[2], late_penalty(who[3], config.late), manual)
 
 
 def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers: int | None = None,
@@ -108,13 +112,18 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
     for problem in problems:
         print(f"a3 grade: {problem}", file=sys.stderr)
 
+    who = {sid: _who_and_when(p) for sid, (p,) in by_id.items()}     # once: a class may have 700
+
+    def entry(sid):
+        return _entry(results[sid], who[sid], manual_scores, manual_qs, config)
+
     def entries():
-        return [_entry(by_id[sid][0], r, manual_scores, manual_qs, config) for sid, r in results.items()]
+        return [entry(sid) for sid in results]
 
     status = 0
     if todo:
         status = _run(todo, config, parts, setup, fixture_dir, out_dir, workers, scheduler, release,
-                      results, answers, entries, manual_qs, say, quiet, skipped=len(results))
+                      results, answers, entry, entries, manual_qs, say, quiet, skipped=len(results))
     else:
         say(f"all {len(results)} submissions are graded already (use --regrade ID to grade one again)")
     if status:
@@ -133,7 +142,7 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
 
 
 def _run(todo, config, parts, setup, fixture_dir, out_dir, workers, scheduler, release, results, answers,
-         entries, manual_qs, say, quiet, skipped) -> int:
+         entry, entries, manual_qs, say, quiet, skipped) -> int:
     """Grade ``todo`` on a pool; fills ``results`` and ``answers``. Returns 0, or 130 if stopped."""
     old_term = signal.signal(signal.SIGTERM, _on_sigterm)
     pool = None
@@ -159,8 +168,7 @@ def _run(todo, config, parts, setup, fixture_dir, out_dir, workers, scheduler, r
             results[sid] = result
             if record is not None:
                 answers[sid] = record.get("manual", {})
-            entry = next(e for e in entries() if e.id == sid)
-            write_submission_reports(result, config, out_dir, release, entry)
+            write_submission_reports(result, config, out_dir, release, entry(sid))
             if record is not None:
                 write_record(out_dir, {k: record[k] for k in ("fingerprint", "setup", "result", "manual", "worker",
                                                                "seconds")})
