@@ -4,7 +4,8 @@ Each graded submission leaves ``<out>/<id>/graded.json`` (written atomically, la
 reports): its result, its fingerprint, and its manual answers. A rerun of the same command
 reads these records and grades only the submissions without one, or whose fingerprint
 changed (the submission's files, the grading configuration, the fixtures or the hidden
-tests), so an edited resubmission is regraded without asking.
+tests), so an edited resubmission is regraded without asking. A change of the engine's own
+code (grade/, worker/) is not detected: use a fresh output folder, or ``--regrade``.
 
 Serialising a :class:`~autograder.grade.grader.SubmissionResult` to plain JSON also lets a
 grading task return it from another machine (a Dask worker) without pickling student data.
@@ -77,16 +78,18 @@ def submission_fingerprint(path: Path) -> str:
 
 def setup_fingerprint(config, parts, fixture_dir: Path) -> str:
     """sha256 of what grading depends on besides the submission: the configuration file,
-    the chosen parts, and the fixtures and hidden tests of their questions."""
+    the chosen parts, the fixtures of their questions and every hidden-test module (with
+    their shared helpers). Changes to the engine's own code are not included."""
     from autograder.config import REPO_ROOT
     h = hashlib.sha256()
     h.update(Path(config.path).read_bytes())
     h.update(",".join(parts).encode())
-    for q in config.questions_in(parts):
-        for path in (Path(fixture_dir) / f"{q.id}.h5", REPO_ROOT / "autograder" / "hidden_tests" / f"{q.id}.py"):
-            h.update(f"\0{path.name}\0".encode())
-            if path.exists():
-                _hash_file(h, path)
+    paths = [Path(fixture_dir) / f"{q.id}.h5" for q in config.questions_in(parts)]
+    paths += sorted((REPO_ROOT / "autograder" / "hidden_tests").glob("*.py"))
+    for path in paths:
+        h.update(f"\0{path.name}\0".encode())
+        if path.exists():
+            _hash_file(h, path)
     return h.hexdigest()
 
 
