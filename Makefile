@@ -7,7 +7,7 @@ STAMP   = $(VENV)/.installed-stamp
 export OPENBLAS_NUM_THREADS = 1
 export MPLBACKEND = Agg
 
-.PHONY: install demo test build check bench data clean
+.PHONY: install demo test build check bench bench-class data clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-assets.txt
 	@# the sandbox of the student process: bubblewrap (Debian/Ubuntu package; needs root to install)
@@ -44,6 +44,10 @@ data: install
 
 bench: install
 	$(BIN)/python bench/grading_speed.py
+
+## a class of 20 example submissions: a3 grade with 1 and 2 workers, otter run on the same notebooks
+bench-class: install
+	$(BIN)/python bench/batch_speed.py
 
 clean:
 	rm -rf $(VENV) out build

@@ -1,6 +1,6 @@
 """The ``a3`` command: one verb per workflow.
 
-- ``a3 grade SUBMISSION... --out DIR``  grade folders or zips; gradebook and reports (instructors)
+- ``a3 grade SUBMISSION... --out DIR``  grade folders or zips in parallel, resumably; gradebook and reports (instructors)
 - ``a3 build [--check]``                regenerate (or verify) the student template and fixtures (TAs)
 - ``a3 examples [--out DIR]``           make the example submissions (reference, template, buggy ones)
 - ``a3 check QUESTION [--dir DIR]``     run a question's public tests on a filled-in template (students)
@@ -30,7 +30,8 @@ def _grade(args) -> int:
         print(f"a3 grade: unknown part(s) {', '.join(unknown)}; parts are {', '.join(config.parts)}", file=sys.stderr)
         return 2
     paths = find_submissions([Path(s) for s in args.submissions])
-    return grade_many(paths, config, parts, Path(args.out), quiet=args.quiet)
+    return grade_many(paths, config, parts, Path(args.out), quiet=args.quiet, workers=args.workers,
+                      scheduler=args.scheduler, regrade=args.regrade, release=args.release)
 
 
 def _build(args) -> int:
@@ -63,6 +64,12 @@ def main(argv=None) -> int:
     g.add_argument("--out", required=True, help="folder for grades.csv and the per-submission reports")
     g.add_argument("--parts", help="comma-separated part ids (default: all)")
     g.add_argument("--config", default=DEFAULT_CONFIG, help="grading_config.yml (default: the repository's)")
+    g.add_argument("--workers", type=int, help="worker processes on this machine (default: the number of cores)")
+    g.add_argument("--scheduler", help="grade on a Dask cluster: its scheduler's address, e.g. tcp://HOST:8786")
+    g.add_argument("--regrade", action="append", default=[], metavar="ID",
+                   help="grade this submission again even if it is graded already (repeatable)")
+    g.add_argument("--release", action="store_true",
+                   help="show hidden cases' messages in the students' feedback (after the grades are released)")
     g.add_argument("--quiet", action="store_true")
     g.set_defaults(func=_grade)
     b = sub.add_parser("build", help="regenerate the student template, fixtures and public tests")

@@ -8,6 +8,7 @@ suggestion for a likely typo), never a traceback from deep inside the grader.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import importlib
 import re
@@ -20,7 +21,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = REPO_ROOT / "grading_config.yml"
 
 VISIBILITIES = ("public", "hidden")
-TOP_KEYS = {"assignment": str, "defaults": dict, "seeds": dict, "parts": dict}
+TOP_KEYS = {"assignment": str, "defaults": dict, "seeds": dict, "parts": dict, "late": dict}
+LATE_KEYS = {"due": (str, datetime.datetime), "grace_minutes": (int, float), "penalty_per_day": float,
+             "max_days_late": int}
 DEFAULT_KEYS = {"time_limit": (int, float), "threshold": float, "limits": dict}
 LIMIT_KEYS = {"memory": (str, int), "cpu_time": (int, float), "processes": int, "file_size": (str, int)}
 SEED_KEYS = {"fixtures": int}
@@ -83,12 +86,24 @@ class Part:
 
 
 @dataclass(frozen=True)
+class LateRules:
+    """Late work (``late:`` in grading_config.yml): a submission after ``due`` + the grace
+    period loses ``penalty_per_day`` of its score per started day late; more than
+    ``max_days_late`` days late scores 0. Applied in grade/late.py."""
+    due: datetime.datetime     # timezone-aware
+    grace_minutes: float = 0.0
+    penalty_per_day: float = 0.0
+    max_days_late: int | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     assignment: str
     seeds: dict
     parts: dict                # id -> Part
     questions: dict = field(default_factory=dict)   # id -> Question, all parts, in order
+    late: LateRules | None = None                    # no late rules: nothing is late
 
     @property
     def total_points(self) -> float:
@@ -254,7 +269,8 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 raise ConfigError(f"{_where(path, node)}: question '{qid}' depends on "
                                   f"unknown question '{dep}'{hint}")
-    config = Config(path=path, assignment=assignment, seeds=seeds, parts=parts, questions=questions)
+    late = _late_rules(path, top["late"]) if "late" in top else None
+    config = Config(path=path, assignment=assignment, seeds=seeds, parts=parts, questions=questions, late=late)
     if check_tests:
         for q in questions.values():
             _check_hidden_tests(path, q)
@@ -289,6 +305,27 @@ def _limits(path, node, base: Limits, what) -> Limits:
             raise ConfigError(f"{_where(path, vnode)}: {what}.{key} must be positive")
         vals[key] = float(value) if key == "cpu_time" else int(value)
     return dataclasses.replace(base, **vals)
+
+
+def _late_rules(path, node) -> LateRules:
+    keys = _check_keys(path, node, LATE_KEYS, "late", required=("due",))
+    vals = {k: _value(path, v, LATE_KEYS[k], f"late.{k}") for k, v in keys.items()}
+    due = vals["due"]
+    if isinstance(due, str):
+        try:
+            due = datetime.datetime.fromisoformat(due)
+        except ValueError:
+            raise ConfigError(f"{_where(path, keys['due'])}: late.due should be a date and time like "
+                              f"2026-03-01T23:59:00+00:00, got {due!r}") from None
+    if due.tzinfo is None:
+        raise ConfigError(f"{_where(path, keys['due'])}: late.due needs a time zone, e.g. "
+                          f"2026-03-01T23:59:00+00:00 or 2026-03-01 23:59:00-08:00")
+    penalty = vals.get("penalty_per_day", 0.0)
+    if not 0 <= penalty <= 1:
+        raise ConfigError(f"{_where(path, keys['penalty_per_day'])}: late.penalty_per_day is a fraction "
+                          f"of the score, between 0 and 1 (0.1 = 10% per day)")
+    return LateRules(due=due, grace_minutes=float(vals.get("grace_minutes", 0.0)), penalty_per_day=penalty,
+                     max_days_late=vals.get("max_days_late"))
 
 
 def _check_hidden_tests(path, q: Question):

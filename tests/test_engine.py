@@ -248,6 +248,6 @@ def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
     assert [p.name for p in paths] == ["ann", "bo.tar.gz"]
     assert grade_many(paths, config, ["rnn"], tmp_path / "out", quiet=True) == 0
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
-    assert rows[1].startswith("ann,") and rows[1].endswith(",25,25")
+    assert rows[1].startswith("ann,ann,") and rows[1].endswith(",25,0,1,25")   # part, late days, factor, total
     assert rows[2].startswith("bo.tar.gz,") and "a submission is a folder or a .zip file" in \
         (tmp_path / "out" / "bo.tar.gz" / "feedback.md").read_text()

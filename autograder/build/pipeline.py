@@ -1,6 +1,7 @@
 """``a3 build`` and ``a3 build --check``: the steps, in order, and the staleness check.
 
-build:  strip solutions -> copy student tools and data -> assign notebooks -> fixtures -> leaks
+build:  strip solutions -> copy student tools and data -> assign notebooks -> fixtures -> leaks,
+        then the Gradescope autograder zip (build/gradescope/autograder.zip)
 check:  the same into a temporary folder, then compare with the committed files.
 """
 from __future__ import annotations
@@ -104,6 +105,9 @@ def main(check: bool = False, skip_notebooks: bool = False) -> int:
         config = load_config()
         if not check:
             leaks, _ = build(TEMPLATE, FIXTURE_DIR, config, notebooks=not skip_notebooks)
+            from autograder.build.gradescope_zip import make_gradescope_zip
+            zip_path = make_gradescope_zip()
+            print(f"gradescope: {zip_path.relative_to(REPO_ROOT)} (setup.sh, run_autograder, requirements.txt)")
             for leak in leaks:
                 print(f"LEAK {leak}", file=sys.stderr)
             print("build: done" + (f", with {len(leaks)} leak(s)" if leaks else ""))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from autograder.fixture_store import FIXTURE_DIR, hidden_test, read_fixture
 from autograder.grade.compare import Check, compare_outputs
+from autograder.grade.images import case_images
 from autograder.grade.student_process import StudentProcess
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
 
@@ -30,6 +31,7 @@ class CaseResult:
     max_score: float
     messages: list
     passed: bool
+    images: dict = field(default_factory=dict)   # output name -> PNG (base64), see grade/images.py
 
 
 @dataclass
@@ -92,8 +94,9 @@ def grade_question(question, fixture: dict, runs: dict) -> QuestionResult:
             checks = [Check("check", False, f"the returned values could not be checked: {type(exc).__name__}: {exc}")]
         passed = bool(checks) and all(c.passed for c in checks)
         shown = [c.message for c in checks if c.passed == passed]   # why it failed, or what passed
+        images = case_images(hidden_test(question.id), runs[case].outputs) if runs[case].status == "ok" else {}
         result.cases.append(CaseResult(question.id, case, visibility, per_case if passed else 0.0, per_case,
-                                       shown, passed))
+                                       shown, passed, images))
     return result
 
 

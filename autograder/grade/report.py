@@ -1,9 +1,8 @@
-"""Reports of graded submissions: Gradescope's ``results.json``, a readable feedback file
-per submission, and the class gradebook ``grades.csv`` (written atomically)."""
+"""Reports of one graded submission: Gradescope's ``results.json`` and the student's feedback
+(``feedback.md``, and ``feedback.html`` from grade/feedback_html.py), all written atomically.
+The class gradebook is in grade/gradebook.py."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import tempfile
@@ -12,8 +11,10 @@ from pathlib import Path
 GRADESCOPE_VISIBILITY = {"public": "visible", "hidden": "after_published"}
 
 
-def results_json(result, config) -> dict:
-    """Gradescope's schema: ``score`` and ``tests`` (name, score, max_score, output, visibility)."""
+def results_json(result, config, extra=None) -> dict:
+    """Gradescope's schema: ``score`` and ``tests`` (name, score, max_score, output, visibility).
+    With ``extra`` (a gradebook Entry) a late submission's score is multiplied by its late
+    factor, and the reason is in ``output``."""
     tests = []
     for q in result.questions.values():
         where = config.questions[q.id]
@@ -26,22 +27,34 @@ def results_json(result, config) -> dict:
            "execution_time": round(result.seconds, 2)}
     if result.error:
         out["output"] = result.error
+    if extra is not None and extra.late.days:
+        out["score"] = round(result.total * extra.late.factor, 6)
+        out["output"] = (out.get("output", "") + f"\nLate: {extra.late.text}").strip()
     return out
 
 
-def feedback_text(result, config) -> str:
-    """A Markdown report for the student: totals per part, then each question's cases with
-    the failed checks' messages."""
+HIDDEN_WITHHELD = "failed; this is a hidden case: its details are shown when the grades are released"
+
+
+def feedback_text(result, config, release: bool = False, extra=None) -> str:
+    """A Markdown report for the student: totals per part, then each question's failed cases.
+
+    Hidden cases' messages are withheld until ``release`` (``a3 grade --release``): before,
+    a failed hidden case only says that it failed, as Gradescope does with
+    ``after_published``. ``extra`` (a gradebook Entry, optional) adds the late penalty and
+    the TAs' scores and comments on the written questions."""
     lines = [f"# Feedback for {result.id}", ""]
     if result.error:
         lines += [f"**The submission could not be graded:** {result.error}", ""]
     graded_parts = [p for p in config.parts.values() if any(q in result.questions for q in p.questions)]
     total = sum(p.points for p in graded_parts)
-    lines.append(f"**Total: {result.total:g} / {total:g}**")
+    lines.append(f"**Autograded: {result.total:g} / {total:g}**")
+    if extra is not None and extra.late.days:
+        lines.append(f"\n**Late:** submitted {extra.submitted_at} ({extra.time_source}), {extra.late.text}")
     lines.append("")
     for part in graded_parts:
         lines += [f"## {part.title}: {result.part_score(part.id):g} / {part.points:g}", ""]
-        for qid in part.questions:
+        for qid in (q for q in part.questions if q in result.questions):
             q = result.questions[qid]
             mark = "✔" if q.passed else "✘"
             given = " (given code: not graded, but it must keep working)" if q.points == 0 else ""
@@ -50,59 +63,38 @@ def feedback_text(result, config) -> str:
             for c in q.cases:
                 if c.passed:
                     continue
-                shown = c.messages if c.visibility == "public" else c.messages[:3]
-                text = "; ".join(m.replace("\n", "\n      ") for m in shown)
+                if c.visibility == "hidden" and not release:
+                    text = HIDDEN_WITHHELD
+                else:
+                    shown = c.messages if c.visibility == "public" else c.messages[:3]
+                    text = "; ".join(m.replace("\n", "\n      ") for m in shown)
                 lines.append(f"    - case `{c.case}` ({c.visibility}): {text}")
+        lines.append("")
+    if extra is not None and extra.manual:
+        lines += ["## Written answers (graded by the TAs)", ""]
+        for qid, (score, comment) in sorted(extra.manual.items()):
+            lines.append(f"- `{qid}`: {'not graded yet' if score is None else f'{score:g}'}"
+                         + (f": {comment}" if comment else ""))
         lines.append("")
     return "\n".join(lines)
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
     with os.fdopen(fd, "w", newline="") as fh:
         fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())           # on disk before the rename: a reboot leaves the old or the new file
     os.chmod(tmp, 0o644)
     os.replace(tmp, path)
 
 
-def write_submission_reports(result, config, out_dir: Path) -> Path:
-    """Write ``<out>/<id>/results.json`` and ``<out>/<id>/feedback.md``; returns the folder."""
+def write_submission_reports(result, config, out_dir: Path, release: bool = False, extra=None) -> Path:
+    """Write ``<out>/<id>/results.json``, ``feedback.md`` and ``feedback.html``; returns the folder."""
+    from autograder.grade.feedback_html import feedback_html
     folder = Path(out_dir) / result.id
-    _atomic_write(folder / "results.json", json.dumps(results_json(result, config), indent=2) + "\n")
-    _atomic_write(folder / "feedback.md", feedback_text(result, config))
+    atomic_write(folder / "results.json", json.dumps(results_json(result, config, extra), indent=2) + "\n")
+    atomic_write(folder / "feedback.md", feedback_text(result, config, release, extra))
+    atomic_write(folder / "feedback.html", feedback_html(result, config, release, extra))
     return folder
-
-
-def gradebook_columns(config, parts) -> list:
-    qids = [q.id for q in config.questions_in(parts)]
-    return ["submission"] + qids + [f"part:{p}" for p in parts] + ["total"]
-
-
-def gradebook_csv(results, config, parts) -> str:
-    """The gradebook: a row per submission, a column per question id, per part, and the total."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(gradebook_columns(config, parts))
-    for r in sorted(results, key=lambda r: r.id):
-        writer.writerow([r.id] + [f"{r.questions[q.id].score:g}" for q in config.questions_in(parts)]
-                        + [f"{r.part_score(p):g}" for p in parts] + [f"{r.total:g}"])
-    return buf.getvalue()
-
-
-def write_gradebook(results, config, parts, out_dir: Path) -> Path:
-    path = Path(out_dir) / "grades.csv"
-    _atomic_write(path, gradebook_csv(results, config, parts))
-    return path
-
-
-def format_gradebook(results, config, parts) -> str:
-    """A plain-text table of the gradebook for the terminal: parts and totals per submission."""
-    head = ["submission"] + [p for p in parts] + ["total"]
-    rows = [[r.id] + [f"{r.part_score(p):g}" for p in parts] + [f"{r.total:g}"]
-            for r in sorted(results, key=lambda r: r.id)]
-    maxes = ["(out of)"] + [f"{config.parts[p].points:g}" for p in parts] + [f"{sum(config.parts[p].points for p in parts):g}"]
-    table = [head, maxes] + rows
-    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
-                     for row in table)

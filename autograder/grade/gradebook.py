@@ -1,0 +1,107 @@
+"""The class gradebook: ``grades.csv`` (a row per submission, a column per question) and
+``lms.csv`` (for the LMS import: a student-id column, a column per part, the total). Both are
+written atomically (a temporary file renamed over the old one), so a reader or a crash never
+sees half a file.
+
+A part's score is its autograded questions plus its written (manual) questions as the TAs
+scored them in ``manual/scores.csv``; late work multiplies every part by the late factor
+(grade/late.py), so the parts of ``lms.csv`` add up to its total. ``grades.csv`` keeps the
+raw question scores and shows the late days and factor.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograder.grade.late import ON_TIME, Late
+from autograder.grade.report import atomic_write
+
+
+@dataclass
+class Entry:
+    """A graded submission with what the gradebook adds to its result."""
+    result: object                       # SubmissionResult
+    student_id: str
+    submitted_at: str = ""               # ISO 8601, "" if unknown
+    time_source: str = ""                # "metadata", "file time" or "unknown"
+    late: Late = ON_TIME
+    manual: dict = field(default_factory=dict)    # question id -> (score or None, comment)
+
+    @property
+    def id(self) -> str:
+        return self.result.id
+
+    def manual_score(self, qid: str) -> float:
+        score = self.manual.get(qid, (None, ""))[0]
+        return float(score) if score is not None else 0.0
+
+    def raw_part(self, part: str, manual_questions) -> float:
+        return round(self.result.part_score(part) + sum(self.manual_score(q.id) for q in manual_questions
+                                                         if q.part == part), 6)
+
+    def part(self, part: str, manual_questions) -> float:
+        """The part's score after the late penalty."""
+        return round(self.raw_part(part, manual_questions) * self.late.factor, 6)
+
+    def total(self, parts, manual_questions) -> float:
+        return round(sum(self.part(p, manual_questions) for p in parts), 6)
+
+
+def grades_columns(config, parts, manual_questions) -> list:
+    return (["submission", "student_id", "submitted_at"] + [q.id for q in config.questions_in(parts)]
+            + [f"manual:{q.id}" for q in manual_questions] + [f"part:{p}" for p in parts]
+            + ["late_days", "late_factor", "total"])
+
+
+def grades_csv(entries, config, parts, manual_questions) -> str:
+    """Per question: raw scores, manual scores (empty while not graded), raw parts, late, total."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(grades_columns(config, parts, manual_questions))
+    for e in sorted(entries, key=lambda e: e.id):
+        manual = []
+        for q in manual_questions:
+            score = e.manual.get(q.id, (None, ""))[0]
+            manual.append("" if score is None else f"{score:g}")
+        writer.writerow([e.id, e.student_id, e.submitted_at]
+                        + [f"{e.result.questions[q.id].score:g}" for q in config.questions_in(parts)] + manual
+                        + [f"{e.raw_part(p, manual_questions):g}" for p in parts]
+                        + [str(e.late.days), f"{e.late.factor:g}", f"{e.total(parts, manual_questions):g}"])
+    return buf.getvalue()
+
+
+def lms_csv(entries, config, parts, manual_questions) -> str:
+    """For the LMS: student_id, a column per part (late penalty applied), total."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["student_id"] + list(parts) + ["total"])
+    for e in sorted(entries, key=lambda e: (e.student_id, e.id)):
+        writer.writerow([e.student_id] + [f"{e.part(p, manual_questions):g}" for p in parts]
+                        + [f"{e.total(parts, manual_questions):g}"])
+    return buf.getvalue()
+
+
+def write_gradebooks(entries, config, parts, manual_questions, out_dir: Path) -> Path:
+    """Write ``grades.csv`` and ``lms.csv`` atomically; returns the path of grades.csv."""
+    out_dir = Path(out_dir)
+    atomic_write(out_dir / "lms.csv", lms_csv(entries, config, parts, manual_questions))
+    path = out_dir / "grades.csv"
+    atomic_write(path, grades_csv(entries, config, parts, manual_questions))
+    return path
+
+
+def format_table(entries, config, parts, manual_questions) -> str:
+    """A plain-text table for the terminal: parts (after the late penalty) and totals."""
+    head = ["submission"] + list(parts) + ["total", "late"]
+    rows = [[e.id] + [f"{e.part(p, manual_questions):g}" for p in parts]
+            + [f"{e.total(parts, manual_questions):g}", f"{e.late.days}d" if e.late.days else ""]
+            for e in sorted(entries, key=lambda e: e.id)]
+    maxes = ["(out of)"] + [f"{config.parts[p].points + sum(q.points for q in manual_questions if q.part == p):g}"
+                            for p in parts]
+    maxes += [f"{sum(config.parts[p].points for p in parts) + sum(q.points for q in manual_questions):g}", ""]
+    table = [head, maxes] + rows
+    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+                     .rstrip() for row in table)

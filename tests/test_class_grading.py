@@ -1,0 +1,324 @@
+"""Grading a whole class: parallel and resumable batches (a real SIGKILL of ``a3 grade``),
+identical scores on a second run, regrading, a real Dask LocalCluster, late rules, the LMS
+gradebook, the HTML feedback with the pictures hook, and the written answers for TAs.
+
+The batches here grade Part 1 without its overfit question (a configuration written to a
+temporary file), so that a submission takes about a second."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from autograder.config import REPO_ROOT, load_config
+from autograder.grade.batch import find_submissions, grade_many
+from conftest import make_submission
+
+CLASS = ["ann", "ben", "cat", "dan", "eve", "fay"]
+
+
+def slip_step(x, prev_h, Wx, Wh, b):
+    import numpy as np
+    next_h = np.tanh(x.dot(Wx) + prev_h.dot(Wh))          # forgot the bias
+    return next_h, (x, prev_h, Wx, Wh, next_h)
+
+
+def slip_embedding(x, W):
+    return W[x] * 1.0001, (x, W.shape)
+
+
+def slow_forward(x, h0, Wx, Wh, b):
+    import time
+    time.sleep(1.5)                                       # correct, but slow: the batch is still running
+    import numpy as np
+    N, T, _ = x.shape
+    h, cache, prev = np.zeros((N, T, h0.shape[1])), [], h0
+    for t in range(T):
+        prev, c = rnn_step_forward(x[:, t], prev, Wx, Wh, b)
+        h[:, t] = prev
+        cache.append(c)
+    return h, cache
+
+
+RECIPES = {"ann": {}, "ben": {"cs231n/rnn_layers.py::rnn_step_forward": slip_step},
+           "cat": {"cs231n/rnn_layers.py::word_embedding_forward": slip_embedding},
+           "dan": {"cs231n/rnn_layers.py::rnn_forward": slow_forward},
+           "eve": {"cs231n/rnn_layers.py::rnn_forward": slow_forward},
+           "fay": {"cs231n/rnn_layers.py::rnn_step_forward": slip_step}}
+
+
+@pytest.fixture(scope="module")
+def fast_config_path(tmp_path_factory):
+    """grading_config.yml without the overfit questions (their points removed from the parts)."""
+    data = yaml.safe_load((REPO_ROOT / "grading_config.yml").read_text())
+    for pid, qid in (("rnn", "rnn_overfit"), ("lstm", "lstm_overfit")):
+        part = data["parts"][pid]
+        part["points"] -= part["questions"].pop(qid)["points"]
+    path = tmp_path_factory.mktemp("config") / "fast_config.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+@pytest.fixture(scope="module")
+def fast_config(fast_config_path):
+    return load_config(fast_config_path)
+
+
+@pytest.fixture(scope="module")
+def klass(tmp_path_factory):
+    """A class of six folder submissions, two of them slow."""
+    folder = tmp_path_factory.mktemp("class")
+    for name in CLASS:
+        make_submission(folder / name, RECIPES[name])
+    return folder
+
+
+def a3_grade(*args) -> list:
+    return [sys.executable, "-m", "autograder.cli", "grade", *map(str, args)]
+
+
+def read(path: Path) -> str:
+    return path.read_text()
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(klass, fast_config, tmp_path_factory):
+    """The class graded in one go (two workers)."""
+    out = tmp_path_factory.mktemp("uninterrupted")
+    assert grade_many(find_submissions([klass]), fast_config, ["rnn"], out, quiet=True, workers=2) == 0
+    return out
+
+
+def test_the_gradebooks_have_the_expected_scores(uninterrupted, fast_config):
+    rows = {r["submission"]: r for r in csv.DictReader(open(uninterrupted / "grades.csv"))}
+    assert sorted(rows) == CLASS
+    assert rows["ann"]["total"] == rows["dan"]["total"] == "23"
+    assert rows["ben"]["rnn_step_forward"] == "0" and float(rows["ben"]["total"]) < 23
+    assert rows["cat"]["word_embedding_forward"] == "0"
+    lms = list(csv.reader(open(uninterrupted / "lms.csv")))
+    assert lms[0] == ["student_id", "rnn", "total"] and len(lms) == 7
+    assert (uninterrupted / "ann" / "graded.json").exists() and (uninterrupted / "ann" / "feedback.html").exists()
+
+
+def test_grading_twice_gives_identical_scores_and_reports(uninterrupted, klass, fast_config, tmp_path):
+    assert grade_many(find_submissions([klass]), fast_config, ["rnn"], tmp_path, quiet=True, workers=1) == 0
+    for name in ["grades.csv", "lms.csv"] + [f"{s}/feedback.md" for s in CLASS] + [f"{s}/feedback.html" for s in CLASS]:
+        assert read(tmp_path / name) == read(uninterrupted / name), name
+
+
+def _graded(out: Path) -> int:
+    return len(list(out.glob("*/graded.json")))
+
+
+def _workers_of(out: Path) -> list:
+    import psutil
+    return [p for p in psutil.process_iter(["cmdline"])
+            if p.info["cmdline"] and any("autograder.worker" in a for a in p.info["cmdline"])
+            and any(str(out) in a for a in p.info["cmdline"])]
+
+
+def test_sigkill_in_the_middle_then_rerun_gives_the_uninterrupted_gradebook(uninterrupted, klass, fast_config_path,
+                                                                             tmp_path):
+    out = tmp_path / "out"
+    cmd = a3_grade(klass, "--out", out, "--parts", "rnn", "--workers", "1", "--config", fast_config_path, "--quiet")
+    proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _graded(out) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done = _graded(out)
+    assert 2 <= done < len(CLASS), "the batch was not stopped in the middle"
+    assert (out / "grades.csv").exists()
+    time.sleep(2)                                   # the workers notice that the grader died
+    assert not _workers_of(out), "grading processes outlived the killed grader"
+    rerun = subprocess.run(a3_grade(klass, "--out", out, "--parts", "rnn", "--workers", "2", "--config",
+                                    fast_config_path), cwd=REPO_ROOT, capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{done} already graded, {len(CLASS) - done} to grade" in rerun.stderr
+    assert read(out / "grades.csv") == read(uninterrupted / "grades.csv")
+    assert read(out / "lms.csv") == read(uninterrupted / "lms.csv")
+
+
+def test_an_edited_submission_is_regraded_and_regrade_forces_one(klass, fast_config, tmp_path, capsys):
+    import shutil
+    folder = tmp_path / "class"
+    shutil.copytree(klass, folder)
+    subs = find_submissions([folder])
+    assert grade_many(subs, fast_config, ["rnn"], tmp_path / "out", workers=2) == 0
+    capsys.readouterr()
+    path = folder / "ben" / "cs231n" / "rnn_layers.py"
+    path.write_text(path.read_text().replace("prev_h.dot(Wh))          # forgot the bias", "prev_h.dot(Wh) + b)"))
+    assert grade_many(subs, fast_config, ["rnn"], tmp_path / "out", workers=1) == 0
+    err = capsys.readouterr().err
+    assert "5 already graded, 1 to grade" in err
+    rows = {r["submission"]: r for r in csv.DictReader(open(tmp_path / "out" / "grades.csv"))}
+    assert rows["ben"]["rnn_step_forward"] == "2"
+    assert grade_many(subs, fast_config, ["rnn"], tmp_path / "out", workers=1, regrade=["cat"]) == 0
+    assert "5 already graded, 1 to grade" in capsys.readouterr().err
+    assert grade_many(subs, fast_config, ["rnn"], tmp_path / "out", regrade=["nobody"]) == 2
+
+
+def test_a_real_dask_cluster_on_localhost_grades_the_same(uninterrupted, klass, fast_config, tmp_path):
+    from distributed import LocalCluster
+    with LocalCluster(host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address="127.0.0.1:0", silence_logs=50) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        status = grade_many(find_submissions([klass]), fast_config, ["rnn"], tmp_path, quiet=True,
+                            scheduler=cluster.scheduler_address)
+    assert status == 0
+    assert read(tmp_path / "grades.csv") == read(uninterrupted / "grades.csv")
+    workers = {json.loads((tmp_path / s / "graded.json").read_text())["worker"] for s in CLASS}
+    assert all(w.split(":")[1] != str(os.getpid()) for w in workers)     # graded in the cluster's workers
+
+
+# -- late work -------------------------------------------------------------------------
+def test_late_penalty_rules():
+    import datetime as dt
+    from autograder.config import LateRules
+    from autograder.grade.late import late_penalty
+    due = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.timezone.utc)
+    rules = LateRules(due=due, grace_minutes=10, penalty_per_day=0.1, max_days_late=3)
+    assert late_penalty(due + dt.timedelta(minutes=9), rules).factor == 1.0
+    assert late_penalty(due + dt.timedelta(minutes=11), rules).days == 1
+    assert late_penalty(due + dt.timedelta(days=1, minutes=11), rules).factor == pytest.approx(0.8)
+    assert late_penalty(due + dt.timedelta(days=3, hours=1), rules).factor == 0.0
+    assert late_penalty(None, rules).factor == 1.0 and late_penalty(due, None).factor == 1.0
+
+
+def test_late_rules_from_the_config_and_metadata_files(fast_config_path, tmp_path):
+    from autograder.config import ConfigError
+    data = yaml.safe_load(fast_config_path.read_text())
+    data["late"] = {"due": "2026-03-01T23:59:00+00:00", "penalty_per_day": 0.25, "max_days_late": 2}
+    path = tmp_path / "late.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    config = load_config(path)
+    folder = tmp_path / "class"
+    make_submission(folder / "early")
+    make_submission(folder / "late")
+    (folder / "early.meta.json").write_text(json.dumps({"submitted_at": "2026-03-01T20:00:00Z", "student_id": "s001"}))
+    (folder / "late.meta.json").write_text(json.dumps({"submitted_at": "2026-03-02T10:00:00+00:00",
+                                                       "student_id": "s002"}))
+    subs = find_submissions([folder])
+    assert [p.name for p in subs] == ["early", "late"]
+    assert grade_many(subs, config, ["rnn"], tmp_path / "out", quiet=True, workers=1) == 0
+    assert read(tmp_path / "out" / "lms.csv") == "student_id,rnn,total\ns001,23,23\ns002,17.25,17.25\n"
+    assert "1 day late: -25% of the score" in read(tmp_path / "out" / "late" / "feedback.md")
+    assert json.loads(read(tmp_path / "out" / "late" / "results.json"))["score"] == 17.25
+    data["late"]["due"] = "2026-03-01 23:59"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    with pytest.raises(ConfigError, match="time zone"):
+        load_config(path)
+
+
+# -- feedback --------------------------------------------------------------------------
+def test_hidden_messages_are_withheld_until_release(config, tmp_path):
+    from autograder.grade.grader import grade_submission
+    from autograder.grade.report import HIDDEN_WITHHELD, write_submission_reports
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": slip_embedding})
+    result = grade_submission(sub, config, ["rnn"], only={"word_embedding_forward"})
+    write_submission_reports(result, config, tmp_path / "before")
+    write_submission_reports(result, config, tmp_path / "after", release=True)
+    before, after = read(tmp_path / "before" / "s" / "feedback.md"), read(tmp_path / "after" / "s" / "feedback.md")
+    assert "case `linspace` (public): out: relative error" in before
+    assert f"case `random` (hidden): {HIDDEN_WITHHELD}" in before
+    assert "case `random` (hidden): out: relative error" in after
+    assert HIDDEN_WITHHELD in read(tmp_path / "before" / "s" / "feedback.html")
+    tests = json.loads(read(tmp_path / "before" / "s" / "results.json"))["tests"]
+    assert {t["visibility"] for t in tests if t["name"].endswith("random")} == {"after_published"}
+
+
+def test_pictures_a_question_names_as_images_are_in_the_html_report(config, tmp_path, monkeypatch):
+    """The hook, on a Part 1 output: rnn_forward's hidden states shown as images."""
+    import base64
+    import io
+    from PIL import Image
+    from autograder.fixture_store import hidden_test
+    from autograder.grade.grader import grade_submission
+    from autograder.grade.report import write_submission_reports
+    monkeypatch.setattr(hidden_test("rnn_forward"), "IMAGES", ("h",), raising=False)
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
+    result = grade_submission(sub, config, ["rnn"], only={"rnn_forward"})
+    case = result.questions["rnn_forward"].cases[0]
+    assert not case.passed and set(case.images) == {"h"}
+    png = Image.open(io.BytesIO(base64.b64decode(case.images["h"])))
+    assert png.format == "PNG" and min(png.size) >= 64
+    write_submission_reports(result, config, tmp_path / "out")
+    page = read(tmp_path / "out" / "s" / "feedback.html")
+    assert f"src='data:image/png;base64,{case.images['h']}'" in page
+    assert "<figcaption>h</figcaption>" in page
+
+
+# -- written answers ---------------------------------------------------------------------
+def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_config, tmp_path, monkeypatch):
+    from autograder.build import notebooks
+    from autograder.grade.manual import PLACEHOLDER
+    monkeypatch.setitem(notebooks.MANUAL_POINTS, "rnn_inline_question_1", 2)
+    folder = tmp_path / "class"
+    for name in ("ann", "ben"):
+        make_submission(folder / name)
+        nb_path = folder / name / "RNN_Captioning.ipynb"
+        nb = json.loads((REPO_ROOT / "student_template" / "RNN_Captioning.ipynb").read_text())
+        if name == "ann":
+            for cell in nb["cells"]:
+                if "".join(cell["source"]).strip() == PLACEHOLDER:
+                    cell["source"] = ["Characters: a <b>tiny</b> vocabulary, but much longer sequences."]
+        nb_path.write_text(json.dumps(nb))
+    subs = find_submissions([folder])
+    out = tmp_path / "out"
+    assert grade_many(subs, fast_config, ["rnn"], out, quiet=True, workers=2) == 0
+    page = read(out / "manual" / "rnn_inline_question_1.html")
+    assert "a &lt;b&gt;tiny&lt;/b&gt; vocabulary" in page and "<b>tiny</b>" not in page
+    assert "no answer" in page                       # ben left the placeholder
+    rows = list(csv.DictReader(open(out / "manual" / "scores.csv")))
+    assert [(r["submission"], r["question"], r["max_points"], r["score"]) for r in rows] == \
+        [("ann", "rnn_inline_question_1", "2", ""), ("ben", "rnn_inline_question_1", "2", "")]
+    (out / "manual" / "scores.csv").write_text("submission,question,max_points,score,comment\n"
+                                              "ann,rnn_inline_question_1,2,1.5,good point on sequence length\n"
+                                              "ben,rnn_inline_question_1,2,7,\n")
+    assert grade_many(subs, fast_config, ["rnn"], out, quiet=True) == 0       # nothing to grade: merges
+    grades = {r["submission"]: r for r in csv.DictReader(open(out / "grades.csv"))}
+    assert grades["ann"]["manual:rnn_inline_question_1"] == "1.5" and grades["ann"]["total"] == "24.5"
+    assert grades["ben"]["manual:rnn_inline_question_1"] == "" and grades["ben"]["total"] == "23"   # 7 > 2: refused
+    assert "good point on sequence length" in read(out / "ann" / "feedback.html")
+    assert read(out / "manual" / "scores.csv").count("ann,") == 1                # the TA's rows are kept
+
+
+# -- Gradescope ----------------------------------------------------------------------------
+def test_the_gradescope_zip_grades_a_submission_in_an_autograder_tree(tmp_path):
+    """The zip unpacked into a temporary /autograder-like tree (never the real /autograder),
+    its run_autograder run on a submission: results.json in Gradescope's schema."""
+    import shutil
+    import zipfile
+    from autograder.build.gradescope_zip import make_gradescope_zip
+    zip_path = make_gradescope_zip(tmp_path / "autograder.zip")
+    root = tmp_path / "autograder"
+    with zipfile.ZipFile(zip_path) as zf:
+        names = zf.namelist()
+        assert {"setup.sh", "run_autograder", "requirements.txt"} <= set(names)
+        assert "autograder/fixtures/rnn_forward.h5" in names and "grading_config.yml" in names
+        assert not any(n.startswith(("solutions/", "student_template/")) for n in names)
+        zf.extractall(root / "source")
+    assert "distributed==" in (root / "source" / "requirements.txt").read_text()
+    sub = make_submission(tmp_path / "sub", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
+    shutil.copytree(sub, root / "submission")
+    (root / "submission_metadata.json").write_text(json.dumps({"created_at": "2026-03-01T12:00:00.000000-08:00"}))
+    env = dict(os.environ, A3_AUTOGRADER_ROOT=str(root), A3_PYTHON=sys.executable)
+    proc = subprocess.run(["bash", str(root / "source" / "run_autograder"), "--parts", "rnn"], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    results = json.loads((root / "results" / "results.json").read_text())
+    by_name = {t["name"]: t for t in results["tests"]}
+    assert by_name["rnn_step_forward: linspace"]["score"] == 0
+    assert by_name["rnn_step_forward: random"]["visibility"] == "after_published"
+    assert by_name["word_embedding_forward: linspace"]["score"] == by_name["word_embedding_forward: linspace"]["max_score"]
+    assert 0 < results["score"] < 25
+    assert make_gradescope_zip(tmp_path / "again.zip").read_bytes() == zip_path.read_bytes()   # reproducible
