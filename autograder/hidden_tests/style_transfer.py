@@ -25,6 +25,9 @@ def texture(rng):
 
 
 CASES = {"transfer": transfer, "inversion": inversion, "texture": texture}
+# `a3 build --check` on another CPU: 12 float32 Adam steps need not agree to the last bit
+# (the check only uses the reference image through its loss, with a margin of 10 %).
+FIXTURE_TOLERANCE = (1e-2, 5e-2)
 
 
 def check(case, got, expected, inputs, question):
