@@ -1,7 +1,7 @@
 OK_FORMAT = True
 
 test = {   'name': 'content_loss',
-    'points': 2,
+    'points': 3,
     'suites': [   {   'cases': [   {   'code': '>>> def _check_content_loss():\n'
                                                '...     def ls(lo, hi, *shape):\n'
                                                '...         return np.linspace(lo, hi, num=int(np.prod(shape))).reshape(shape).astype(np.float32)\n'
