@@ -32,8 +32,10 @@ def test_mutant_loses_points_only_where_it_should(qid, target, mutant, tmp_path)
     question = CONFIG.questions[qid]
     affected = CONFIG.affected_by(qid)
     part = question.part
-    # Training is slow: grade the overfit questions only for their own mutants.
-    only = {q for q in CONFIG.parts[part].questions if not q.endswith("_overfit") or q == qid}
+    # Grade the question and those the mutant must NOT break (the affected ones may pass or
+    # fail: grading them proves nothing); training is slow: overfit questions only for their own.
+    only = {q for q in CONFIG.parts[part].questions
+            if q == qid or (q not in affected and not q.endswith("_overfit"))}
     target = getattr(mutant, "target", None) or target
     sub = make_submission(tmp_path / "sub", {target: mutant.source(target) if hasattr(mutant, "changes") else mutant})
     result = grade_submission(sub, CONFIG, parts=[part], only=only)

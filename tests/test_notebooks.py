@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 MASTERS = REPO / "assignment" / "notebooks"
 SOLUTIONS = REPO / "solutions" / "cs231n"
 DATA = REPO / "assignment" / "data" / "coco_captioning"
-PARTS = ("rnn", "lstm")
+PARTS = ("rnn", "lstm")          # the captioning notebooks (data, written questions, overfit runs)
 NOTEBOOK_TIME_LIMIT = 300   # seconds per notebook with the reference
 MIN_VAL_BLEU = 0.5
 
@@ -38,6 +38,11 @@ RUNNER = r"""
 import json, os, sys, time
 sys.path.insert(0, os.getcwd())
 from otter.test_files import OKTestFile
+try:                      # imported and started once, before the clock starts (as in a notebook kernel)
+    import tensorflow
+    tensorflow.constant(0.0) + 1.0      # the runtime starts on the first op
+except ImportError:
+    pass
 out = {}
 for name in sorted(os.listdir('tests')):
     if not name.endswith('.py'):
@@ -67,7 +72,7 @@ def assigned(config, tmp_path_factory):
 
 
 def public_questions(config):
-    return [q for p in PARTS for q in config.parts[p].questions.values()
+    return [q for p in config.parts.values() for q in p.questions.values()
             if "public" in q.cases.values()]
 
 
@@ -102,10 +107,10 @@ def run_public_tests(tree: Path) -> dict:
 def test_assign_writes_notebooks_tests_and_zips(assigned, config):
     result, out1, _ = assigned
     names = sorted(p.name for p in result["notebooks"])
-    assert names == sorted(config.parts[p].notebook for p in PARTS)
+    assert names == sorted(p.notebook for p in config.parts.values() if p.notebook)
     for path in result["notebooks"] + result["tests"]:
         assert path.exists() and path.is_relative_to(out1)
-    assert len(result["autograder_zips"]) == len(PARTS)
+    assert len(result["autograder_zips"]) == len(names)
     for z in result["autograder_zips"]:
         assert z.exists() and z.stat().st_size > 0
 

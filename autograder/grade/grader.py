@@ -66,9 +66,11 @@ class SubmissionResult:
         return round(sum(q.score for q in self.questions.values() if q.part == part), 6)
 
 
-def judge_case(question, case: str, run, inputs: dict, expected) -> list:
+def judge_case(question, case: str, run, inputs: dict, expected, source=None) -> list:
     """Turn one case's run into checks: the status first, then the hidden test's own
-    ``check`` if it has one, else every expected output compared with the threshold."""
+    ``check`` if it has one, else every expected output compared with the threshold; then,
+    if the hidden test defines ``check_source(case, source, question)``, its checks on the
+    text of the submitted file (``source``: parsed by the grader, never run)."""
     if run.status != "ok":
         prefix = STATUS_TEXT.get(run.status)
         text = f"{prefix}: {run.message}" if prefix else run.message
@@ -77,19 +79,36 @@ def judge_case(question, case: str, run, inputs: dict, expected) -> list:
         return [Check("status", False, text)]
     mod = hidden_test(question.id)
     if hasattr(mod, "check"):
-        return mod.check(case, run.outputs, expected, inputs, question)
-    return compare_outputs(run.outputs, expected, question.threshold)
+        checks = mod.check(case, run.outputs, expected, inputs, question)
+    else:
+        checks = compare_outputs(run.outputs, expected, question.threshold)
+    if hasattr(mod, "check_source"):
+        checks = list(checks) + list(mod.check_source(case, source, question))
+    return checks
 
 
-def grade_question(question, fixture: dict, runs: dict) -> QuestionResult:
+def submitted_source(root: Path, question):
+    """The text of the submission's file of ``question`` (for hidden tests that inspect
+    the code itself, e.g. "no loops"), or None if it cannot be read as UTF-8 text."""
+    try:
+        path = Path(root) / question.file
+        if path.is_symlink() or path.stat().st_size > 2**20:
+            return None
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def grade_question(question, fixture: dict, runs: dict, source=None) -> QuestionResult:
     """Score a question: its points split evenly over its cases; a case scores when every
-    check passes. ``fixture`` is {case: (inputs, expected)}, ``runs`` {case: CaseRun}."""
+    check passes. ``fixture`` is {case: (inputs, expected)}, ``runs`` {case: CaseRun},
+    ``source`` the text of the submitted file (only hidden tests with ``check_source`` use it)."""
     per_case = question.points / len(question.cases)
     result = QuestionResult(question.id, question.part, question.points)
     for case, visibility in question.cases.items():
         inputs, expected = fixture[case]
         try:
-            checks = judge_case(question, case, runs[case], inputs, expected)
+            checks = judge_case(question, case, runs[case], inputs, expected, source)
         except Exception as exc:      # a grader-side check failing on odd data: no points, say why
             checks = [Check("check", False, f"the returned values could not be checked: {type(exc).__name__}: {exc}")]
         passed = bool(checks) and all(c.passed for c in checks)
@@ -144,7 +163,8 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
                     try:
                         fixture = read_fixture(q.id, fixture_dir)
                         runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
-                        results[q.id] = grade_question(q, fixture, runs)
+                        source = submitted_source(root, q) if hasattr(hidden_test(q.id), "check_source") else None
+                        results[q.id] = grade_question(q, fixture, runs, source)
                     except Exception as exc:   # a grader-side failure costs this question, not the rest
                         student.kill()
                         results[q.id] = zero_result(q, f"internal grader error: {type(exc).__name__}: {exc}")

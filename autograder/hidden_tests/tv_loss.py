@@ -1,0 +1,44 @@
+"""Hidden tests of tv_loss: the value on linspace (as in the notebook) and random
+non-square images, and on a large image (256 x 256, made in the student process by
+tiling ``tile`` ``reps`` times) in the case ``vectorized``, where the grader also reads
+the submitted tv_loss (parsed, not run): it must have no loops."""
+import numpy as np
+
+from autograder.grade.compare import Check
+from autograder.grade.source_checks import loops_in
+from autograder.hidden_tests._inputs import ls
+
+
+def linspace(rng):
+    return dict(img=ls(-1.0, 1.0, 1, 4, 6, 3).astype(np.float32), tv_weight=np.array(2e-2))
+
+
+def random(rng):
+    return dict(img=rng.randn(1, 7, 11, 3).astype(np.float32), tv_weight=np.array(0.25))
+
+
+def vectorized(rng):
+    return dict(img=rng.randn(1, 32, 32, 3).astype(np.float32), reps=np.array(8), tv_weight=np.array(5e-3))
+
+
+CASES = {"linspace": linspace, "random": random, "vectorized": vectorized}
+
+
+def check_source(case, source, question):
+    """In the case ``vectorized``: the submitted tv_loss (and the functions of its module
+    that it calls) has no Python loops or comprehensions."""
+    if case != "vectorized":
+        return []
+    where = f"{question.qualname} in {question.file}"
+    if source is None:
+        return [Check("vectorized", False, f"vectorized: {question.file} could not be read to check {where}")]
+    try:
+        loops = loops_in(source, question.qualname)
+    except (SyntaxError, KeyError, RecursionError):
+        return [Check("vectorized", False, f"vectorized: {where} could not be found in the submitted file")]
+    if loops:
+        line, fn, what = loops[0]
+        more = f" (and {len(loops) - 1} more)" if len(loops) > 1 else ""
+        return [Check("vectorized", False, f"vectorized: {where} uses {what} (line {line}, in {fn}){more}; "
+                                           f"compute it with array slicing and no loops")]
+    return [Check("vectorized", True, f"vectorized: {where} has no loops")]

@@ -1,0 +1,169 @@
+"""Part 4 (style transfer): the grader's loop check (source_checks), the reference's VGG16
+feature extractor against the grader's own numpy forward pass and the published parameter
+count, the master notebook's generator, and (slow) the student notebook run top to bottom
+with the reference. TensorFlow is imported once, by the module-scoped fixture ``st``."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from autograder.grade.source_checks import loops_in
+
+REPO = Path(__file__).resolve().parent.parent
+MASTERS = REPO / "assignment" / "notebooks"
+TEMPLATE = REPO / "student_template"
+SOLUTIONS = REPO / "solutions"
+NOTEBOOK = "StyleTransfer.ipynb"
+NOTEBOOK_TIME_LIMIT = 300          # seconds, with the reference
+VGG16_CONV_PARAMETERS = 14714688   # Keras VGG16(include_top=False).count_params()
+
+
+@pytest.fixture(scope="module")
+def st():
+    """The reference's cs231n.style_transfer (imports TensorFlow, once for this module)."""
+    from autograder.grade.reference import reference_module
+    return reference_module("style_transfer")
+
+
+# ----------------------------------------------------------------------------------
+# the "no loops" check of tv_loss, made on the source by the grader
+# ----------------------------------------------------------------------------------
+
+LOOPY = '''
+import tensorflow as tf
+
+def helper(x):
+    return sum(v for v in x)
+
+def with_for(img, w):
+    total = 0
+    for i in range(3):
+        total += i
+    return total
+
+def with_helper(img, w):
+    return helper(img)
+
+def with_map(img, w):
+    return tf.map_fn(lambda r: r, img)
+
+def clean(img, w):
+    return w * tf.reduce_sum(img[:, 1:] - img[:, :-1])
+
+class Model:
+    def method(self):
+        while True:
+            break
+'''
+
+
+def test_loops_are_found_in_the_function_and_the_helpers_it_calls():
+    assert [w for _, _, w in loops_in(LOOPY, "with_for")] == ["a for loop"]
+    assert loops_in(LOOPY, "with_helper") == [(5, "helper", "a generator expression")]
+    assert [w for _, _, w in loops_in(LOOPY, "with_map")] == ["a call to map_fn"]
+    assert [w for _, _, w in loops_in(LOOPY, "Model.method")] == ["a while loop"]
+    assert loops_in(LOOPY, "clean") == []
+    with pytest.raises(KeyError):
+        loops_in(LOOPY, "missing")
+
+
+def test_reference_tv_loss_has_no_loops():
+    source = (SOLUTIONS / "cs231n" / "style_transfer.py").read_text()
+    assert loops_in(source, "tv_loss") == []
+    assert loops_in(source, "style_loss")          # the style loss loops over layers, as it may
+
+
+# ----------------------------------------------------------------------------------
+# the feature extractor and the grader's own forward pass agree
+# ----------------------------------------------------------------------------------
+
+def test_vgg16_extractor_has_the_published_parameter_count(st):
+    model = st.vgg16_features()
+    assert len(model.outputs) == len(st.VGG16_LAYERS) == 13
+    assert model.count_params() == VGG16_CONV_PARAMETERS
+
+
+def test_grader_forward_pass_matches_the_keras_extractor(st):
+    from autograder.hidden_tests import _style
+    rng = np.random.RandomState(231)
+    img = rng.uniform(-1.5, 1.5, (1, 24, 20, 3)).astype(np.float32)
+    keras_feats = st.extract_features(img, st.vgg16_features(8))
+    numpy_feats = _style.vgg16_features(img, 8)
+    for i, (k, n) in enumerate(zip(keras_feats, numpy_feats)):
+        k = k.numpy()[0]
+        assert k.shape == n.shape, (i, k.shape, n.shape)
+        assert np.max(np.abs(k - n)) <= 1e-4 * max(1.0, float(np.max(np.abs(n)))), st.VGG16_LAYERS[i]
+
+
+def test_reference_gram_matrix_is_normalised_by_HWC(st):
+    f = np.random.RandomState(0).rand(1, 3, 4, 5).astype(np.float32)
+    F = f.reshape(12, 5).astype(np.float64)
+    np.testing.assert_allclose(st.gram_matrix(f).numpy(), F.T @ F / 60, rtol=1e-5)
+    np.testing.assert_allclose(st.gram_matrix(f, normalize=False).numpy(), F.T @ F, rtol=1e-5)
+
+
+# ----------------------------------------------------------------------------------
+# the notebook
+# ----------------------------------------------------------------------------------
+
+def test_committed_master_matches_its_generator(tmp_path):
+    """assignment/notebooks/StyleTransfer.ipynb is what make_style_master.py writes."""
+    spec = importlib.util.spec_from_file_location("make_style_master", MASTERS / "make_style_master.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.modules["make_masters"].HERE = str(tmp_path)     # write_notebook writes there
+    try:
+        module.style_notebook()
+    finally:
+        sys.modules["make_masters"].HERE = str(MASTERS)
+    assert (tmp_path / NOTEBOOK).read_bytes() == (MASTERS / NOTEBOOK).read_bytes(), \
+        f"{NOTEBOOK} is stale: run assignment/notebooks/make_style_master.py"
+
+
+@pytest.mark.slow
+def test_student_notebook_runs_with_reference(config, tmp_path):
+    """The committed student notebook, with the reference package, runs top to bottom in
+    under NOTEBOOK_TIME_LIMIT, its public checks pass, every transfer lowers the loss and
+    shows pictures."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    tree = tmp_path / "student"
+    tree.mkdir()
+    shutil.copy2(TEMPLATE / NOTEBOOK, tree / NOTEBOOK)
+    shutil.copytree(TEMPLATE / "tests", tree / "tests")
+    shutil.copytree(SOLUTIONS / "cs231n", tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    os.environ["MPLBACKEND"] = "Agg"
+    os.environ["TF_NUM_INTRAOP_THREADS"] = os.environ["TF_NUM_INTEROP_THREADS"] = "1"
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    nb = nbformat.read(str(tree / NOTEBOOK), as_version=4)
+    start = time.time()
+    NotebookClient(nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3",
+                   resources={"metadata": {"path": str(tree)}}).execute()
+    seconds = time.time() - start
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    errors = [o for o in outputs if o.get("output_type") == "error"]
+    assert not errors, f"{errors[0].get('ename')}: {errors[0].get('evalue')}"
+    checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
+    assert len(checks) == len([q for q in config.parts["style"].questions.values() if "public" in q.cases.values()])
+    for c in checks:
+        shown = " ".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
+        assert "All test cases passed" in shown, f"{c.source}: {shown}"
+    text = "\n".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+    runs = re.findall(r"total loss ([0-9.e+-]+) -> ([0-9.e+-]+)", text)
+    assert len(runs) == 5, text[-2000:]                 # three transfers, inversion, texture
+    for before, after in runs:
+        assert float(after) < 0.5 * float(before), runs
+    pictures = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(pictures) >= 5
+    print(f"{NOTEBOOK}: {seconds:.0f} s; losses {runs}")
+    assert seconds < NOTEBOOK_TIME_LIMIT
