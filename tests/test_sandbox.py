@@ -89,3 +89,34 @@ def test_a_bad_limit_names_its_line(tmp_path):
     with pytest.raises(ConfigError, match=r"g.yml:\d+: defaults.limits.memory: '4 gigs' is not a size"):
         load_config(path)
 
+
+
+def test_the_tamper_check_sees_replaced_functions_only(monkeypatch):
+    import builtins
+
+    import numpy as np
+
+    from autograder.worker.tamper import Snapshot
+    snap = Snapshot()
+    monkeypatch.setattr(np, "_private_helper_for_test", lambda: 0, raising=False)   # an addition
+    monkeypatch.setattr(np, "__version__", "0")                                     # a plain value
+    assert snap.replaced() == []
+    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
+    monkeypatch.setattr(builtins, "__import__", builtins.__import__)                # same object
+    monkeypatch.setattr(builtins, "abs", lambda v: 0)
+    assert sorted(snap.replaced()) == ["builtins.abs", "numpy.allclose"]
+
+
+def test_the_reference_is_never_restarted_for_tampering(tmp_path):
+    """No false alarm: libraries that patch each other's private names at import (TensorFlow
+    pulls in typing_extensions, which replaces typing._check_generic) cost no restart."""
+    from autograder.fixture_store import read_fixture
+    from autograder.grade.student_process import StudentProcess
+    for part in CONFIG.parts:
+        with StudentProcess(REPO_ROOT / "solutions", tmp_path / part, limits=CONFIG.parts[part].limits) as sp:
+            for q in CONFIG.parts[part].questions.values():
+                if q.id.endswith(("_overfit", "_training", "style_transfer")):
+                    continue                  # long trainings; they import nothing new
+                fixture = read_fixture(q.id)
+                sp.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
+            assert sp.restarts == 0, (part, sp.log_tail())

@@ -8,8 +8,8 @@ class that the loaded modules (other than the student's ``cs231n`` package) expo
 exits after its reply, and the grader starts a fresh process for the next question.
 
 Additions are not reported (importing a submodule adds attributes), nor are rebound plain
-values (libraries rebind flags and counters) or module objects (lazy loaders replace
-themselves with the module they load).
+values (libraries rebind flags and counters), module objects (lazy loaders replace
+themselves with the module they load) or private names (libraries patch each other's).
 """
 from __future__ import annotations
 
@@ -19,7 +19,11 @@ import types
 SKIP = ("cs231n", "__main__")
 
 
-def _watched(value) -> bool:
+def _watched(attr: str, value) -> bool:
+    """Public functions and classes, and dunders such as builtins.__import__; not private
+    names (libraries patch each other's: typing_extensions replaces typing._check_generic)."""
+    if attr.startswith("_") and not (attr.startswith("__") and attr.endswith("__")):
+        return False
     return callable(value) and not isinstance(value, types.ModuleType)
 
 
@@ -43,7 +47,7 @@ class Snapshot:
             except TypeError:
                 continue
             for attr, value in items:
-                if _watched(value):
+                if _watched(attr, value):
                     self.entries[(name, attr)] = value
 
     def replaced(self, limit: int = 10) -> list:
