@@ -4,12 +4,12 @@ Each function takes the :class:`~autograder.worker.package.StudentPackage` and t
 inputs (arrays, as named in ``autograder/hidden_tests/<id>.py``) and returns a dict of
 plain arrays. These functions only call the student's code; they never compare or score.
 """
-from autograder.worker.calls import captioning
+from autograder.worker.calls import captioning, gans
 from autograder.worker.calls.common import CallError
 
 # One module per part (or per notebook); each defines CALLS = {question id: function}.
 CALLS = {}
-for _part in (captioning,):
+for _part in (captioning, gans):
     CALLS.update(_part.CALLS)
 
 __all__ = ["CALLS", "CallError"]
