@@ -1,0 +1,23 @@
+"""Plausible wrong versions of discriminator()."""
+from mutants import edit
+
+TARGET = "cs231n/gan.py::discriminator"
+
+LEAKY = "tf.keras.layers.LeakyReLU(negative_slope=0.01),\n"
+
+MUTANTS = [
+    edit("relu", "ReLU activations instead of LeakyReLU(0.01).",
+         ("        " + LEAKY + "        tf.keras.layers.Dense(256),\n        " + LEAKY,
+          "        tf.keras.layers.ReLU(),\n        tf.keras.layers.Dense(256),\n        tf.keras.layers.ReLU(),\n")),
+    edit("keras_default_slope", "tf.keras.layers.LeakyReLU() with its default slope (0.3 in Keras 3).",
+         ("        " + LEAKY + "        tf.keras.layers.Dense(256),\n        " + LEAKY,
+          "        tf.keras.layers.LeakyReLU(),\n        tf.keras.layers.Dense(256),\n        tf.keras.layers.LeakyReLU(),\n")),
+    edit("hidden_128", "Hidden layers of 128 units instead of 256.",
+         ("Dense(256),\n        tf.keras.layers.LeakyReLU(negative_slope=0.01),\n        tf.keras.layers.Dense(256)",
+          "Dense(128),\n        tf.keras.layers.LeakyReLU(negative_slope=0.01),\n        tf.keras.layers.Dense(128)")),
+    edit("sigmoid_output", "Ends with a sigmoid: returns probabilities, not the logits the losses expect.",
+         ("tf.keras.layers.Dense(1),", "tf.keras.layers.Dense(1, activation='sigmoid'),")),
+    edit("no_bias_first_layer", "The first layer has no bias (use_bias=False).",
+         ("tf.keras.Input(shape=(784,)),\n        tf.keras.layers.Dense(256),",
+          "tf.keras.Input(shape=(784,)),\n        tf.keras.layers.Dense(256, use_bias=False),")),
+]
