@@ -161,7 +161,7 @@ def test_digit_classifier_separates_digits_from_noise(ref):
     with np.load(GAN_DATA / "digit_classifier.npz") as f:
         held_out = f["held_out"]
     assert np.mean(digit_score.predict_proba(X[held_out]).argmax(1) == y[held_out]) > 0.9
-    real = digit_score.digit_scores(X[held_out[:256]])["digit_score"]
+    real = digit_score.digit_scores(X[np.random.RandomState(0).choice(held_out, 256, replace=False)])["digit_score"]
     noise = digit_score.digit_scores(np.random.RandomState(0).uniform(0, 1, (256, 784)))["digit_score"]
     one_digit = digit_score.digit_scores(X[y == 3][:256])["digit_score"]
     assert real > 8 and noise < 2 and one_digit < 1.5
@@ -255,7 +255,8 @@ def test_student_notebook_trains_three_gans_to_digits(assigned, tmp_path):
     assert not errors, f"{errors[0].get('ename')}: {errors[0].get('evalue')}"
     assert seconds < NOTEBOOK_TIME_LIMIT
     checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
-    assert len(checks) == 8
+    public = [q for q in config.parts["gan"].questions.values() if "public" in q.cases.values()]
+    assert len(checks) == len(public)
     for c in checks:
         shown = " ".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
         assert "All test cases passed" in shown, f"{c.source}: {shown}"

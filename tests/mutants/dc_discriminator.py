@@ -15,9 +15,4 @@ MUTANTS = [
     edit("average_pooling", "Average pooling instead of max pooling (same sizes, other values).",
          ("        tf.keras.layers.MaxPool2D(pool_size=2, strides=2),\n        tf.keras.layers.Conv2D(64",
           "        tf.keras.layers.AveragePooling2D(pool_size=2, strides=2),\n        tf.keras.layers.Conv2D(64")),
-    edit("kernel_3x3", "3x3 convolutions instead of 5x5.",
-         ("Conv2D(32, 5,", "Conv2D(32, 3,"), ("Conv2D(64, 5,", "Conv2D(64, 3,")),
-    edit("no_activation_fc", "Forgets the LeakyReLU after the 1024-unit layer.",
-         ("tf.keras.layers.Dense(4 * 4 * 64),\n        tf.keras.layers.LeakyReLU(negative_slope=0.01),\n",
-          "tf.keras.layers.Dense(4 * 4 * 64),\n")),
 ]

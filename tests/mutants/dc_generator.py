@@ -13,9 +13,4 @@ MUTANTS = [
           "activation='relu'),\n        tf.keras.layers.Conv2DTranspose(1")),
     edit("sigmoid_output", "A sigmoid output instead of tanh.",
          ("padding='same', activation='tanh')", "padding='same', activation='sigmoid')")),
-    edit("no_relu_after_fc", "No ReLU after the fully connected layers.",
-         ("tf.keras.layers.Dense(1024, activation='relu'),", "tf.keras.layers.Dense(1024),"),
-         ("tf.keras.layers.Dense(7 * 7 * 128, activation='relu'),", "tf.keras.layers.Dense(7 * 7 * 128),")),
-    edit("kernel_5x5", "5x5 transposed convolutions instead of 4x4.",
-         ("Conv2DTranspose(64, 4,", "Conv2DTranspose(64, 5,"), ("Conv2DTranspose(1, 4,", "Conv2DTranspose(1, 5,")),
 ]

@@ -13,20 +13,9 @@ MUTANTS = [
                   "- tf.reduce_mean(tf.math.log(1 - tf.sigmoid(logits_fake)))")),
     edit("sum_not_mean", "Sums over the minibatch instead of averaging.",
          (D_LOSS, "loss = tf.reduce_sum(loss_real) + tf.reduce_sum(loss_fake)")),
-    edit("swapped_labels", "Labels the real images 0 and the fake ones 1.",
-         ("labels=tf.ones_like(logits_real)", "labels=tf.zeros_like(logits_real)"),
-         ("labels=tf.zeros_like(logits_fake)", "labels=tf.ones_like(logits_fake)")),
-    edit("mean_of_both", "Averages the two terms instead of adding them.",
-         (D_LOSS, "loss = 0.5 * (tf.reduce_mean(loss_real) + tf.reduce_mean(loss_fake))")),
     edit("saturating_generator_loss", "Generator minimises log(1 - D(G(z))) (the saturating loss): "
                                       "-cross-entropy against label 0.",
          ("loss = tf.reduce_mean(", "loss = -tf.reduce_mean("),
          ("labels=tf.ones_like(logits_fake)", "labels=tf.zeros_like(logits_fake)"),
-         target=G_TARGET),
-    edit("generator_log_of_sigmoid", "Generator loss as -log(sigmoid(logits_fake)): -log(0) = inf for large "
-                                     "negative logits.",
-         ("loss = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.ones_like(logits_fake),\n"
-          "                                                                  logits=logits_fake))",
-          "loss = -tf.reduce_mean(tf.math.log(tf.sigmoid(logits_fake)))"),
          target=G_TARGET),
 ]

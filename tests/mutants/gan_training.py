@@ -9,8 +9,6 @@ MUTANTS = [
           "logits_real = D(real_images, training=True)")),
     edit("generator_not_trained", "Never applies the generator's gradients.",
          ("    G_solver.apply_gradients(zip(g_gradients, G.trainable_variables))\n", "")),
-    edit("generator_maximises_its_loss", "Applies the negative of the generator's gradients (gradient ascent).",
-         ("zip(g_gradients, G.trainable_variables)", "zip([-g for g in g_gradients], G.trainable_variables)")),
     edit("generator_step_first", "Updates the generator before the discriminator.",
          ("    with tf.GradientTape() as tape:\n        logits_real",
           "    with tf.GradientTape() as tape:\n        g_loss = generator_loss(D(G(noise, training=True), training=True))\n"
@@ -20,6 +18,4 @@ MUTANTS = [
           "        logits_fake = D(fake_images, training=True)\n        g_loss = generator_loss(logits_fake)\n"
           "    g_gradients = tape.gradient(g_loss, G.trainable_variables)\n"
           "    G_solver.apply_gradients(zip(g_gradients, G.trainable_variables))\n", "")),
-    edit("discriminator_ascends", "Subtracts the discriminator's loss gradient the wrong way (maximises it).",
-         ("zip(d_gradients, D.trainable_variables)", "zip([-g for g in d_gradients], D.trainable_variables)")),
 ]

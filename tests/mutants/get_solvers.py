@@ -15,10 +15,4 @@ MUTANTS = [
     edit("hard_coded", "Ignores the arguments: always learning rate 1e-3 and beta1 0.5.",
          (D, "D_solver = tf.keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.5)"),
          (G, "G_solver = tf.keras.optimizers.Adam(learning_rate=1e-3, beta_1=0.5)")),
-    edit("beta2_for_beta1", "Passes beta1 as beta_2.",
-         (D, "D_solver = tf.keras.optimizers.Adam(learning_rate=learning_rate, beta_2=beta1)"),
-         (G, "G_solver = tf.keras.optimizers.Adam(learning_rate=learning_rate, beta_2=beta1)")),
-    edit("rmsprop", "Uses RMSprop instead of Adam.",
-         (D, "D_solver = tf.keras.optimizers.RMSprop(learning_rate=learning_rate)"),
-         (G, "G_solver = tf.keras.optimizers.RMSprop(learning_rate=learning_rate)")),
 ]

@@ -12,6 +12,4 @@ MUTANTS = [
          (RETURN, "return tf.nn.leaky_relu(x)")),
     edit("hard_coded_alpha", "Ignores the alpha argument and always uses 0.01.",
          (RETURN, "return tf.maximum(x, 0.01 * x)")),
-    edit("constant_negative_side", "Returns alpha (not alpha * x) where x is negative.",
-         (RETURN, "return tf.where(x > 0, x, alpha * tf.ones_like(x))")),
 ]
