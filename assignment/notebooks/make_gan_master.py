@@ -33,7 +33,7 @@ md, code, raw, test, question, config_cell, IGNORE = (_mm.md, _mm.code, _mm.raw,
 
 # Training settings of the notebook: few iterations and small batches, so that the three
 # GANs train in a few minutes on a laptop CPU (the course trained 10 epochs of 55000 digits).
-TRAINING = {'batch_size': 64, 'vanilla_epochs': 12, 'ls_epochs': 12, 'dc_epochs': 2}
+TRAINING = {'batch_size': 64, 'vanilla_epochs': 20, 'ls_epochs': 20, 'dc_epochs': 2}
 MIN_DIGIT_SCORE = 2.5   # what the final samples of each GAN should reach (real 9, noise 1.5, one digit 1)
 
 
@@ -502,8 +502,8 @@ def notebook(values):
             G = generator()
             D_solver, G_solver = get_solvers()
             samples, history = run_a_gan(D, G, D_solver, G_solver, discriminator_loss, generator_loss, mnist,
-                                         batch_size=BATCH_SIZE, num_epochs=NUM_EPOCHS['vanilla'], show_every=200,
-                                         print_every=100, show=show_images, seed=231)
+                                         batch_size=BATCH_SIZE, num_epochs=NUM_EPOCHS['vanilla'], show_every=400,
+                                         print_every=200, show=show_images, seed=231)
             print('Training took %.0f s' % (time.time() - tic))
             scores['vanilla GAN'] = report_digits('vanilla GAN', G)
             ''', tags=IGNORE),
@@ -559,8 +559,8 @@ def notebook(values):
             G = generator()
             D_solver, G_solver = get_solvers()
             samples, history = run_a_gan(D, G, D_solver, G_solver, ls_discriminator_loss, ls_generator_loss, mnist,
-                                         batch_size=BATCH_SIZE, num_epochs=NUM_EPOCHS['ls'], show_every=200,
-                                         print_every=100, show=show_images, seed=231)
+                                         batch_size=BATCH_SIZE, num_epochs=NUM_EPOCHS['ls'], show_every=400,
+                                         print_every=200, show=show_images, seed=231)
             print('Training took %.0f s' % (time.time() - tic))
             scores['LSGAN'] = report_digits('LSGAN', G)
             ''', tags=IGNORE),
