@@ -23,6 +23,7 @@ from autograder.fixture_store import FIXTURE_DIR, read_fixture
 SOLUTIONS_PKG = REPO_ROOT / "solutions" / "cs231n"
 TEMPLATE = REPO_ROOT / "student_template"
 DATA = REPO_ROOT / "assignment" / "data" / "coco_captioning"
+GAN_DATA = REPO_ROOT / "assignment" / "data" / "gan"        # the digit classifier of Part 5
 MASTERS = REPO_ROOT / "assignment" / "notebooks"
 STUDENT_TOOLS = REPO_ROOT / "autograder" / "student"
 TEMPLATE_FILES = REPO_ROOT / "autograder" / "build" / "template_files"
@@ -45,6 +46,7 @@ def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=pr
     shutil.copy2(ASSET_REQUIREMENTS, template / ASSET_REQUIREMENTS.name)   # weights and pictures, --no-deps
     shutil.rmtree(template / "datasets", ignore_errors=True)
     shutil.copytree(DATA, template / "datasets" / "coco_captioning")
+    shutil.copytree(GAN_DATA, template / "datasets" / "gan")
     if notebooks:
         from autograder.build.notebooks import assign_notebooks
         log("assign: master notebooks -> student notebooks and public tests (Otter Assign)")
