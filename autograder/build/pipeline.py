@@ -22,6 +22,7 @@ from autograder.fixture_store import FIXTURE_DIR, read_fixture
 SOLUTIONS_PKG = REPO_ROOT / "solutions" / "cs231n"
 TEMPLATE = REPO_ROOT / "student_template"
 DATA = REPO_ROOT / "assignment" / "data" / "coco_captioning"
+NETVIS_DATA = REPO_ROOT / "assignment" / "data" / "netvis"      # Part 3: trained SqueezeNet, held-out pictures
 MASTERS = REPO_ROOT / "assignment" / "notebooks"
 STUDENT_TOOLS = REPO_ROOT / "autograder" / "student"
 TEMPLATE_FILES = REPO_ROOT / "autograder" / "build" / "template_files"
@@ -42,6 +43,7 @@ def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=pr
         shutil.copy2(path, template / path.name)
     shutil.rmtree(template / "datasets", ignore_errors=True)
     shutil.copytree(DATA, template / "datasets" / "coco_captioning")
+    shutil.copytree(NETVIS_DATA, template / "datasets" / "netvis")
     if notebooks:
         from autograder.build.notebooks import assign_notebooks
         log("assign: master notebooks -> student notebooks and public tests (Otter Assign)")
