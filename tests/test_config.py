@@ -10,7 +10,8 @@ TEXT = DEFAULT_CONFIG.read_text()
 
 def test_shipped_config_adds_up(config):
     assert config.parts["rnn"].points == 25 and config.parts["lstm"].points == 30
-    assert config.total_points == 55
+    assert config.parts["netvis"].points == 15
+    assert config.total_points == 70
     assert all(set(q.cases.values()) <= {"public", "hidden"} for q in config.questions.values())
     assert all("hidden" in q.cases.values() for q in config.questions.values())
 

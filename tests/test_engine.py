@@ -21,8 +21,9 @@ def full(config, qids):
 
 
 def test_reference_scores_full_marks(config, reference_result):
-    assert reference_result.total == pytest.approx(config.total_points) == 55
+    assert reference_result.total == pytest.approx(config.total_points) == 70
     assert reference_result.part_score("rnn") == 25 and reference_result.part_score("lstm") == 30
+    assert reference_result.part_score("netvis") == 15
 
 
 def test_syntax_error_costs_only_the_questions_of_that_file(config, tmp_path):
@@ -166,10 +167,10 @@ def test_zip_with_parent_paths_is_refused(config, tmp_path):
 
 def test_results_json_follows_gradescope_schema(config, reference_result):
     data = json.loads(json.dumps(results_json(reference_result, config)))
-    assert data["score"] == 55
+    assert data["score"] == 70
     assert {"name", "score", "max_score", "output", "visibility"} <= set(data["tests"][0])
     assert {t["visibility"] for t in data["tests"]} == {"visible", "after_published"}
-    assert sum(t["max_score"] for t in data["tests"]) == pytest.approx(55)
+    assert sum(t["max_score"] for t in data["tests"]) == pytest.approx(70)
 
 
 def forges_replies(x, W):

@@ -12,15 +12,19 @@ prepare = prepare_model  # the grader loads its model in the background while th
 SCORE_TOLERANCE = 1e-4   # a tie with the target's score (float32 noise) counts as fooled
 
 
-def fooling_case(index, shift):
-    """Held-out picture ``index``, target = its label + ``shift`` (mod the number of classes)."""
+def fooling_case(index, shift, score_scale=1.0):
+    """Held-out picture ``index``, target = its label + ``shift`` (mod the number of classes);
+    the student process multiplies the model's scores by ``score_scale`` (the classification
+    is the same; a step dX = learning_rate * g / ||g||_2 is too, other step rules are not)."""
     def make(rng):
         X, y = heldout_inputs([index])
-        return dict(X=X, target_y=np.array((int(y[0]) + shift) % len(model_info()["class_names"])))
+        return dict(X=X, target_y=np.array((int(y[0]) + shift) % len(model_info()["class_names"])),
+                    score_scale=np.array(score_scale))
     return make
 
 
-CASES = {"picture_a": fooling_case(3, 1), "picture_b": fooling_case(11, 3)}
+CASES = {"picture_a": fooling_case(3, 1), "scores_times_100": fooling_case(11, 3, 100.0),
+         "scores_divided_by_100": fooling_case(20, 2, 0.01)}
 
 
 def check(case, got, expected, inputs, question):
@@ -35,12 +39,15 @@ def check(case, got, expected, inputs, question):
         return [Check("changed", False, "X_fooling: is the input image unchanged; return a new image that the "
                                         "model classifies as target_y")]
     names = model_info()["class_names"]
+    scale = float(inputs.get("score_scale", 1.0))
+    note = (f" (in this case the model's scores are multiplied by {scale:g}: a normalised step "
+            f"dX = learning_rate * g / ||g||_2 does not depend on that)") if scale != 1 else ""
     scores = scores_of(Xf)[0]
     pred = int(np.argmax(scores))
     if scores[target] < scores[pred] - SCORE_TOLERANCE:
         return [Check("fooled", False, f"X_fooling: the model classifies it as {names[pred]} (class {pred}, score "
                                        f"{scores[pred]:.3f}), not as the target {names[target]} (class {target}, "
-                                       f"score {scores[target]:.3f})")]
+                                       f"score {scores[target]:.3f}){note}")]
     mean_change = float(change.mean())
     ref_change = float(np.abs(expected["X_fooling"].astype(np.float64) - X).mean())
     limit = MAX_CHANGE_FACTOR * ref_change
@@ -48,6 +55,6 @@ def check(case, got, expected, inputs, question):
         return [Check("close", False, f"X_fooling: is classified as {names[target]} but the mean absolute change "
                                       f"{mean_change:.3g} is more than {MAX_CHANGE_FACTOR:g} times the reference's "
                                       f"({ref_change:.3g}); take normalised steps dX = learning_rate * g / ||g||_2 "
-                                      f"and stop as soon as the model is fooled")]
+                                      f"and stop as soon as the model is fooled{note}")]
     return [Check("fooled", True, f"X_fooling: classified as {names[target]}, mean absolute change "
                                   f"{mean_change:.3g} (reference {ref_change:.3g})")]

@@ -61,9 +61,20 @@ def saliency_maps(pkg, X, y):
     return named_arrays(["saliency"], [saliency], "compute_saliency_maps")
 
 
-def fooling_image(pkg, X, target_y):
-    """make_fooling_image(X, target_y, model): the fooling image (1, H, W, 3)."""
-    model = squeezenet()
+def scaled(model, scale):
+    """The model with its scores multiplied by ``scale`` (> 0: same classification; a
+    normalised gradient step does not depend on it, an unnormalised one does)."""
+    if scale == 1:
+        return model
+    import keras
+    inputs = keras.Input(shape=model.input_shape[1:])
+    return keras.Model(inputs, keras.layers.Rescaling(scale)(model(inputs)))
+
+
+def fooling_image(pkg, X, target_y, score_scale=1.0):
+    """make_fooling_image(X, target_y, model): the fooling image (1, H, W, 3); the model's
+    scores are multiplied by ``score_scale``."""
+    model = scaled(squeezenet(), float(score_scale))
     fn = pkg.function("net_visualization", "make_fooling_image")
     X_fooling = _array(fn(X.astype(np.float32), int(target_y), model), "make_fooling_image", "X_fooling")
     return named_arrays(["X_fooling"], [X_fooling], "make_fooling_image")
