@@ -1,7 +1,7 @@
 OK_FORMAT = True
 
 test = {   'name': 'fooling_image',
-    'points': 5,
+    'points': 6,
     'suites': [   {   'cases': [   {   'code': '>>> def _check_fooling_image():\n'
                                                '...     import numpy as np\n'
                                                '...     from cs231n.classifiers.tiny_convnet import tiny_convnet\n'

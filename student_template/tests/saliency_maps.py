@@ -1,7 +1,7 @@
 OK_FORMAT = True
 
 test = {   'name': 'saliency_maps',
-    'points': 5,
+    'points': 4,
     'suites': [   {   'cases': [   {   'code': '>>> def _check_saliency_maps():\n'
                                                '...     import numpy as np\n'
                                                '...     from cs231n.classifiers.tiny_convnet import tiny_convnet\n'
