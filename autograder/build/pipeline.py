@@ -24,6 +24,7 @@ SOLUTIONS_PKG = REPO_ROOT / "solutions" / "cs231n"
 TEMPLATE = REPO_ROOT / "student_template"
 DATA = REPO_ROOT / "assignment" / "data" / "coco_captioning"
 GAN_DATA = REPO_ROOT / "assignment" / "data" / "gan"        # the digit classifier of Part 5
+NETVIS_DATA = REPO_ROOT / "assignment" / "data" / "netvis"      # Part 3: trained SqueezeNet, held-out pictures
 MASTERS = REPO_ROOT / "assignment" / "notebooks"
 STUDENT_TOOLS = REPO_ROOT / "autograder" / "student"
 TEMPLATE_FILES = REPO_ROOT / "autograder" / "build" / "template_files"
@@ -47,6 +48,7 @@ def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=pr
     shutil.rmtree(template / "datasets", ignore_errors=True)
     shutil.copytree(DATA, template / "datasets" / "coco_captioning")
     shutil.copytree(GAN_DATA, template / "datasets" / "gan")
+    shutil.copytree(NETVIS_DATA, template / "datasets" / "netvis")
     if notebooks:
         from autograder.build.notebooks import assign_notebooks
         log("assign: master notebooks -> student notebooks and public tests (Otter Assign)")

@@ -8,6 +8,7 @@ a zero on the questions concerned.
 from __future__ import annotations
 
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +127,24 @@ def zero_result(question, message: str) -> QuestionResult:
                           [CaseResult(question.id, c, v, 0.0, per_case, [message], False) for c, v in question.cases.items()])
 
 
+def start_preparing(questions) -> None:
+    """Call the optional ``prepare()`` of each question's hidden-test module in a background
+    thread (e.g. importing TensorFlow and loading the grader's own model while the student
+    process computes); ``prepare`` must be idempotent and thread-safe, and its check must
+    work whether or not it has finished (or failed)."""
+    for q in questions:
+        prepare = getattr(hidden_test(q.id), "prepare", None)
+        if prepare is not None:
+            threading.Thread(target=_quietly, args=(prepare,), name=f"prepare-{q.id}", daemon=True).start()
+
+
+def _quietly(fn):
+    try:
+        fn()
+    except Exception:      # the check itself will report what is wrong
+        pass
+
+
 def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, workdir: Path | None = None,
                      progress=None, only=None, sandbox: bool | None = None) -> SubmissionResult:
     """Grade the submission at ``path`` (folder or zip).
@@ -153,6 +172,7 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
             return SubmissionResult(sid, results, error=str(exc), seconds=time.monotonic() - start)
         results = {}
         for part in parts:
+            start_preparing([q for q in questions if q.part == part])
             with StudentProcess(root, tmp / f"work-{part}", seed=config.seeds["fixtures"],
                                 limits=config.parts[part].limits, sandbox=sandbox) as student:
                 for q in questions:

@@ -5,12 +5,12 @@ inputs (arrays, as named in ``autograder/hidden_tests/<id>.py``) and returns a d
 plain arrays. These functions only call the student's code; they never compare or score.
 """
 from autograder.worker.calls import captioning
-from autograder.worker.calls import gans, style_transfer
+from autograder.worker.calls import gans, net_visualization, style_transfer
 from autograder.worker.calls.common import CallError
 
 # One module per part (or per notebook); each defines CALLS = {question id: function}.
 CALLS = {}
-for _part in (captioning, style_transfer, gans):
+for _part in (captioning, net_visualization, style_transfer, gans):
     CALLS.update(_part.CALLS)
 
 __all__ = ["CALLS", "CallError"]

@@ -1,0 +1,27 @@
+"""Hidden tests of compute_saliency_maps: the (N, H, W) saliency maps of held-out pictures
+for their true labels (public) and for other labels (hidden), against the reference's,
+by their largest difference relative to the largest saliency value (threshold in
+grading_config.yml)."""
+import numpy as np
+
+from autograder.hidden_tests._netvis import close_check, heldout_inputs
+
+
+def true_labels(rng):
+    X, y = heldout_inputs(rng.choice(100, 5, replace=False))
+    return dict(X=X, y=y)
+
+
+def other_labels(rng):
+    X, y = heldout_inputs(rng.choice(100, 4, replace=False))
+    return dict(X=X, y=(y + rng.randint(1, 5, size=len(y))) % 5)
+
+
+CASES = {"true_labels": true_labels, "other_labels": other_labels}
+
+
+def check(case, got, expected, inputs, question):
+    result = close_check("saliency", got.get("saliency"), expected["saliency"], question.threshold)
+    if not result.passed and result.message.startswith("saliency: differs") and np.min(got["saliency"]) < 0:
+        result.message += "; it has negative values (a saliency map takes the absolute value of the gradient)"
+    return [result]

@@ -1,0 +1,194 @@
+"""Part 3 (network visualization): the trained SqueezeNet and its data, what the reference
+does with it on held-out pictures (saliency on the object, fooling, class visualization),
+the untouched template on the engine, the master notebook's generator, and (slow) the
+student notebook run top to bottom with the reference.
+
+TensorFlow is imported once for this module (module-scoped fixtures)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from autograder.config import REPO_ROOT
+from autograder.grade.grader import grade_submission
+from autograder.grade.reference import reference_module
+
+DATA = REPO_ROOT / "assignment" / "data" / "netvis"
+TEMPLATE = REPO_ROOT / "student_template"
+SCRIPTS = REPO_ROOT / "assignment" / "scripts"
+MASTERS = REPO_ROOT / "assignment" / "notebooks"
+MIN_ACCURACY = 0.90
+MIN_SALIENCY_ON_OBJECT = 0.45    # mean share of the saliency inside the object's mask grown by 2 px (0.526)
+NOTEBOOK_TIME_LIMIT = 300
+
+
+def _script(name):
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def tf():
+    import tensorflow
+    return tensorflow
+
+
+@pytest.fixture(scope="module")
+def model(tf):
+    return reference_module("netvis_utils").load_squeezenet()
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    utils = reference_module("netvis_utils")
+    data = utils.load_heldout()
+    data["X"] = utils.preprocess_image(data["images"])
+    return data
+
+
+@pytest.fixture(scope="module")
+def nv(tf):
+    return reference_module("net_visualization")
+
+
+def test_model_info_and_shipped_pictures_come_from_the_script():
+    shapes, train = _script("netvis_shapes"), _script("train_squeezenet")
+    info = json.loads((DATA / "squeezenet.json").read_text())
+    assert info["class_names"] == shapes.CLASSES and info["seed"] == train.SEED
+    assert info["heldout_accuracy"] >= MIN_ACCURACY
+    with np.load(DATA / "heldout.npz") as data:
+        images, labels, masks = data["images"], data["labels"], data["masks"]
+    assert images.shape == (train.HELDOUT_SHIPPED, 64, 64, 3) and images.dtype == np.uint8
+    assert masks.shape == images.shape[:3] and masks.dtype == bool
+    # the held-out split is seed SEED + 1: regenerate its labels and first pictures
+    order = np.random.default_rng([train.SEED + 1, 10**6]).permutation(np.arange(train.NUM_HELDOUT) % 5)
+    assert np.array_equal(order[:len(labels)], labels)
+    for i in range(4):
+        image, mask = shapes.render(np.random.default_rng([train.SEED + 1, i]), int(labels[i]))
+        assert np.array_equal(image, images[i]) and np.array_equal(mask, masks[i])
+
+
+def test_squeezenet_has_fire_modules_and_is_trained(model):
+    squeezenet = reference_module("classifiers.squeezenet")
+    fresh = squeezenet.SqueezeNet(5)
+    assert [l.name for l in model.layers] == [l.name for l in fresh.layers]
+    assert sum(1 for l in model.layers if l.name.endswith("_concat")) == 8
+    assert model.count_params() == fresh.count_params()
+    assert (DATA / "squeezenet.keras").stat().st_size < 8 * 2**20
+    print(f"SqueezeNet parameters: {model.count_params()}")
+
+
+def test_committed_model_is_accurate_on_held_out_pictures(model, heldout):
+    pred = np.asarray(model(heldout["X"])).argmax(axis=1)
+    accuracy = float(np.mean(pred == heldout["labels"]))
+    print(f"accuracy on the {len(pred)} shipped held-out pictures: {accuracy:.3f}")
+    assert accuracy >= MIN_ACCURACY
+
+
+def test_reference_saliency_is_mostly_on_the_object(nv, model, heldout):
+    """Share of each saliency map's total inside the object's mask grown by 2 pixels (the
+    measure the notebook prints), over the shipped held-out pictures."""
+    saliency = nv.compute_saliency_maps(heldout["X"], heldout["labels"], model)
+    masks = heldout["masks"]
+    region = masks.copy()
+    for dy in range(-2, 3):
+        for dx in range(-2, 3):
+            region |= np.roll(np.roll(masks, dy, axis=1), dx, axis=2)
+    share = (saliency * region).sum(axis=(1, 2)) / saliency.sum(axis=(1, 2))
+    print(f"saliency on the object: mean {share.mean():.3f}, median {np.median(share):.3f}, "
+          f"min {share.min():.3f}; the region covers {region.mean():.3f} of a picture")
+    assert share.mean() >= MIN_SALIENCY_ON_OBJECT
+    assert share.mean() > 2.5 * region.mean()
+
+
+def test_reference_fools_the_model_with_small_changes(nv, model, heldout):
+    changes = []
+    for i in range(5):
+        X = heldout["X"][i:i + 1]
+        target = (int(heldout["labels"][i]) + 1 + i % 4) % 5
+        X_fooling = nv.make_fooling_image(X, target, model)
+        assert int(np.argmax(model(X_fooling))) == target
+        assert not np.array_equal(X_fooling, X)
+        changes.append(float(np.abs(X_fooling - X).mean()))
+    print(f"fooling: mean absolute changes {np.round(changes, 4).tolist()}")
+    assert max(changes) < 0.1       # preprocessed units: a few grey levels
+
+
+def test_reference_class_visualization_reaches_its_class(nv, model, tf):
+    X, _ = nv.create_class_visualization(3, model, num_iterations=50, seed=1)
+    probs = tf.nn.softmax(model(X))[0].numpy()
+    assert int(np.argmax(probs)) == 3 and probs[3] > 0.9, probs
+
+
+def test_untouched_template_scores_zero_with_clear_messages(config, tmp_path):
+    sub = tmp_path / "template"
+    shutil.copytree(TEMPLATE / "cs231n", sub / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
+    start = time.monotonic()
+    result = grade_submission(sub, config, parts=["netvis"])
+    assert result.part_score("netvis") == 0
+    for qid in config.parts["netvis"].questions:
+        text = " ".join(m for c in result.questions[qid].cases for m in c.messages)
+        assert f"{qid}: " in text and "is not implemented yet" in text, text
+    print(f"template graded in {time.monotonic() - start:.1f} s")
+
+
+def test_committed_master_matches_its_generator(tmp_path, monkeypatch):
+    """assignment/notebooks/NetworkVisualization.ipynb is what make_netvis_master.py writes."""
+    sys.path.insert(0, str(MASTERS))
+    try:
+        import make_masters
+        import make_netvis_master
+    finally:
+        sys.path.remove(str(MASTERS))
+    monkeypatch.setattr(make_masters, "HERE", str(tmp_path))
+    make_netvis_master.netvis_notebook()
+    name = make_netvis_master.NOTEBOOK
+    assert (tmp_path / name).read_bytes() == (MASTERS / name).read_bytes(), \
+        f"{name} is stale: run assignment/notebooks/make_netvis_master.py"
+
+
+@pytest.mark.slow
+def test_student_notebook_runs_with_reference(config, tmp_path):
+    """The committed student notebook, with the reference package and the data, runs top
+    to bottom in under NOTEBOOK_TIME_LIMIT s; every grader.check passes; the model is fooled."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    name = config.parts["netvis"].notebook
+    tree = tmp_path / "student"
+    tree.mkdir()
+    shutil.copy2(TEMPLATE / name, tree / name)
+    shutil.copytree(TEMPLATE / "tests", tree / "tests")
+    shutil.copytree(TEMPLATE / "datasets" / "netvis", tree / "datasets" / "netvis")
+    shutil.copytree(REPO_ROOT / "solutions" / "cs231n", tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ["MPLBACKEND"] = "Agg"
+    nb = nbformat.read(str(tree / name), as_version=4)
+    start = time.time()
+    NotebookClient(nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3",
+                   resources={"metadata": {"path": str(tree)}}).execute()
+    seconds = time.time() - start
+    failing = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"]
+    assert not failing, f"{failing[0].get('ename')}: {failing[0].get('evalue')}"
+    checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
+    assert len(checks) == len(config.parts["netvis"].questions)
+    for c in checks:
+        shown = " ".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
+        assert "All test cases passed" in shown, f"{c.source}: {shown}"
+    text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
+                     for o in c.outputs if o.get("output_type") == "stream")
+    assert "share of the saliency on the object" in text and "classified as" in text
+    images = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {}))
+    assert images >= 4, f"only {images} figures"   # pictures, saliency, fooling, class visualization
+    print(f"{name}: {seconds:.0f} s")
+    assert seconds < NOTEBOOK_TIME_LIMIT
