@@ -9,8 +9,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+# the grader imports TensorFlow for some checks (Part 3's fooling images): keep its start-up
+# chatter (CPU instructions, oneDNN) out of the instructor's terminal
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from autograder.config import DEFAULT_CONFIG
 
