@@ -4,7 +4,7 @@ an instructor grades: a fresh grader process (``a3 grade <submission> --parts <p
 every run pays for importing TensorFlow in the student process and, where a check needs
 the model, in the grader process.
 
-    .venv/bin/python bench/tf_parts_speed.py [--parts netvis] [--repeat 3]
+    .venv/bin/python bench/tf_parts_speed.py [--parts netvis style gan] [--repeat 3]
 
 For each part: the reference solution and the untouched student template; prints the
 wall-clock seconds of each run and the median. Add a part by adding its id to PARTS.
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PARTS = ("netvis",)        # Part 3; Parts 4 and 5 add their ids here
+PARTS = ("netvis", "style", "gan")
 SUBMISSIONS = {"reference": REPO / "solutions" / "cs231n", "template": REPO / "student_template" / "cs231n"}
 
 

@@ -305,7 +305,8 @@ def test_the_gradescope_zip_grades_a_submission_in_an_autograder_tree(tmp_path):
         names = zf.namelist()
         assert {"setup.sh", "run_autograder", "requirements.txt"} <= set(names)
         assert "autograder/fixtures/rnn_forward.h5" in names and "grading_config.yml" in names
-        assert not any(n.startswith(("solutions/", "student_template/")) for n in names)
+        assert "solutions/cs231n/classifiers/rnn.py" in names           # the overfit checks need it
+        assert not any(n.startswith("student_template/") for n in names)
         zf.extractall(root / "source")
     assert "distributed==" in (root / "source" / "requirements.txt").read_text()
     sub = make_submission(tmp_path / "sub", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
@@ -321,4 +322,12 @@ def test_the_gradescope_zip_grades_a_submission_in_an_autograder_tree(tmp_path):
     assert by_name["rnn_step_forward: random"]["visibility"] == "after_published"
     assert by_name["word_embedding_forward: linspace"]["score"] == by_name["word_embedding_forward: linspace"]["max_score"]
     assert 0 < results["score"] < 25
+    # the reference scores full marks there, the overfit check (reference model) included
+    shutil.rmtree(root / "submission")
+    shutil.copytree(make_submission(tmp_path / "ref"), root / "submission")
+    proc = subprocess.run(["bash", str(root / "source" / "run_autograder"), "--parts", "rnn"], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    results = json.loads((root / "results" / "results.json").read_text())
+    assert results["score"] == 25, [t for t in results["tests"] if t["score"] < t["max_score"]]
     assert make_gradescope_zip(tmp_path / "again.zip").read_bytes() == zip_path.read_bytes()   # reproducible

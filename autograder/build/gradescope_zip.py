@@ -25,13 +25,15 @@ from autograder.config import REPO_ROOT
 
 ZIP_PATH = REPO_ROOT / "build" / "gradescope" / "autograder.zip"
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-SOURCES = ["autograder", "assignment/data", "assignment/notebooks", "grading_config.yml", "pyproject.toml",
-           "constraints.txt", "requirements-assets.txt"]
+# solutions/: the overfit checks recompute the loss with the reference model (the zip is the
+# instructors' private autograder; the sandbox hides it from student code)
+SOURCES = ["autograder", "solutions", "assignment/data", "assignment/notebooks", "grading_config.yml",
+           "pyproject.toml", "constraints.txt", "requirements-assets.txt"]
 
 SETUP_SH = """#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image.
 set -euo pipefail
-apt-get update -q && apt-get install -y -q python3 python3-venv python3-pip
+apt-get update -q && apt-get install -y -q python3 python3-venv python3-pip bubblewrap
 python3 -m venv /autograder/venv
 /autograder/venv/bin/pip install --quiet -r /autograder/source/requirements.txt
 /autograder/venv/bin/pip install --quiet --no-deps --require-hashes -r /autograder/source/requirements-assets.txt

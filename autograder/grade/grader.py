@@ -170,6 +170,16 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
         except SubmissionLayoutError as exc:
             results = {q.id: zero_result(q, f"not graded: {exc}") for q in questions}
             return SubmissionResult(sid, results, error=str(exc), seconds=time.monotonic() - start)
+        # Expected values and submitted sources are read before any student code runs, so
+        # nothing it does (even without the sandbox) can change what it is judged against.
+        fixtures, sources = {}, {}
+        for q in questions:
+            try:
+                fixtures[q.id] = read_fixture(q.id, fixture_dir)
+                if hasattr(hidden_test(q.id), "check_source"):
+                    sources[q.id] = submitted_source(root, q)
+            except Exception as exc:
+                fixtures[q.id] = exc
         results = {}
         for part in parts:
             start_preparing([q for q in questions if q.part == part])
@@ -181,10 +191,11 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
                     if progress:
                         progress(q.id)
                     try:
-                        fixture = read_fixture(q.id, fixture_dir)
+                        fixture = fixtures[q.id]
+                        if isinstance(fixture, Exception):
+                            raise fixture
                         runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
-                        source = submitted_source(root, q) if hasattr(hidden_test(q.id), "check_source") else None
-                        results[q.id] = grade_question(q, fixture, runs, source)
+                        results[q.id] = grade_question(q, fixture, runs, sources.get(q.id))
                     except Exception as exc:   # a grader-side failure costs this question, not the rest
                         student.kill()
                         results[q.id] = zero_result(q, f"internal grader error: {type(exc).__name__}: {exc}")

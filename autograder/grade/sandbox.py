@@ -27,11 +27,11 @@ from __future__ import annotations
 import fcntl
 import functools
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import warnings
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from autograder.config import Limits
 from autograder.worker.assets import assets_dir
 
 WORKER_PACKAGE = Path(__file__).resolve().parents[1] / "worker"
+_PRLIMIT = shutil.which("prlimit") or "/usr/bin/prlimit"     # util-linux, as setpriv
 UID_BASE = 61000                  # sandbox uids: UID_BASE .. UID_BASE + UID_SLOTS - 1, no passwd entry
 UID_SLOTS = 256
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
@@ -82,27 +83,32 @@ def warn_once(problem: str) -> None:
                       stacklevel=3)
 
 
-_uid_lock = None
+_uid_locks: dict = {}                 # thread id -> (uid, open lock file)
+_uid_mutex = threading.Lock()
 
 
 def sandbox_uid() -> int:
-    """A uid for this grader process's sandboxes, claimed with a lock file so that two
-    graders running at once (parallel workers) never share one: RLIMIT_NPROC counts the
-    processes of a uid, so a fork bomb in one sandbox cannot starve another."""
-    global _uid_lock
-    if _uid_lock is not None:
-        return _uid_lock[0]
-    lock_dir = Path(tempfile.gettempdir()) / "a3-sandbox-uids"
-    lock_dir.mkdir(mode=0o700, exist_ok=True)
-    for uid in range(UID_BASE, UID_BASE + UID_SLOTS):
-        fh = open(lock_dir / str(uid), "w")
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            fh.close()
-            continue
-        _uid_lock = (uid, fh)          # held until this process exits
-        return uid
+    """A uid for the sandboxes of this grader thread, claimed with a lock file so that two
+    graders running at once (parallel worker processes, or the threads of a Dask worker)
+    never share one: RLIMIT_NPROC counts the processes of a uid, so a fork bomb in one
+    sandbox cannot starve another. The claim lasts as long as the process."""
+    me = threading.get_ident()
+    with _uid_mutex:
+        if me in _uid_locks:
+            return _uid_locks[me][0]
+        lock_dir = Path(tempfile.gettempdir()) / "a3-sandbox-uids"
+        lock_dir.mkdir(mode=0o700, exist_ok=True)
+        for uid in range(UID_BASE, UID_BASE + UID_SLOTS):
+            if any(uid == held for held, _ in _uid_locks.values()):
+                continue
+            fh = open(lock_dir / str(uid), "w")
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                fh.close()
+                continue
+            _uid_locks[me] = (uid, fh)
+            return uid
     raise RuntimeError(f"all {UID_SLOTS} sandbox uids are in use ({lock_dir})")
 
 
@@ -238,14 +244,14 @@ class Sandbox:
             # the student process keeps this uid, whose other processes count too
             self._nproc += _processes_of(os.getuid())
         if not self.bubblewrap:
-            return argv, env
+            return self.limit_args() + list(argv), env
         readable = [(p, p) for p in python_paths()]
         readable += [(self.staging, self.staging), (WORKER_PACKAGE, self.staging / "autograder" / "worker"),
                      (assets_dir(), assets_dir()), (self.submission, self.submission)]
         readable = [(Path(s), Path(d)) for s, d in readable if Path(s).exists()]
         env = dict(env, PYTHONPATH=str(self.staging), HOME="/tmp", MPLCONFIGDIR="/tmp/matplotlib",
                    KERAS_HOME="/tmp/keras", TMPDIR="/tmp")
-        cmd = [shutil.which("bwrap"), *_namespace_args(), *_mount_args(readable, [self.workdir]),
+        cmd = [*self.limit_args(), shutil.which("bwrap"), *_namespace_args(), *_mount_args(readable, [self.workdir]),
                "--chdir", str(self.workdir), "--"]
         if self.uid is not None:
             cmd += [shutil.which("setpriv"), f"--reuid={self.uid}", f"--regid={self.uid}",
@@ -253,15 +259,13 @@ class Sandbox:
         argv = [os.path.abspath(argv[0]), *argv[1:]]     # no '..' through folders the sandbox lacks
         return cmd + argv, env
 
-    def set_limits(self) -> None:
-        """preexec_fn of the Popen: the resource limits, inherited by everything it starts."""
-        lim = self.limits
-        resource.setrlimit(resource.RLIMIT_AS, (lim.memory, lim.memory))
-        cpu = int(lim.cpu_time)
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (lim.file_size, lim.file_size))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_NPROC, (self._nproc, self._nproc))
+    def limit_args(self) -> list:
+        """prlimit(1) and its arguments: the resource limits, set on the command it runs and
+        inherited by everything that starts (bwrap, setpriv, the worker, its children).
+        A command rather than a Popen preexec_fn, which is unsafe in a threaded grader."""
+        lim, cpu = self.limits, int(self.limits.cpu_time)
+        return [_PRLIMIT, f"--as={lim.memory}", f"--cpu={cpu}:{cpu + 5}", f"--fsize={lim.file_size}",
+                "--core=0", f"--nproc={self._nproc}", "--"]
 
     def describe(self) -> str:
         """One line for logs and reports."""

@@ -94,7 +94,7 @@ class StudentProcess:
         try:
             self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                          pass_fds=(req_r, rep_w), cwd=self.io, env=env,
-                                         start_new_session=True, preexec_fn=self.sandbox.set_limits)
+                                         start_new_session=True)
         finally:
             os.close(req_r)
             os.close(rep_w)
@@ -190,10 +190,15 @@ class StudentProcess:
             msg = self._death_message(question, log_start)
             return {c: CaseRun("crashed", msg) for c in inputs}
         if reply.get("tampered"):
-            self._restart()        # the worker exits after such a reply; later questions start clean
-            with open(self.log_path, "a") as log:
-                log.write(f"\n[grader] {question} replaced {', '.join(map(str, reply['tampered']))}; "
-                          f"the student process was restarted\n")
+            # Replacing a library's function is never part of an answer, and what this process
+            # reported after doing so cannot be trusted: the question scores 0 (the worker exits
+            # after such a reply; the next question starts in a fresh one).
+            self._restart()
+            names = ", ".join(map(str, reply["tampered"]))[:500]
+            msg = (f"your code replaced {names} while {question} ran; changing numpy, "
+                   f"TensorFlow, Python's builtins or the grader is not allowed, so this question "
+                   f"scores 0 (the next question starts in a fresh process)")
+            return {c: CaseRun("error", msg) for c in inputs}
         answers = reply.get("cases")
         runs = {}
         for case in inputs:

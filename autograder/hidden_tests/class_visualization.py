@@ -28,3 +28,5 @@ def check(case, got, expected, inputs, question):
     step = np.asarray(got["X"], dtype=np.float64) - X
     return [close_check("X", step, expected["X"].astype(np.float64) - X, question.threshold,
                         what="the step (returned X minus the input X)")]
+
+IMAGES = ("X",)   # shown in the HTML feedback (autograder/grade/images.py)

@@ -58,3 +58,5 @@ def check(case, got, expected, inputs, question):
                                       f"and stop as soon as the model is fooled{note}")]
     return [Check("fooled", True, f"X_fooling: classified as {names[target]}, mean absolute change "
                                   f"{mean_change:.3g} (reference {ref_change:.3g})")]
+
+IMAGES = ("X_fooling",)   # shown in the HTML feedback (autograder/grade/images.py)

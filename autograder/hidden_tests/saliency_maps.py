@@ -25,3 +25,5 @@ def check(case, got, expected, inputs, question):
     if not result.passed and result.message.startswith("saliency: differs") and np.min(got["saliency"]) < 0:
         result.message += "; it has negative values (a saliency map takes the absolute value of the gradient)"
     return [result]
+
+IMAGES = ("saliency",)   # shown in the HTML feedback (autograder/grade/images.py)

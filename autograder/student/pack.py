@@ -10,7 +10,8 @@ import zipfile
 from pathlib import Path
 
 REQUIRED = ["cs231n/__init__.py", "cs231n/rnn_layers.py", "cs231n/classifiers/rnn.py"]
-NOTEBOOKS = ["RNN_Captioning.ipynb", "LSTM_Captioning.ipynb", "StyleTransfer.ipynb"]
+NOTEBOOKS = ["RNN_Captioning.ipynb", "LSTM_Captioning.ipynb", "NetworkVisualization.ipynb", "StyleTransfer.ipynb",
+             "GANs.ipynb"]
 MAX_FILE_BYTES = 5 * 2**20
 
 

@@ -1,7 +1,7 @@
 """Replaces builtins.abs, max and all (what a comparison in the same interpreter would use),
 then returns a wrong answer."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+MESSAGE = r"your code replaced builtins\.(abs|all|max)"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import builtins

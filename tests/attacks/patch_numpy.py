@@ -1,7 +1,7 @@
 """Replaces numpy.allclose, numpy.testing's asserts and numpy.isclose in the student process
 (as if the tests ran there), then returns a wrong answer."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+MESSAGE = r"your code replaced numpy\.(allclose|isclose|testing)"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import numpy as np
