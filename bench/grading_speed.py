@@ -79,7 +79,8 @@ import numpy as np
 
 from autograder.config import load_config
 from autograder.fixture_store import read_fixture
-from autograder.grade.grader import judge_case
+from autograder.fixture_store import hidden_test
+from autograder.grade.grader import judge_case, submitted_source
 from autograder.grade.student_process import CaseRun
 from autograder.worker.calls import CALLS
 from autograder.worker.package import StudentPackage
@@ -95,7 +96,8 @@ def run_case(qid, name):
     np.random.seed(CONFIG.seeds["fixtures"])
     outputs = CALLS[qid](PACKAGE, **inputs)
     run = CaseRun("ok", outputs={k: np.asarray(v) for k, v in outputs.items()})
-    failed = [c.message for c in judge_case(question, name, run, inputs, expected) if not c.passed]
+    source = submitted_source(PACKAGE.root, question) if hasattr(hidden_test(qid), "check_source") else None
+    failed = [c.message for c in judge_case(question, name, run, inputs, expected, source) if not c.passed]
     assert not failed, "; ".join(failed)
 '''
 
