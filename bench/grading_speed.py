@@ -78,8 +78,7 @@ import os
 import numpy as np
 
 from autograder.config import load_config
-from autograder.fixture_store import read_fixture
-from autograder.fixture_store import hidden_test
+from autograder.fixture_store import hidden_test, read_fixture
 from autograder.grade.grader import judge_case, submitted_source
 from autograder.grade.student_process import CaseRun
 from autograder.worker.calls import CALLS
