@@ -110,7 +110,7 @@ def run_otter_kind(src: Path, config, tmp: Path, log) -> dict:
     return {"seconds": seconds, "scores": scores}
 
 
-def markdown(n, kinds, serial, parallel, otter, config, info, loads, command) -> str:
+def markdown(n, kinds, serial, parallel, otter, config, info, loads, command, busy=False) -> str:
     per_serial = serial["seconds"] / n
     per_parallel = parallel["seconds"] / n
     kind_a3 = {k: statistics.mean(serial["per_sub"][s] for s, kk in kinds.items() if kk == k) for k in KINDS}
@@ -144,8 +144,9 @@ def markdown(n, kinds, serial, parallel, otter, config, info, loads, command) ->
     lines += [f"- {kind}, {q}: a3 {a}, otter {o}" for kind, q, a, o in mism]
     lines += ["", f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
               f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; OPENBLAS_NUM_THREADS=1. "
-              f"`uptime` before: {loads[0]}; after: {loads[1]}. The machine was shared with other work during "
-              f"the run (see the load averages): the two-worker figure is the one this hurts most."]
+              f"`uptime` before: {loads[0]}; after: {loads[1]}."
+              + (" The machine was shared with other work during the run (see the load averages): the "
+                 "two-worker figure is the one this hurts most." if busy else "")]
     return "\n".join(lines) + "\n"
 
 
@@ -175,7 +176,7 @@ def main(argv=None) -> int:
     config = load_config()
     log = lambda m: print(m, file=sys.stderr, flush=True)     # noqa: E731
     info = gs.machine_info()
-    before = uptime()
+    before, load_before = uptime(), os.getloadavg()[0]
     log(f"before: {before}")
     tmp = Path(tempfile.mkdtemp(prefix="a3-batch-bench-"))
     try:
@@ -196,7 +197,8 @@ def main(argv=None) -> int:
     if args.no_otter:
         print(json.dumps({"serial": serial["seconds"], "parallel": parallel["seconds"]}))
         return 0
-    text = markdown(args.n, kinds, serial, parallel, otter, config, info, (before, after), command)
+    busy = load_before > 0.5      # 1-minute load average before the run: was the machine in use?
+    text = markdown(args.n, kinds, serial, parallel, otter, config, info, (before, after), command, busy)
     print(text)
     if not args.no_readme:
         update_readme(text)
