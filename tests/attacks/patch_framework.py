@@ -3,7 +3,9 @@ fixture reader (autograder.grade.compare, autograder.fixture_store) if it can im
 and, from the worker's own stack frame, answers the grader's request itself ('ok' for every
 case, with outputs it wrote). The grader still judges the values it gets."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+# The forged reply races the worker's own output writing: the grader may read the attack's
+# zeros (relative error, or a shape from the first case) or a file being rewritten (unusable).
+MESSAGE = r"next_h: relative error|next_h: shape|unusable output"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import json, os, sys
