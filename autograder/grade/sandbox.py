@@ -19,8 +19,11 @@ In every case, with or without bubblewrap, resource limits (``Limits`` from
 grading_config.yml) are set before the student's code starts: address space, CPU time,
 processes (threads count too) and the size of any file written.
 
-Without a usable bubblewrap the grader says so once (``warn_once``) and runs the student
-process as its own user with the limits only: then it can read what the grader can read.
+Without a usable bubblewrap (or with ``A3_BUBBLEWRAP=off``) a grader running as root takes the
+uid fallback (autograder/grade/fallback.py): the student process runs as a uid of its own with
+the grading tree closed to it. Not root, it refuses unless the submissions are declared trusted
+(``A3_TRUSTED_SUBMISSIONS=1``); then it says so once (``warn_once``) and runs the student process
+as its own user with the limits only: then it can read what the grader can read.
 """
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ import warnings
 from pathlib import Path
 
 from autograder.config import Limits
+from autograder.grade import fallback
 from autograder.worker.assets import assets_dir
 
 WORKER_PACKAGE = Path(__file__).resolve().parents[1] / "worker"
@@ -51,9 +55,14 @@ class SandboxWarning(UserWarning):
     """The student process runs without bubblewrap: limits only, no isolation."""
 
 
-@functools.lru_cache(maxsize=None)
 def bubblewrap_problem() -> str | None:
-    """None if bubblewrap is installed and can start a sandbox here, else why not."""
+    """None if bubblewrap is installed and can start a sandbox here (and is not switched off
+    with A3_BUBBLEWRAP=off), else why not."""
+    return fallback.switched_off() or _bubblewrap_problem()
+
+
+@functools.lru_cache(maxsize=None)
+def _bubblewrap_problem() -> str | None:
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         return "bubblewrap (bwrap) is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
@@ -206,7 +215,8 @@ class Sandbox:
     - submission: the submission folder (read-only inside).
     - workdir: the one writable folder (inputs, outputs), owned by the sandbox user.
     - staging: a private folder of the grader's for the worker library.
-    - use_bubblewrap: False to run with the limits only (tests of the fallback).
+    - use_bubblewrap: None = bubblewrap, else the uid fallback as root, else (trusted
+      submissions only) limits only; True = bubblewrap or fail; False = limits only.
     """
 
     def __init__(self, limits: Limits, submission: Path, workdir: Path, staging: Path,
@@ -218,9 +228,13 @@ class Sandbox:
         if use_bubblewrap is True and problem:
             raise RuntimeError(problem)
         self.bubblewrap = problem is None
+        self.fallback = None                 # the uid fallback (fallback.UidFallback), if taken
         if not self.bubblewrap and use_bubblewrap is None:
-            warn_once(problem)
-        self.uid = sandbox_uid() if self.bubblewrap and os.geteuid() == 0 else None
+            if fallback.choose(problem) == "uid":
+                self.fallback = fallback.UidFallback(self.submission, self.workdir, Path(staging), sandbox_uid())
+            else:
+                warn_once(problem)
+        self.uid = sandbox_uid() if (self.bubblewrap or self.fallback) and os.geteuid() == 0 else None
         self.staging = worker_library(Path(staging)) if self.bubblewrap else None
 
     def prepare(self) -> None:
@@ -230,6 +244,14 @@ class Sandbox:
         make_readable(self.submission)
         os.chmod(self.workdir, 0o755)
         os.chown(self.workdir, self.uid, self.uid)
+        if self.fallback:
+            self.fallback.prepare()
+
+    def close(self) -> None:
+        """After the last student process: the uid fallback kills what is left of its uid and
+        lets go of the closed grading tree."""
+        if self.fallback:
+            self.fallback.close()
 
     def own(self, path: Path) -> None:
         """Give a folder the grader made inside workdir to the sandbox user (outputs)."""
@@ -243,6 +265,8 @@ class Sandbox:
         if self.uid is None:
             # the student process keeps this uid, whose other processes count too
             self._nproc += _processes_of(os.getuid())
+        if self.fallback:
+            return self.fallback.command(self.limit_args(), argv, env)
         if not self.bubblewrap:
             return self.limit_args() + list(argv), env
         readable = [(p, p) for p in python_paths()]
@@ -269,6 +293,8 @@ class Sandbox:
 
     def describe(self) -> str:
         """One line for logs and reports."""
+        if self.fallback:
+            return self.fallback.describe()
         if not self.bubblewrap:
             return "no sandbox (limits only)"
         who = f"uid {self.uid}" if self.uid is not None else "this user in a user namespace"

@@ -144,6 +144,7 @@ class StudentProcess:
 
     def __exit__(self, *exc):
         self.kill()
+        self.sandbox.close()
 
     # -- one question ------------------------------------------------------------------
     def run(self, question: str, inputs: dict, time_limit: float) -> dict:
