@@ -30,7 +30,7 @@ from autograder.grade import fallback, sandbox
 from autograder.grade.grader import grade_submission
 from autograder.grade.report import feedback_text, results_json
 from conftest import make_submission
-from test_attacks import HONEST
+from test_attacks import ATTACKS, HONEST, attack_config, attack_submission
 from test_class_grading import fast_config_path  # noqa: F401  (a fixture)
 
 CONFIG = load_config()
@@ -77,6 +77,7 @@ def fallback_host(monkeypatch):
     if os.geteuid() != 0:
         pytest.skip("the uid fallback is for a grader running as root")
     monkeypatch.setenv(fallback.BUBBLEWRAP_SWITCH, "off")
+    assert fallback.choose(sandbox.bubblewrap_problem()) == "uid"
     grants = traverse_grants()
     before = modes(grants), repo_modes()
     with fallback.held(grants):
@@ -154,6 +155,32 @@ def test_the_leak_attack_is_real_without_isolation(tmp_path):
     sub = attack("leak_solution", tmp_path / "leak")
     result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
     assert "LEAK" in messages(result, "rnn_step_forward") and SECRETS[0] in messages(result, "rnn_step_forward")
+
+
+@ROOT_ONLY
+@pytest.mark.parametrize("name", [a for a in ATTACKS if a != "network"])   # no network namespace here
+def test_the_attack_suite_in_the_fallback(name, fallback_host):
+    """Every attack of tests/attacks/ but the network one scores 0 and costs nothing else in
+    the fallback too, aimed at a place that everyone may read (a previous run's gradebook)."""
+    place = Path(tempfile.mkdtemp(prefix="a3-place-"))
+    try:
+        place.chmod(0o755)
+        (place / "out").mkdir()
+        (place / "out" / "grades.csv").write_text("submission,total\nhonest,55\n")
+        ctx = {"REPO": str(REPO_ROOT), "OUT": str(place / "out"), "MARKER": str(place / "marker"), "PORT": "9"}
+        mod = __import__(f"attacks.{name}", fromlist=["QUESTION"])
+        sub = attack_submission(name, place / name, ctx)
+        result = grade_submission(sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST})
+        text = messages(result, mod.QUESTION)
+        assert result.questions[mod.QUESTION].score == 0 and re.search(mod.MESSAGE, text), text[-2000:]
+        assert all(result.questions[q].passed for q in HONEST), [messages(result, q) for q in HONEST]
+        if name == "background_writer":
+            time.sleep(6)                     # past the moment its daemon would write
+        assert not (place / "marker").exists()
+        assert (place / "out" / "grades.csv").read_text() == "submission,total\nhonest,55\n"
+        assert not fallback.processes_of(sandbox.sandbox_uid())     # this thread's sandbox uid
+    finally:
+        shutil.rmtree(place, ignore_errors=True)
 
 
 PROBE = '''
@@ -312,6 +339,7 @@ def test_gradescope_without_bubblewrap_as_root_gives_attacks_nothing(fallback_ho
         root.chmod(0o755)
         with zipfile.ZipFile(make_gradescope_zip(tmp_path / "autograder.zip")) as zf:
             zf.extractall(root / "source")
+        assert "the uid fallback" in (root / "source" / "setup.sh").read_text()     # says which isolation
         shutil.copy(fast_config_path, root / "config.yml")
         (root / "submission_metadata.json").write_text(json.dumps({"created_at": "2026-03-01T12:00:00Z"}))
         env = dict(os.environ, A3_AUTOGRADER_ROOT=str(root), A3_PYTHON=sys.executable, A3_BUBBLEWRAP="off")
@@ -322,6 +350,7 @@ def test_gradescope_without_bubblewrap_as_root_gives_attacks_nothing(fallback_ho
             for name, message in expected.items():
                 shutil.rmtree(root / "submission", ignore_errors=True)
                 shutil.rmtree(root / "results", ignore_errors=True)
+                (root / "results").mkdir()                       # as on Gradescope
                 if name == "honest":
                     make_submission(root / "submission")
                 else:

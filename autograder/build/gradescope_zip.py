@@ -7,7 +7,8 @@ which writes ``/autograder/results/results.json``. Contents:
 
 - ``setup.sh``: a virtual environment in /autograder/venv with ``requirements.txt`` (every
   pinned package, from constraints.txt), the asset packages (requirements-assets.txt, no
-  deps) and this project (editable, from source/).
+  deps) and this project (editable, from source/); its comment says which isolation student
+  code gets on Gradescope (the uid fallback: Docker refuses bubblewrap's namespaces).
 - ``run_autograder``: the engine on the submission. ``A3_AUTOGRADER_ROOT`` (default
   /autograder) and ``A3_PYTHON`` (default the venv's python) let a test run it in a
   temporary tree; extra arguments are passed on (``--parts rnn``).
@@ -32,8 +33,18 @@ SOURCES = ["autograder", "solutions", "assignment/data", "assignment/notebooks",
 
 SETUP_SH = """#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image.
+#
+# Isolation of student code on Gradescope: the uid fallback (autograder/grade/fallback.py).
+# Gradescope grades as root inside Docker, whose default seccomp profile refuses the
+# namespaces bubblewrap needs, so bubblewrap cannot start there (it is installed anyway, and
+# used wherever it can run). As root, the grader runs student code as a uid of its own
+# (setpriv, from util-linux: no capabilities, no groups, no new privileges), with everything
+# in /autograder but the venv and the public data closed to it while it runs (modes put back
+# afterwards); it cannot read the reference, the tests or the fixtures, write results.json or
+# signal the grader. It still has the network. That is why the venv lives in /autograder/venv
+# over /usr's Python: the student's uid must be able to run it.
 set -euo pipefail
-apt-get update -q && apt-get install -y -q python3 python3-venv python3-pip bubblewrap
+apt-get update -q && apt-get install -y -q python3 python3-venv python3-pip bubblewrap util-linux
 python3 -m venv /autograder/venv
 /autograder/venv/bin/pip install --quiet -r /autograder/source/requirements.txt
 /autograder/venv/bin/pip install --quiet --no-deps --require-hashes -r /autograder/source/requirements-assets.txt
