@@ -77,10 +77,10 @@ def fallback_host(monkeypatch):
     if os.geteuid() != 0:
         pytest.skip("the uid fallback is for a grader running as root")
     monkeypatch.setenv(fallback.BUBBLEWRAP_SWITCH, "off")
-    assert fallback.choose(sandbox.bubblewrap_problem()) == "uid"
     grants = traverse_grants()
     before = modes(grants), repo_modes()
     with fallback.held(grants):
+        assert fallback.choose(sandbox.bubblewrap_problem()) == "uid"
         yield
     assert (modes(grants), repo_modes()) == before
     assert fallback.restore_abandoned() == 0
@@ -100,8 +100,12 @@ def test_the_switch_turns_bubblewrap_off(monkeypatch):
 
 def test_without_bubblewrap_root_drops_to_a_uid_and_others_refuse(monkeypatch):
     monkeypatch.delenv(fallback.TRUSTED_SWITCH, raising=False)
+    monkeypatch.setattr(fallback, "python_problem", lambda: None)
     monkeypatch.setattr(os, "geteuid", lambda: 0)
     assert fallback.choose("no bwrap") == "uid" and fallback.choose(None) == "bubblewrap"
+    monkeypatch.setattr(fallback, "python_problem", lambda: "/root (mode 0700) is in the way")
+    with pytest.raises(fallback.IsolationRefused, match=r"no bwrap; /root \(mode 0700\) is in the way.*--trusted-submissions"):
+        fallback.choose("no bwrap")
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
     with pytest.raises(fallback.IsolationRefused, match=r"install bubblewrap.*run the grader as root.*--trusted-submissions"):
         fallback.choose("no bwrap")
@@ -161,7 +165,8 @@ def test_the_leak_attack_is_real_without_isolation(tmp_path):
 @pytest.mark.parametrize("name", [a for a in ATTACKS if a != "network"])   # no network namespace here
 def test_the_attack_suite_in_the_fallback(name, fallback_host):
     """Every attack of tests/attacks/ but the network one scores 0 and costs nothing else in
-    the fallback too, aimed at a place that everyone may read (a previous run's gradebook)."""
+    the fallback too, aimed at a place that everyone may traverse (a previous run's gradebook
+    in a folder of mode 0755)."""
     place = Path(tempfile.mkdtemp(prefix="a3-place-"))
     try:
         place.chmod(0o755)
@@ -170,6 +175,8 @@ def test_the_attack_suite_in_the_fallback(name, fallback_host):
         ctx = {"REPO": str(REPO_ROOT), "OUT": str(place / "out"), "MARKER": str(place / "marker"), "PORT": "9"}
         mod = __import__(f"attacks.{name}", fromlist=["QUESTION"])
         sub = attack_submission(name, place / name, ctx)
+        for folder in (sub, place / "out"):
+            folder.chmod(0o700)                # as `a3 grade` closes its submissions and output
         result = grade_submission(sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST})
         text = messages(result, mod.QUESTION)
         assert result.questions[mod.QUESTION].score == 0 and re.search(mod.MESSAGE, text), text[-2000:]

@@ -26,8 +26,9 @@ Which isolation a grader uses (:func:`choose`):
   What bubblewrap gives and this does not: no network namespace, the host's process list is
   visible (not their files or environment), and files that the host lets everyone read
   outside the grading tree stay readable (keep other copies of the repository private).
-  It needs a Python every user may run (:func:`python_problem`): on Gradescope the venv is
-  ``/autograder/venv`` over ``/usr``'s Python; a Python under ``/root`` (mode 0700) does not do.
+  It needs setpriv and a Python every user may run (:func:`python_problem`): on Gradescope the
+  venv is ``/autograder/venv`` over ``/usr``'s Python; a Python under ``/root`` (mode 0700) does
+  not do (then, as without root, only trusted submissions are graded).
 - ``none``: bubblewrap unusable and not root, so nothing can isolate: refused
   (:class:`IsolationRefused`) unless the submissions are declared trusted
   (``A3_TRUSTED_SUBMISSIONS=1``, set by ``a3 grade --trusted-submissions``); then limits only.
@@ -79,20 +80,24 @@ def trusted() -> bool:
 
 def choose(problem: str | None) -> str:
     """The isolation for this process given ``problem`` (bubblewrap_problem()): "bubblewrap",
-    "uid" or "none" (trusted submissions); raises IsolationRefused when nothing can isolate."""
+    "uid" (root, setpriv and a Python every user may run), or "none" when the submissions
+    are trusted; else raises IsolationRefused saying what to do."""
     if problem is None:
         return "bubblewrap"
-    if os.geteuid() == 0 and shutil.which("setpriv"):
-        return "uid"
+    why = None
+    if os.geteuid() == 0:
+        why = python_problem() if shutil.which("setpriv") else "setpriv (util-linux) is missing: install util-linux"
+        if why is None:
+            return "uid"
     if trusted():
         return "none"
-    how = ("install util-linux's setpriv" if os.geteuid() == 0 else
-           "run the grader as root, so that it can run student code as another user")
     raise IsolationRefused(
-        f"cannot isolate student code here: {problem}. Either install bubblewrap where it can "
-        f"run (Debian/Ubuntu: apt-get install bubblewrap; it needs unprivileged user namespaces), "
-        f"or {how}. If every submission is trusted, pass --trusted-submissions "
-        f"({TRUSTED_SWITCH}=1) to grade with resource limits only.")
+        f"cannot isolate student code here: {problem}; " + (why or
+        "either install bubblewrap where it can run (Debian/Ubuntu: apt-get install bubblewrap; it "
+        "needs unprivileged user namespaces), or run the grader as root, so that it can run student "
+        "code as another user") +
+        f". If every submission is trusted, pass --trusted-submissions ({TRUSTED_SWITCH}=1) to grade "
+        f"with resource limits only.")
 
 
 def describe(kind: str, problem: str | None) -> str:
@@ -304,8 +309,8 @@ def held(changes: dict):
 
 
 def announce(trust: bool = False, say=None) -> str:
-    """For the start of a grading run (``a3 grade``, Gradescope): choose the isolation, check
-    that the uid fallback can run here, and say which it is once (``say``, default stderr).
+    """For the start of a grading run (``a3 grade``, Gradescope): choose the isolation and say
+    which it is once (``say``, default stderr).
     ``trust`` declares the submissions trusted (A3_TRUSTED_SUBMISSIONS=1, also for the grading
     processes started from here). Returns the kind (see :func:`choose`); raises
     IsolationRefused with what to do."""
@@ -313,10 +318,6 @@ def announce(trust: bool = False, say=None) -> str:
         os.environ[TRUSTED_SWITCH] = "1"
     problem = _sandbox.bubblewrap_problem()
     kind = choose(problem)
-    if kind == "uid":
-        why = python_problem()
-        if why:
-            raise IsolationRefused(why)
     (say or (lambda m: print(m, file=sys.stderr, flush=True)))(describe(kind, problem))
     return kind
 
@@ -409,11 +410,10 @@ class UidFallback:
         _sandbox.make_readable(self.staging)
         os.chown(self.base, os.geteuid(), self.uid)
         os.chmod(self.base, 0o750)
-        why = python_problem()
         for path in (self.submission, self.staging):
-            why = why or (blocker(path, self.uid) and f"the sandbox user cannot read {path}: {blocker(path, self.uid)}")
-        if why:
-            raise IsolationRefused(why)
+            why = blocker(path, self.uid)
+            if why:
+                raise IsolationRefused(f"the sandbox user cannot read {path}: {why}")
         self._token = hold(closing_plan(REPO_ROOT, open_paths()))
 
     def command(self, limit_args: list, argv: list, env: dict) -> tuple:
