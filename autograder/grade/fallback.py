@@ -75,6 +75,7 @@ def switched_off() -> str | None:
 
 
 def trusted() -> bool:
+    """Whether the submissions are declared trusted (A3_TRUSTED_SUBMISSIONS=1)."""
     return os.environ.get(TRUSTED_SWITCH, "") == "1"
 
 
@@ -258,12 +259,17 @@ def hold(changes: dict) -> str:
     modes are saved (fsync'd) before any change; a path goes back to its original mode when
     no hold wants it any more, holds of processes that died included (their paths are put
     back by the next hold or release on the host, or ``--restore``)."""
+    changes = dict(changes)
     token = f"{os.getpid()}-{os.urandom(6).hex()}"
     with _state() as state:
         _put_back(state)
-        for path in changes:
+        for path in list(changes):
             if path not in state["saved"]:
-                st = os.lstat(path)
+                try:
+                    st = os.lstat(path)
+                except FileNotFoundError:          # gone since the plan was made
+                    del changes[path]
+                    continue
                 state["saved"][path] = [stat.S_IMODE(st.st_mode), st.st_dev, st.st_ino]
         state["holds"][token] = {"pid": os.getpid(), "started": psutil.Process().create_time(),
                                  "paths": sorted(changes)}
