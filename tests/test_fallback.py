@@ -327,6 +327,9 @@ def test_a3_grade_in_the_fallback_closes_the_results_and_other_submissions(fallb
         assert all(float(rows["leak"][q]) == CONFIG.questions[q].points for q in HONEST), rows["leak"]
         report = (out / "leak" / "results.json").read_text()
         assert "found nothing (uid=6" in report and not any(s in report for s in SECRETS), report[:3000]
+        for name in ("feedback.md", "feedback.html", "graded.json"):
+            text = (out / "leak" / name).read_text()
+            assert not any(s in text for s in SECRETS) and "LEAK" not in text, name
         assert modes([place / "class", place / "class" / "honest"]) == before and os.stat(out).st_mode & 0o005
     finally:
         shutil.rmtree(place, ignore_errors=True)
