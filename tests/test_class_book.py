@@ -14,6 +14,8 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from autograder.config import REPO_ROOT
 from autograder.grade import batch
 from autograder.grade.batch import find_submissions, grade_many
@@ -118,16 +120,16 @@ def test_ungradeable_submissions_have_a_status_their_reason_once_and_are_named_a
 
 
 class FailingPool:
-    """A pool whose tasks fail as the grader (not the submission) would: a worker that died."""
-    def __init__(self, *args):
-        pass
+    """A pool whose tasks fail as the grader (not the submission) would: ``error``."""
+    def __init__(self, error):
+        self.error = error
 
     def describe(self):
         return "pool that fails"
 
     def submit(self, fn, *args):
         future = concurrent.futures.Future()
-        future.set_exception(RuntimeError("a worker process died"))
+        future.set_exception(self.error)
         return future
 
     def as_completed(self, futures):
@@ -137,15 +139,20 @@ class FailingPool:
         pass
 
 
-def test_a_grader_failure_is_recorded_named_and_retried(fast_config, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("error, status, reason", [
+    (RuntimeError("a worker process died"), "grader error", "RuntimeError: a worker process died"),
+    (TimeoutError("timed out: the submission took more than 900 s"), "timed out", "the submission took more than 900 s"),
+])
+def test_a_grader_failure_is_recorded_named_and_retried(error, status, reason, fast_config, tmp_path, monkeypatch,
+                                                        capsys):
     make_submission(tmp_path / "class" / "ann")
     out = tmp_path / "out"
     with monkeypatch.context() as m:
-        m.setattr(batch, "open_pool", lambda *a: FailingPool())
+        m.setattr(batch, "open_pool", lambda *a: FailingPool(error))
         assert grade_many(find_submissions([tmp_path / "class"]), fast_config, ["rnn"], out, workers=1) == 0
-    assert rows(out)["ann"]["status"] == "grader error"
-    assert "a worker process died" in rows(out)["ann"]["reason"]
-    assert "ann: grader error: RuntimeError: a worker process died" in capsys.readouterr().err
+    assert (rows(out)["ann"]["status"], rows(out)["ann"]["reason"]) == (status, reason)
+    assert f"ann: {status}: {reason}" in capsys.readouterr().err
+    assert "ann" in (out / "index.html").read_text().split("id='ungraded'")[1]
     # the record keeps the row, and the next run grades it again
     assert grade_many(find_submissions([tmp_path / "class"]), fast_config, ["rnn"], out, quiet=True, workers=1) == 0
     assert rows(out)["ann"]["status"] == "graded" and rows(out)["ann"]["total"] == "23"

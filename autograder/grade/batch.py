@@ -30,7 +30,8 @@ from tqdm import tqdm
 
 from autograder.fixture_store import FIXTURE_DIR
 from autograder.grade.class_page import write_class_page
-from autograder.grade.gradebook import GRADED, Entry, format_table, submission_status, write_gradebooks
+from autograder.grade.gradebook import (GRADED, GRADER_ERROR, TIMED_OUT, Entry, format_table, submission_status,
+                                        write_gradebooks)
 from autograder.grade.grader import SubmissionResult, zero_result
 from autograder.grade.late import late_penalty, student_id, submission_time
 from autograder.grade.manual import export_manual, manual_questions, read_manual_scores
@@ -43,6 +44,7 @@ from autograder.grade.task import grade_task
 from autograder.submission import submission_id
 
 IGNORED_SUFFIXES = (".meta.json",)     # metadata beside a submission (grade/late.py), not a submission
+RETRIED = (TIMED_OUT, GRADER_ERROR)   # the grader's failures, not the submission's: a rerun tries again
 RECORD_KEYS = ("fingerprint", "setup", "result", "manual", "worker", "seconds", "who")
 
 
@@ -230,7 +232,7 @@ def _name_failures(entries) -> None:
 
 def _failure_record(sid: str, config, parts, setup: str, exc: Exception, who: dict) -> dict:
     """A record for a submission whose grading failed (the pool's deadline or a grader
-    failure): zero points with the status; its empty fingerprint makes the next run retry."""
+    failure): zero points with the status (its empty fingerprint makes the next run retry)."""
     text = str(exc)
     if not text.lower().startswith(("timed out", "grader error")):
         text = f"grader error: {type(exc).__name__}: {exc}"
@@ -267,13 +269,16 @@ def _run(todo, config, parts, book_parts, setup, fixture_dir, out_dir, workers, 
             records[sid] = record
             results[sid] = result = result_from_dict(record["result"])
             answers[sid] = record.get("manual", {})
-            if submission_status(result)[0] == GRADED:
+            status = submission_status(result)[0]
+            if status == GRADED:
                 keep_submitted_code(path, out_dir / sid)
+            elif status in RETRIED:
+                record["fingerprint"] = ""         # kept in the gradebook, graded again by the next run
             write_submission_reports(result, config, out_dir, release, entry(sid))
             write_record(out_dir, {k: record[k] for k in RECORD_KEYS if k in record})
             write_gradebooks(entries(), config, book_parts, manual_qs, out_dir)   # a stop keeps what is done
             done += 1
-            if submission_status(result)[0] != GRADED:
+            if status != GRADED:
                 failed.append(sid)
             bar.set_postfix_str(f"done {done}, not graded {len(failed)}"
                                 + (f" ({', '.join(failed[:3])}{', ...' if len(failed) > 3 else ''})" if failed else "")
