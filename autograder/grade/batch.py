@@ -217,7 +217,7 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
               + (f"\nsimilarity: {report}" if report else ""))
     _name_failures(final)
     if not quiet:
-        print(f"class page: {page}")
+        print(f"class page: {page.resolve()}")
     return 0
 
 
