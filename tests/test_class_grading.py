@@ -104,7 +104,7 @@ def test_the_gradebooks_have_the_expected_scores(uninterrupted, fast_config):
     assert rows["ben"]["rnn_step_forward"] == "0" and float(rows["ben"]["total"]) < 23
     assert rows["cat"]["word_embedding_forward"] == "0"
     lms = list(csv.reader(open(uninterrupted / "lms.csv")))
-    assert lms[0] == ["student_id", "rnn", "total"] and len(lms) == 7
+    assert lms[0] == ["student_id", "rnn", "total", "status"] and len(lms) == 7
     assert (uninterrupted / "ann" / "graded.json").exists() and (uninterrupted / "ann" / "feedback.html").exists()
 
 
@@ -210,7 +210,7 @@ def test_late_rules_from_the_config_and_metadata_files(fast_config_path, tmp_pat
     subs = find_submissions([folder])
     assert [p.name for p in subs] == ["early", "late"]
     assert grade_many(subs, config, ["rnn"], tmp_path / "out", quiet=True, workers=1) == 0
-    assert read(tmp_path / "out" / "lms.csv") == "student_id,rnn,total\ns001,23,23\ns002,17.25,17.25\n"
+    assert read(tmp_path / "out" / "lms.csv") == "student_id,rnn,total,status\ns001,23,23,graded\ns002,17.25,17.25,graded\n"
     assert "1 day late: -25% of the score" in read(tmp_path / "out" / "late" / "feedback.md")
     assert json.loads(read(tmp_path / "out" / "late" / "results.json"))["score"] == 17.25
     data["late"]["due"] = "2026-03-01 23:59"

@@ -8,9 +8,18 @@ at any point (Ctrl-C, a killed process, a reboot) loses at most the submissions 
 rerunning the same command skips every submission whose record matches its files and the
 grading setup (grade/record.py) and grades the rest. ``regrade`` forces some ids again.
 One submission's failure never stops the batch.
+
+The gradebooks, the TAs' files and the class page are made from every record in the output
+folder, not only from this run's submissions: grading one late submission (or one part) into
+a folder adds or replaces that row and keeps the others. A run of some parts on a submission
+already graded from the same files keeps its other parts' scores. A submission leaves the
+gradebook when its folder ``<out>/<id>/`` is deleted (and it is not given again).
+A submission that could not be graded (grader error, timed out) is recorded with its status
+but is not current, so the next run grades it again.
 """
 from __future__ import annotations
 
+import datetime
 import os
 import signal
 import sys
@@ -20,25 +29,31 @@ from pathlib import Path
 from tqdm import tqdm
 
 from autograder.fixture_store import FIXTURE_DIR
-from autograder.grade.gradebook import Entry, format_table, write_gradebooks
+from autograder.grade.class_page import write_class_page
+from autograder.grade.gradebook import (GRADED, GRADER_ERROR, TIMED_OUT, Entry, format_table, submission_status,
+                                        write_gradebooks)
 from autograder.grade.grader import SubmissionResult, zero_result
 from autograder.grade.late import late_penalty, student_id, submission_time
 from autograder.grade.manual import export_manual, manual_questions, read_manual_scores
 from autograder.grade.pool import open_pool
-from autograder.grade.record import (is_current, read_record, result_from_dict, setup_fingerprint,
-                                     submission_fingerprint, write_record)
+from autograder.grade.record import (RECORD_NAME, is_current, read_record, result_from_dict, result_to_dict,
+                                     setup_fingerprint, submission_fingerprint, write_record)
 from autograder.grade.report import write_submission_reports
+from autograder.grade.similarity import keep_submitted_code, write_similarity_report
 from autograder.grade.task import grade_task
 from autograder.submission import submission_id
 
 IGNORED_SUFFIXES = (".meta.json",)     # metadata beside a submission (grade/late.py), not a submission
+RETRIED = (TIMED_OUT, GRADER_ERROR)   # the grader's failures, not the submission's: a rerun tries again
+RECORD_KEYS = ("fingerprint", "setup", "result", "manual", "worker", "seconds", "who")
 
 
 def find_submissions(args) -> list:
     """The submissions named on the command line: a zip or a folder holding ``cs231n/`` is
     one; any other folder is a folder of submissions, each entry of which is graded (a stray
     file gets a row saying it is not a submission); hidden entries (.git, .DS_Store),
-    __MACOSX and metadata files (``<id>.meta.json``) are skipped."""
+    __MACOSX and metadata files (``<id>.meta.json``) are skipped. A path that does not exist
+    is returned as it is (grade_many refuses it)."""
     paths = []
     for path in args:
         if path.is_dir() and not (path / "cs231n").exists():
@@ -57,35 +72,83 @@ def _on_sigterm(signum, frame):
     raise _Stop()
 
 
-def _who_and_when(path: Path) -> tuple:
-    """(student id, submission time as ISO text or "", where the time came from, the time)."""
+def _who_and_when(path: Path) -> dict:
+    """{"student_id", "submitted_at" (ISO text or ""), "time_source"} of a submission."""
     when, source = submission_time(path)
-    return student_id(path), when.isoformat(timespec="seconds") if when else "", source, when
+    return {"student_id": student_id(path), "submitted_at": when.isoformat(timespec="seconds") if when else "",
+            "time_source": source}
 
 
-def _entry(result, who: tuple, manual_scores: dict, manual_qs: list, config) -> Entry:
+def _when(who: dict):
+    try:
+        return datetime.datetime.fromisoformat(who.get("submitted_at") or "")
+    except ValueError:
+        return None
+
+
+def _entry(result, who: dict, manual_scores: dict, manual_qs: list, config) -> Entry:
     sid = result.id
     manual = {q.id: manual_scores[(sid, q.id)] for q in manual_qs if (sid, q.id) in manual_scores}
-    return Entry(result, who[0], who[1], who[2], late_penalty(who[3], config.late), manual)
+    return Entry(result, who.get("student_id") or sid, who.get("submitted_at", ""), who.get("time_source", ""),
+                 late_penalty(_when(who), config.late), manual)
+
+
+def class_records(out_dir: Path) -> dict:
+    """{submission id: record} of every submission recorded in ``out_dir`` (grade/record.py)."""
+    records = {}
+    for path in sorted(Path(out_dir).glob(f"*/{RECORD_NAME}")):
+        record = read_record(out_dir, path.parent.name)
+        if record is not None and record.get("result", {}).get("id") == path.parent.name:
+            records[path.parent.name] = record
+    return records
+
+
+def merge_parts(old: dict | None, new: dict, config) -> dict:
+    """``new`` record, with the questions of ``old`` that ``new`` does not have (and the
+    configuration still has) when both were made from the same files and both were graded: a
+    ``--parts`` run keeps the other parts."""
+    if (not old or old.get("fingerprint") != new.get("fingerprint") or old["result"].get("error")
+            or new["result"].get("error")):
+        return new
+    questions = {q["id"]: q for q in old["result"]["questions"] if q["id"] in config.questions}
+    questions.update({q["id"]: q for q in new["result"]["questions"]})
+    order = {qid: i for i, qid in enumerate(config.questions)}
+    merged = sorted(questions.values(), key=lambda q: order.get(q["id"], len(order)))
+    manual = dict(old.get("manual") or {}, **(new.get("manual") or {}))
+    return dict(new, result=dict(new["result"], questions=merged), manual=manual)
+
+
+def _gradebook_parts(config, parts, results) -> list:
+    """The parts of the run, and every part some record holds a question of, in config order."""
+    held = {q.part for r in results.values() for q in r.questions.values()}
+    return [p for p in config.parts if p in parts or p in held]
 
 
 def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers: int | None = None,
                scheduler: str | None = None, regrade=(), release: bool = False,
-               fixture_dir: Path = FIXTURE_DIR) -> int:
+               fixture_dir: Path = FIXTURE_DIR, similarity: bool = True) -> int:
     """Grade each path not graded yet; write per submission ``results.json``, ``feedback.md``,
     ``feedback.html`` and ``graded.json``, the TAs' ``manual/`` files, ``grades.csv`` and
-    ``lms.csv``; print the gradebook.
+    ``lms.csv`` and the class page ``index.html`` (with the similarity report
+    ``similarity.html`` unless ``similarity`` is False), all of every submission recorded in
+    ``out_dir``; print the gradebook and name the submissions that could not be graded.
 
     Inputs: paths (submission folders or zips), config, parts (ids), out_dir; workers (local
     pool size, default the number of cores) or scheduler (a Dask scheduler address); regrade
     (submission ids graded again even if current); release (show hidden cases' messages).
-    Returns the exit status: 0, 2 for bad arguments, 130 when stopped (rerun to finish).
+    Returns the exit status: 0, 2 for bad arguments (nothing graded), 130 when stopped.
     """
     if not paths:
         print("a3 grade: no submissions found", file=sys.stderr)
         return 2
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        print(f"a3 grade: no such file or folder: {', '.join(missing)} (nothing was graded)", file=sys.stderr)
+        return 2
+    if workers is not None and workers < 1:
+        print(f"a3 grade: --workers must be at least 1 (got {workers})", file=sys.stderr)
+        return 2
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     by_id = {}
     for p in paths:
         by_id.setdefault(submission_id(p), []).append(p)
@@ -97,35 +160,40 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
     if unknown:
         print(f"a3 grade: --regrade {', '.join(unknown)}: no such submission among those given", file=sys.stderr)
         return 2
+    out_dir.mkdir(parents=True, exist_ok=True)
     say = (lambda msg: None) if quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
     setup = setup_fingerprint(config, parts, fixture_dir)
-    manual_qs = manual_questions(config, parts)
-    results, answers, todo = {}, {}, []
+    records = class_records(out_dir)               # the class so far: every row is kept
+    results = {sid: result_from_dict(r["result"]) for sid, r in records.items()}
+    answers = {sid: r.get("manual", {}) for sid, r in records.items()}
+    who = {sid: r.get("who", {}) for sid, r in records.items()}
+    who.update({sid: _who_and_when(p) for sid, (p,) in by_id.items()})     # once: a class may have 700
+    todo = []
     for sid, (path,) in sorted(by_id.items()):
-        record = read_record(out_dir, sid)
-        if sid not in regrade and is_current(record, submission_fingerprint(path), setup):
-            results[sid] = result_from_dict(record["result"])
-            answers[sid] = record.get("manual", {})
+        if sid not in regrade and is_current(records.get(sid), submission_fingerprint(path), setup):
+            if similarity:
+                keep_submitted_code(path, out_dir / sid, refresh=False)   # a folder graded before this existed
         else:
             todo.append(path)
+    book_parts = _gradebook_parts(config, parts, results)
+    manual_qs = manual_questions(config, book_parts)
     manual_scores, problems = read_manual_scores(out_dir, manual_qs)
     for problem in problems:
         print(f"a3 grade: {problem}", file=sys.stderr)
 
-    who = {sid: _who_and_when(p) for sid, (p,) in by_id.items()}     # once: a class may have 700
-
     def entry(sid):
-        return _entry(results[sid], who[sid], manual_scores, manual_qs, config)
+        return _entry(results[sid], who.get(sid, {}), manual_scores, manual_qs, config)
 
     def entries():
         return [entry(sid) for sid in results]
 
     status = 0
     if todo:
-        status = _run(todo, config, parts, setup, fixture_dir, out_dir, workers, scheduler, release,
-                      results, answers, entry, entries, manual_qs, say, quiet, skipped=len(results))
+        status = _run(todo, config, parts, book_parts, setup, fixture_dir, out_dir, workers, scheduler, release,
+                      records, results, answers, who, entry, entries, manual_qs, say, quiet,
+                      skipped=len(by_id) - len(todo))
     else:
-        say(f"all {len(results)} submissions are graded already (use --regrade ID to grade one again)")
+        say(f"all {len(by_id)} submissions are graded already (use --regrade ID to grade one again)")
     if status:
         return status
     final = entries()
@@ -133,49 +201,88 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
         write_submission_reports(e.result, config, out_dir, release, e)
     if manual_qs:
         export_manual(answers, manual_qs, out_dir)
-    book = write_gradebooks(final, config, parts, manual_qs, out_dir)
+    book = write_gradebooks(final, config, book_parts, manual_qs, out_dir)
+    report = None
+    if similarity:
+        try:
+            report = write_similarity_report(out_dir, [e.id for e in final if e.status == GRADED])
+        except Exception as exc:          # the gradebook is written; a failed report costs only itself
+            traceback.print_exc(file=sys.stderr)
+            print(f"a3 grade: the similarity report could not be made: {type(exc).__name__}: {exc}", file=sys.stderr)
+    page = write_class_page(final, config, book_parts, out_dir, similarity=report)
     if not quiet:
-        print(format_table(final, config, parts, manual_qs))
+        print(format_table(final, config, book_parts, manual_qs))
         print(f"\ngradebook: {book} (and lms.csv)\nreports:   {out_dir}/<submission>/feedback.html, "
-              f"feedback.md, results.json" + (f"\nwritten answers: {out_dir}/manual/" if manual_qs else ""))
+              f"feedback.md, results.json" + (f"\nwritten answers: {out_dir}/manual/" if manual_qs else "")
+              + (f"\nsimilarity: {report}" if report else ""))
+    _name_failures(final)
+    if not quiet:
+        print(f"class page: {page.resolve()}")
     return 0
 
 
-def _run(todo, config, parts, setup, fixture_dir, out_dir, workers, scheduler, release, results, answers,
-         entry, entries, manual_qs, say, quiet, skipped) -> int:
-    """Grade ``todo`` on a pool; fills ``results`` and ``answers``. Returns 0, or 130 if stopped."""
+def _name_failures(entries) -> None:
+    """Print every submission of the class that is not graded, with its status and reason."""
+    bad = sorted((e for e in entries if e.status != GRADED), key=lambda e: e.id)
+    if bad:
+        print(f"\nnot graded ({len(bad)}):", file=sys.stderr)
+        for e in bad:
+            print(f"  {e.id}: {e.status}: {e.reason}", file=sys.stderr)
+
+
+def _failure_record(sid: str, config, parts, setup: str, exc: Exception, who: dict) -> dict:
+    """A record for a submission whose grading failed (the pool's deadline or a grader
+    failure): zero points with the status (its empty fingerprint makes the next run retry)."""
+    text = str(exc)
+    if not text.lower().startswith(("timed out", "grader error")):
+        text = f"grader error: {type(exc).__name__}: {exc}"
+    result = SubmissionResult(sid, {q.id: zero_result(q, text) for q in config.questions_in(parts)}, error=text)
+    return {"fingerprint": "", "setup": setup, "result": result_to_dict(result), "manual": {}, "worker": "",
+            "seconds": 0.0, "who": who}
+
+
+def _run(todo, config, parts, book_parts, setup, fixture_dir, out_dir, workers, scheduler, release, records,
+         results, answers, who, entry, entries, manual_qs, say, quiet, skipped) -> int:
+    """Grade ``todo`` on a pool; fills ``records``, ``results`` and ``answers``. Returns 0, or
+    130 if stopped."""
     old_term = signal.signal(signal.SIGTERM, _on_sigterm)
     pool = None
     bar = None
-    failed = done = 0
+    failed, done = [], 0
     try:
         pool = open_pool(min(workers or os.cpu_count() or 1, len(todo)), scheduler)
-        say(f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}")
+        others = len(set(results) - {submission_id(p) for p in todo}) - skipped
+        say(f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}"
+            + (f" ({others} more in the gradebook)" if others > 0 else ""))
         bar = tqdm(total=len(todo), unit="submission", disable=quiet, file=sys.stderr, dynamic_ncols=True)
         futures = {pool.submit(grade_task, str(path), config, parts, setup, str(fixture_dir)): path for path in todo}
         for future in pool.as_completed(list(futures)):
             path = futures[future]
             sid = submission_id(path)
             try:
-                record = future.result()
-                result = result_from_dict(record["result"])
-            except Exception as exc:            # a grader or worker failure: no record, so a rerun retries it
-                msg = f"internal grader error: {type(exc).__name__}: {exc}"
-                traceback.print_exc(file=sys.stderr)
-                result = SubmissionResult(sid, {q.id: zero_result(q, msg) for q in config.questions_in(parts)},
-                                          error=msg)
-                record = None
-            results[sid] = result
-            if record is not None:
-                answers[sid] = record.get("manual", {})
+                record = dict(future.result(), who=who[sid])
+            except Exception as exc:            # the pool's deadline, a grader or worker failure
+                if not str(exc).lower().startswith("timed out"):
+                    traceback.print_exc(file=sys.stderr)
+                record = _failure_record(sid, config, parts, setup, exc, who[sid])
+            record = merge_parts(records.get(sid), record, config)
+            records[sid] = record
+            results[sid] = result = result_from_dict(record["result"])
+            answers[sid] = record.get("manual", {})
+            status = submission_status(result)[0]
+            if status == GRADED:
+                keep_submitted_code(path, out_dir / sid)
+            elif status in RETRIED:
+                record["fingerprint"] = ""         # kept in the gradebook, graded again by the next run
             write_submission_reports(result, config, out_dir, release, entry(sid))
-            if record is not None:
-                write_record(out_dir, {k: record[k] for k in ("fingerprint", "setup", "result", "manual", "worker",
-                                                               "seconds")})
-            write_gradebooks(entries(), config, parts, manual_qs, out_dir)   # a stop keeps what is done
+            write_record(out_dir, {k: record[k] for k in RECORD_KEYS if k in record})
+            write_gradebooks(entries(), config, book_parts, manual_qs, out_dir)   # a stop keeps what is done
             done += 1
-            failed += bool(result.error)
-            bar.set_postfix_str(f"done {done}, failed {failed}, left {len(todo) - done}")
+            if status != GRADED:
+                failed.append(sid)
+            bar.set_postfix_str(f"done {done}, not graded {len(failed)}"
+                                + (f" ({', '.join(failed[:3])}{', ...' if len(failed) > 3 else ''})" if failed else "")
+                                + f", left {len(todo) - done}")
             bar.update(1)
         pool.close()
         return 0

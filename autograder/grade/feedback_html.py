@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from autograder.grade.report import HIDDEN_WITHHELD
+from autograder.grade.report import HIDDEN_WITHHELD, NOT_RUN
 
 STYLE = ("body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}"
          ".ok{color:#070}.bad{color:#a00}pre{white-space:pre-wrap;background:#f6f6f6;padding:.4em}"
@@ -45,7 +45,9 @@ def feedback_html(result, config, release: bool = False, extra=None) -> str:
     if extra is not None and extra.late.days:
         body.append(f"<p class='bad'><b>Late:</b> submitted {_e(extra.submitted_at)} ({_e(extra.time_source)}), "
                     f"{_e(extra.late.text)}</p>")
-    for part in graded_parts:
+    if result.error:                 # said once above; no case ran, so none is listed as failed
+        body.append(f"<p>{_e(NOT_RUN)}</p>")
+    for part in [] if result.error else graded_parts:
         body.append(f"<h2>{_e(part.title)}: {result.part_score(part.id):g} / {part.points:g}</h2><ul>")
         for qid in (q for q in part.questions if q in result.questions):
             q = result.questions[qid]

@@ -25,14 +25,16 @@ def results_json(result, config, extra=None) -> dict:
                           "tags": [q.part, q.id]})
     out = {"score": result.total, "tests": tests, "visibility": "visible", "stdout_visibility": "hidden",
            "execution_time": round(result.seconds, 2)}
-    if result.error:
+    if result.error:                 # nothing ran: one message, no case "failed"
         out["output"] = result.error
+        out["tests"] = []
     if extra is not None and extra.late.days:
         out["score"] = round(result.total * extra.late.factor, 6)
         out["output"] = (out.get("output", "") + f"\nLate: {extra.late.text}").strip()
     return out
 
 
+NOT_RUN = "No question was run, so no test case passed or failed."
 HIDDEN_WITHHELD = "failed; this is a hidden case: its details are shown when the grades are released"
 
 
@@ -49,10 +51,12 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
     graded_parts = [p for p in config.parts.values() if any(q in result.questions for q in p.questions)]
     total = sum(p.points for p in graded_parts)
     lines.append(f"**Autograded: {result.total:g} / {total:g}**")
+    if result.error:                 # said once above; no case ran, so none is listed as failed
+        lines += ["", NOT_RUN]
     if extra is not None and extra.late.days:
         lines.append(f"\n**Late:** submitted {extra.submitted_at} ({extra.time_source}), {extra.late.text}")
     lines.append("")
-    for part in graded_parts:
+    for part in [] if result.error else graded_parts:
         lines += [f"## {part.title}: {result.part_score(part.id):g} / {part.points:g}", ""]
         for qid in (q for q in part.questions if q in result.questions):
             q = result.questions[qid]

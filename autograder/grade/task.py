@@ -33,7 +33,9 @@ def grade_task(path: str, config, parts: list, setup: str, fixture_dir: str | No
     from autograder.grade.grader import grade_submission
     from autograder.grade.manual import extract_answers
     from autograder.grade.record import result_to_dict, submission_fingerprint
+    from autograder.grade.tf_logs import silence_tensorflow_logs
 
+    silence_tensorflow_logs()                             # once per worker process: a3's terminal stays a3's
     started = time.time()
     fingerprint = submission_fingerprint(Path(path))      # before grading: a later edit is regraded
     result = grade_submission(Path(path), config, parts, fixture_dir=Path(fixture_dir or FIXTURE_DIR))
