@@ -22,7 +22,8 @@ from tqdm import tqdm
 from autograder.fixture_store import FIXTURE_DIR
 from autograder.grade.gradebook import Entry, format_table, write_gradebooks
 from autograder.grade.grader import SubmissionResult, zero_result
-from autograder.grade.late import late_penalty, student_id, submission_time
+from autograder.grade.late import (EXTENSIONS_FILE, extension_for, late_penalty, read_extensions, student_id,
+                                   submission_time)
 from autograder.grade.manual import export_manual, manual_questions, read_manual_scores
 from autograder.grade.pool import open_pool
 from autograder.grade.record import (is_current, read_record, result_from_dict, setup_fingerprint,
@@ -31,7 +32,7 @@ from autograder.grade.report import write_submission_reports
 from autograder.grade.task import grade_task
 from autograder.submission import submission_id
 
-IGNORED_SUFFIXES = (".meta.json",)     # metadata beside a submission (grade/late.py), not a submission
+IGNORED_SUFFIXES = (".meta.json", EXTENSIONS_FILE)   # metadata beside the submissions (grade/late.py)
 
 
 def find_submissions(args) -> list:
@@ -58,15 +59,17 @@ def _on_sigterm(signum, frame):
 
 
 def _who_and_when(path: Path) -> tuple:
-    """(student id, submission time as ISO text or "", where the time came from, the time)."""
+    """(student id, submission time as ISO text or "", where the time came from, the time,
+    the student's extension or None)."""
     when, source = submission_time(path)
-    return student_id(path), when.isoformat(timespec="seconds") if when else "", source, when
+    return (student_id(path), when.isoformat(timespec="seconds") if when else "", source, when,
+            extension_for(path))
 
 
 def _entry(result, who: tuple, manual_scores: dict, manual_qs: list, config) -> Entry:
     sid = result.id
     manual = {q.id: manual_scores[(sid, q.id)] for q in manual_qs if (sid, q.id) in manual_scores}
-    return Entry(result, who[0], who[1], who[2], late_penalty(who[3], config.late), manual)
+    return Entry(result, who[0], who[1], who[2], late_penalty(who[3], config.late, who[4]), manual)
 
 
 def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers: int | None = None,
@@ -113,6 +116,9 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
         print(f"a3 grade: {problem}", file=sys.stderr)
 
     who = {sid: _who_and_when(p) for sid, (p,) in by_id.items()}     # once: a class may have 700
+    for folder in sorted({p.parent for (p,) in by_id.values()}):
+        for problem in read_extensions(folder)[1]:
+            print(f"a3 grade: {problem} (row ignored)", file=sys.stderr)
 
     def entry(sid):
         return _entry(results[sid], who[sid], manual_scores, manual_qs, config)
