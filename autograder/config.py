@@ -335,6 +335,8 @@ def _written(path, node, part_id, questions) -> dict:
     """{written question id: points} of a part's ``written:`` mapping (ids of the master
     notebook's ``manual: true`` questions, checked by ``a3 build``)."""
     out = {}
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return out                               # `written:` with nothing under it
     for qid, vnode in _check_keys(path, node, None, f"part '{part_id}': written").items():
         if qid in questions:
             raise ConfigError(f"{_where(path, vnode)}: written question '{qid}' has the id of an autograded question")

@@ -125,7 +125,7 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
                     continue
                 if note.startswith("a3 check"):
                     note = f"reproduce with `{note}`"
-                lines.append(f"    - case `{md_inline(c.case)}` ({c.visibility}): {status}" + (f"; {note}" if note else ""))
+                lines.append(f"    - case `{c.case}` ({c.visibility}): {status}" + (f"; {note}" if note else ""))
                 for m in shown:
                     lines += md_block(m, "      ")
         lines.append("")
@@ -134,7 +134,7 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
         lines += ["## Written answers (graded by the TAs)", ""]
         for qid, (score, comment) in sorted(extra.manual.items()):
             out_of = f" / {points[qid]:g}" if qid in points else ""
-            lines.append(f"- `{md_inline(qid)}`: {'not graded yet' if score is None else f'{score:g}{out_of}'}"
+            lines.append(f"- `{qid}`: {'not graded yet' if score is None else f'{score:g}{out_of}'}"
                          + (f": {md_inline(comment)}" if comment else ""))
         lines.append("")
     return "\n".join(lines)
