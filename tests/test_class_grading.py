@@ -228,9 +228,10 @@ def test_hidden_messages_are_withheld_until_release(config, tmp_path):
     write_submission_reports(result, config, tmp_path / "before")
     write_submission_reports(result, config, tmp_path / "after", release=True)
     before, after = read(tmp_path / "before" / "s" / "feedback.md"), read(tmp_path / "after" / "s" / "feedback.md")
-    assert "case `linspace` (public): out: relative error" in before
-    assert f"case `random` (hidden): {HIDDEN_WITHHELD}" in before
-    assert "case `random` (hidden): out: relative error" in after
+    assert ("case `linspace` (public): failed; reproduce with `a3 check word_embedding_forward`\n"
+            "      ```text\n      out: relative error") in before
+    assert f"case `random` (hidden): failed; {HIDDEN_WITHHELD}" in before
+    assert "case `random` (hidden): failed\n      ```text\n      out: relative error" in after
     assert HIDDEN_WITHHELD in read(tmp_path / "before" / "s" / "feedback.html")
     tests = json.loads(read(tmp_path / "before" / "s" / "results.json"))["tests"]
     assert {t["visibility"] for t in tests if t["name"].endswith("random")} == {"after_published"}
@@ -258,10 +259,24 @@ def test_pictures_a_question_names_as_images_are_in_the_html_report(config, tmp_
 
 
 # -- written answers ---------------------------------------------------------------------
-def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_config, tmp_path, monkeypatch):
-    from autograder.build import notebooks
+def written_points_config(fast_config_path, tmp_path, points=3):
+    """fast_config with ``points`` of rnn_sample given to the written rnn_inline_question_1
+    (the part's total unchanged)."""
+    data = yaml.safe_load(fast_config_path.read_text())
+    part = data["parts"]["rnn"]
+    part["questions"]["rnn_sample"]["points"] -= points
+    part["written"]["rnn_inline_question_1"] = points
+    path = tmp_path / "written.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return load_config(path)
+
+
+def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_config_path, tmp_path):
+    """Points of a written question come from grading_config.yml (a TA's 3 of 3 is accepted,
+    7 is not); the TA pages render Markdown and math, sanitised, and show what is entered."""
     from autograder.grade.manual import PLACEHOLDER
-    monkeypatch.setitem(notebooks.MANUAL_POINTS, "rnn_inline_question_1", 2)
+    config = written_points_config(fast_config_path, tmp_path)
+    auto = config.parts["rnn"].autograded_points
     folder = tmp_path / "class"
     for name in ("ann", "ben"):
         make_submission(folder / name)
@@ -270,26 +285,34 @@ def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_confi
         if name == "ann":
             for cell in nb["cells"]:
                 if "".join(cell["source"]).strip() == PLACEHOLDER:
-                    cell["source"] = ["Characters: a <b>tiny</b> vocabulary, but much longer sequences."]
+                    cell["source"] = ["Characters: a <b>tiny</b> vocabulary, but **much** longer sequences: "
+                                      "$T_c \\approx 5 T_w$.\n\n<script>alert(1)</script>"]
         nb_path.write_text(json.dumps(nb))
     subs = find_submissions([folder])
     out = tmp_path / "out"
-    assert grade_many(subs, fast_config, ["rnn"], out, quiet=True, workers=2) == 0
+    assert grade_many(subs, config, ["rnn"], out, quiet=True, workers=2) == 0
     page = read(out / "manual" / "rnn_inline_question_1.html")
+    assert "(3 points)" in page
     assert "a &lt;b&gt;tiny&lt;/b&gt; vocabulary" in page and "<b>tiny</b>" not in page
+    assert "<strong>much</strong>" in page and "<math" in page and "<msub><mi>T</mi>" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
     assert "no answer" in page                       # ben left the placeholder
     rows = list(csv.DictReader(open(out / "manual" / "scores.csv")))
     assert [(r["submission"], r["question"], r["max_points"], r["score"]) for r in rows] == \
-        [("ann", "rnn_inline_question_1", "2", ""), ("ben", "rnn_inline_question_1", "2", "")]
+        [("ann", "rnn_inline_question_1", "3", ""), ("ben", "rnn_inline_question_1", "3", "")]
     (out / "manual" / "scores.csv").write_text("submission,question,max_points,score,comment\n"
-                                              "ann,rnn_inline_question_1,2,1.5,good point on sequence length\n"
-                                              "ben,rnn_inline_question_1,2,7,\n")
-    assert grade_many(subs, fast_config, ["rnn"], out, quiet=True) == 0       # nothing to grade: merges
+                                              "ann,rnn_inline_question_1,3,3,good point on sequence length\n"
+                                              "ben,rnn_inline_question_1,3,7,\n")
+    assert grade_many(subs, config, ["rnn"], out, quiet=True) == 0       # nothing to grade: merges
     grades = {r["submission"]: r for r in csv.DictReader(open(out / "grades.csv"))}
-    assert grades["ann"]["manual:rnn_inline_question_1"] == "1.5" and grades["ann"]["total"] == "24.5"
-    assert grades["ben"]["manual:rnn_inline_question_1"] == "" and grades["ben"]["total"] == "23"   # 7 > 2: refused
+    assert grades["ann"]["manual:rnn_inline_question_1"] == "3" and float(grades["ann"]["total"]) == auto + 3
+    assert grades["ben"]["manual:rnn_inline_question_1"] == "" and float(grades["ben"]["total"]) == auto  # 7 > 3
     assert "good point on sequence length" in read(out / "ann" / "feedback.html")
+    assert "3 / 3" in read(out / "ann" / "feedback.md")
     assert read(out / "manual" / "scores.csv").count("ann,") == 1                # the TA's rows are kept
+    page = read(out / "manual" / "rnn_inline_question_1.html")                    # what is entered is shown
+    ann, ben = page.split("<section id='ann'>")[1].split("<section id='ben'>")
+    assert "score: <b>3</b> / 3; comment: good point on sequence length" in ann and "score: <b>7</b>" in ben
 
 
 # -- Gradescope ----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.build.notebooks import LEAK_MARKERS, MANUAL_POINTS, assign_notebooks
+from autograder.build.notebooks import LEAK_MARKERS, assign_notebooks
 from autograder.build.strip import strip_package
 from autograder.config import load_config
 
@@ -158,11 +158,13 @@ def test_notebooks_have_check_cells_and_written_questions(assigned, config):
         for q in config.parts[part].questions.values():
             if "public" in q.cases.values():
                 assert f'grader.check("{q.id}")' in sources, q.id
-        if part in PARTS:        # the captioning notebooks have the written (manual) questions
-            assert any("_Type your answer here" in s for s in sources), "no written-answer cell"
+        if config.parts[part].written:       # a written (manual) question: a cell to answer in
+            assert sum("_Type your answer here" in s for s in sources) == len(config.parts[part].written), part
         assert len({c.id for c in nb.cells}) == len(nb.cells)
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
-    assert set(MANUAL_POINTS) == {"rnn_inline_question_1", "lstm_inline_question_1"}
+    assert {q for p in config.parts.values() for q in p.written} == {
+        "rnn_inline_question_1", "lstm_inline_question_1", "netvis_inline_question_1",
+        "gan_inline_question_1", "gan_inline_question_2", "gan_inline_question_3"}
 
 
 def test_no_solution_reaches_students(assigned):

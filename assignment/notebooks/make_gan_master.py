@@ -689,6 +689,9 @@ def notebook(values):
                 print('%%-12s digit score %%.2f   mean confidence %%.2f' %% (name, s['digit_score'], s['confidence']))
             print('every GAN reaches a digit score above %(min_score)g:', all(s['digit_score'] > %(min_score)g for s in scores.values()))
             ''' % t, tags=IGNORE),
+    ]
+    cells += inline_questions()
+    cells += [
         md('''
             # Extra credit: WGAN-GP (0 points)
             [Wasserstein GANs with a gradient penalty](https://arxiv.org/abs/1704.00028)
@@ -724,6 +727,67 @@ def notebook(values):
             '''),
     ]
     return cells
+
+
+def inline_questions():
+    """The course's inline questions (CS231n 2020, GANs-TensorFlow.ipynb), written questions
+    graded by the TAs (points: grading_config.yml, part gan, ``written:``)."""
+    q1 = _mm.manual_question('gan_inline_question_1', r"""
+        ## Inline Question 1
+
+        We will look at an example to see why alternating minimization of the same objective
+        (like in a GAN) can be tricky business.
+
+        Consider $f(x,y)=xy$. What does $\min_x\max_y f(x,y)$ evaluate to? (Hint: minmax
+        tries to minimize the maximum value achievable.)
+
+        Now try to evaluate this function numerically for 6 steps, starting at the point
+        $(1,1)$, by using alternating gradient (first updating $y$, then updating $x$) with
+        step size $1$. You'll find that writing out the update step in terms of
+        $x_t,y_t,x_{t+1},y_{t+1}$ will be useful. Record the six pairs of explicit values for
+        $(x_t,y_t)$ in the table below.
+
+        | $y_0$ | $y_1$ | $y_2$ | $y_3$ | $y_4$ | $y_5$ | $y_6$ |
+        | ----- | ----- | ----- | ----- | ----- | ----- | ----- |
+        | 1     |       |       |       |       |       |       |
+        | $x_0$ | $x_1$ | $x_2$ | $x_3$ | $x_4$ | $x_5$ | $x_6$ |
+        | 1     |       |       |       |       |       |       |
+        """, r"""
+        **Answer.** $\min_x\max_y xy = 0$: for $x \ne 0$ the maximum over $y$ is $+\infty$,
+        so the minimiser is $x = 0$, where $f = 0$ for every $y$. The updates are
+        $y_{t+1} = y_t + x_t$ (ascent on $y$, $\partial f/\partial y = x$), then
+        $x_{t+1} = x_t - y_{t+1}$ (descent on $x$, $\partial f/\partial x = y$):
+
+        | $y_0$ | $y_1$ | $y_2$ | $y_3$ | $y_4$ | $y_5$ | $y_6$ |
+        | ----- | ----- | ----- | ----- | ----- | ----- | ----- |
+        | 1     | 2     | 1     | -1    | -2    | -1    | 1     |
+        | $x_0$ | $x_1$ | $x_2$ | $x_3$ | $x_4$ | $x_5$ | $x_6$ |
+        | 1     | -1    | -2    | -1    | 1     | 2     | 1     |
+        """)
+    q2 = _mm.manual_question('gan_inline_question_2', r"""
+        ## Inline Question 2
+
+        Using this method, will we ever reach the optimal value? Why or why not?
+        """, r"""
+        **Answer.** No. The iterates cycle with period 6 around the saddle point $(0, 0)$:
+        $(x_6, y_6) = (x_0, y_0) = (1, 1)$, so they never approach the solution $x = 0$.
+        Each player's step reacts to the other's last move and overshoots; simultaneous
+        updates would even spiral outwards.
+        """)
+    q3 = _mm.manual_question('gan_inline_question_3', r"""
+        ## Inline Question 3
+
+        If the generator loss decreases during training while the discriminator loss stays
+        at a constant high value from the start, is this a good sign? Why or why not? A
+        qualitative answer is sufficient.
+        """, r"""
+        **Answer.** No. A discriminator loss that stays high from the start means the
+        discriminator never learns to tell real from fake (it is close to guessing, or worse).
+        The generator's loss then falls because it fools a weak discriminator, not because
+        its samples look real: the generator gets no useful signal, and its samples need
+        not improve. Training is balanced when neither loss collapses nor explodes.
+        """)
+    return q1 + q2 + q3
 
 
 def main():

@@ -80,8 +80,8 @@ def question(qid, cells, tests):
 
 
 def manual_question(qid, prompt, answer):
-    """A written (manually graded) question; its points come from the build (see
-    autograder/build/notebooks.py, MANUAL_POINTS)."""
+    """A written (manually graded) question; its points are its part's ``written:`` in
+    grading_config.yml (the build writes them in)."""
     return [raw('# BEGIN QUESTION\nname: %s\nmanual: true' % qid), md(prompt),
             raw('# BEGIN SOLUTION'), md(answer), raw('# END SOLUTION'),
             raw('# END QUESTION')]

@@ -21,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import make_masters  # noqa: E402
-from make_masters import IGNORE, code, md, question, raw, test  # noqa: E402
+from make_masters import IGNORE, code, manual_question, md, question, raw, test  # noqa: E402
 
 NOTEBOOK = 'NetworkVisualization.ipynb'
 
@@ -222,6 +222,25 @@ STEP = '''[[
              [-0.16352649, -0.06272865, -0.23692107], [-0.00074213, 0.05568267, -0.11608522]]]]'''
 
 
+def inline_questions():
+    """The course's inline question (CS231n 2020, NetworkVisualization-TensorFlow.ipynb), a
+    written question graded by the TAs (points: grading_config.yml, part netvis, ``written:``)."""
+    return manual_question('netvis_inline_question_1', r"""
+        ## Inline Question
+
+        A friend of yours suggests that in order to find an image that maximizes the correct
+        score, we can perform gradient ascent on the input image, but instead of the gradient
+        we can actually use the saliency map in each step to update the image. Is this
+        assertion true? Why or why not?
+        """, r"""
+        **Answer.** No. The saliency map is $\max_c |\partial s_y / \partial X_{h,w,c}|$: it
+        has one channel instead of three and, being an absolute value, no sign, so it says how
+        much a pixel matters but not in which direction to change it. Adding it to the image
+        raises every pixel (brightening the image) whether that increases or decreases the
+        score; gradient ascent needs the signed gradient $\partial s_y / \partial X$ itself.
+        """)
+
+
 def netvis_notebook():
     cells = [
         config_cell(),
@@ -311,6 +330,7 @@ def netvis_notebook():
         assert err < 1e-4, 'saliency differs from the expected maps by up to %%.3g of the largest value' %% err
         ''' % SALIENCY)])
 
+    cells += inline_questions()
     cells += question('fooling_image', [
         md('''
             # Fooling Images

@@ -6,7 +6,7 @@
                        no master writes ``points:`` (grading_config.yml is the one place).
 2. ``inject_points``   copy each ``# BEGIN QUESTION`` block's config with the points of
                        grading_config.yml (``config.questions[id].points``), or, for a
-                       written (``manual: true``) question, of ``MANUAL_POINTS`` below;
+                       written (``manual: true``) question, of its part's ``written:``;
                        ``inject_requirements`` adds the grading image's pinned packages.
 3. ``run_otter``       Otter Assign (``otter.assign.main``) on the prepared copy, in a
                        temporary folder; it writes ``student/`` and ``autograder/`` (with the
@@ -32,15 +32,6 @@ import nbformat
 import yaml
 
 from autograder.build import BuildError
-
-# Points of the written (manually graded) questions. They are not in grading_config.yml,
-# whose part totals are the autograded points of the original course (25 + 30), so the
-# written answers are feedback-only by default: 0 points. Change a value here to grade one
-# (Otter then reports it as a manual question worth that much).
-MANUAL_POINTS = {
-    "rnn_inline_question_1": 0,
-    "lstm_inline_question_1": 0,
-}
 
 # Markers that must never reach a student file.
 LEAK_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "# SOLUTION", "otter_assign_solution_cell")
@@ -101,14 +92,17 @@ def check_masters(config, master_dir: Path) -> dict:
         for name, q in found.items():
             where = f"{path.name}: question '{name}'"
             if "points" in q["config"]:
-                raise BuildError(f"{where} writes 'points:'; points live in grading_config.yml "
-                                 f"(or MANUAL_POINTS in autograder/build/notebooks.py for written questions)")
+                raise BuildError(f"{where} writes 'points:'; points live in grading_config.yml")
             manual = bool(q["config"].get("manual", False))
-            if manual and name not in MANUAL_POINTS:
-                raise BuildError(f"{where} is a written question but has no entry in MANUAL_POINTS "
-                                 f"(autograder/build/notebooks.py)")
+            if manual and name not in part.written:
+                raise BuildError(f"{where} is a written question but part '{part.id}' of grading_config.yml "
+                                 f"has no 'written: {{{name}: <points>}}'")
             if not manual and name not in part.questions:
                 raise BuildError(f"{where} is not a question of part '{part.id}' in grading_config.yml")
+        for qid in part.written:
+            if qid not in found or not found[qid]["config"].get("manual"):
+                raise BuildError(f"{path.name}: written question '{qid}' of part '{part.id}' in grading_config.yml "
+                                 f"is not a 'manual: true' question of the notebook")
         for qid, q in part.questions.items():
             if "public" in q.cases.values():
                 if qid not in found or found[qid]["tests"] == 0:
@@ -120,8 +114,9 @@ def check_masters(config, master_dir: Path) -> dict:
 
 def inject_points(nb, config):
     """Step 2. Returns a copy of the master notebook whose ``# BEGIN QUESTION`` cells carry
-    ``points:`` from the config (autograded questions) or from MANUAL_POINTS (written ones)."""
+    ``points:`` from the config: the question's, or for a written one its part's ``written:``."""
     nb = nbformat.from_dict(nb)  # copy
+    written = {qid: points for part in config.parts.values() for qid, points in part.written.items()}
     for cell in nb.cells:
         if cell.cell_type != "raw" or not _BEGIN_QUESTION.match(_first_line(cell)):
             continue
@@ -129,7 +124,7 @@ def inject_points(nb, config):
         conf = yaml.safe_load(body) or {}
         name = str(conf["name"])
         if conf.get("manual"):
-            points = MANUAL_POINTS[name]
+            points = written[name]
         else:
             points = config.questions[name].points
         conf["points"] = int(points) if float(points).is_integer() else float(points)

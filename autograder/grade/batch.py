@@ -33,7 +33,8 @@ from autograder.grade.class_page import write_class_page
 from autograder.grade.gradebook import (GRADED, GRADER_ERROR, TIMED_OUT, Entry, format_table, submission_status,
                                         write_gradebooks)
 from autograder.grade.grader import SubmissionResult, zero_result
-from autograder.grade.late import late_penalty, student_id, submission_time
+from autograder.grade.late import (EXTENSIONS_FILE, Extension, extension_for, late_penalty, read_extensions, student_id,
+                                   submission_time)
 from autograder.grade.manual import export_manual, manual_questions, read_manual_scores
 from autograder.grade.pool import open_pool
 from autograder.grade.record import (RECORD_NAME, is_current, read_record, result_from_dict, result_to_dict,
@@ -43,7 +44,7 @@ from autograder.grade.similarity import keep_submitted_code, write_similarity_re
 from autograder.grade.task import grade_task
 from autograder.submission import submission_id
 
-IGNORED_SUFFIXES = (".meta.json",)     # metadata beside a submission (grade/late.py), not a submission
+IGNORED_SUFFIXES = (".meta.json", EXTENSIONS_FILE)   # metadata beside the submissions (grade/late.py)
 RETRIED = (TIMED_OUT, GRADER_ERROR)   # the grader's failures, not the submission's: a rerun tries again
 RECORD_KEYS = ("fingerprint", "setup", "result", "manual", "worker", "seconds", "who")
 
@@ -73,10 +74,22 @@ def _on_sigterm(signum, frame):
 
 
 def _who_and_when(path: Path) -> dict:
-    """{"student_id", "submitted_at" (ISO text or ""), "time_source"} of a submission."""
+    """{"student_id", "submitted_at" (ISO text or ""), "time_source", "extension" (None or
+    {"due": ISO text or "", "extra_days"})} of a submission: plain JSON, kept in its record."""
     when, source = submission_time(path)
+    ext = extension_for(path)
     return {"student_id": student_id(path), "submitted_at": when.isoformat(timespec="seconds") if when else "",
-            "time_source": source}
+            "time_source": source,
+            "extension": None if ext is None else {"due": ext.due.isoformat() if ext.due else "",
+                                                   "extra_days": ext.extra_days}}
+
+
+def _extension(who: dict) -> Extension | None:
+    ext = who.get("extension")
+    if not ext:
+        return None
+    return Extension(datetime.datetime.fromisoformat(ext["due"]) if ext.get("due") else None,
+                     float(ext.get("extra_days", 0.0)))
 
 
 def _when(who: dict):
@@ -90,7 +103,7 @@ def _entry(result, who: dict, manual_scores: dict, manual_qs: list, config) -> E
     sid = result.id
     manual = {q.id: manual_scores[(sid, q.id)] for q in manual_qs if (sid, q.id) in manual_scores}
     return Entry(result, who.get("student_id") or sid, who.get("submitted_at", ""), who.get("time_source", ""),
-                 late_penalty(_when(who), config.late), manual)
+                 late_penalty(_when(who), config.late, _extension(who)), manual)
 
 
 def class_records(out_dir: Path) -> dict:
@@ -180,6 +193,10 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
     manual_scores, problems = read_manual_scores(out_dir, manual_qs)
     for problem in problems:
         print(f"a3 grade: {problem}", file=sys.stderr)
+
+    for folder in sorted({p.parent for (p,) in by_id.values()}):
+        for problem in read_extensions(folder)[1]:
+            print(f"a3 grade: {problem} (row ignored)", file=sys.stderr)
 
     def entry(sid):
         return _entry(results[sid], who.get(sid, {}), manual_scores, manual_qs, config)

@@ -134,9 +134,8 @@ def format_table(entries, config, parts, manual_questions) -> str:
             + [f"{e.total(parts, manual_questions):g}", f"{e.late.days}d" if e.late.days else "",
                "" if e.status == GRADED else e.status]
             for e in sorted(entries, key=lambda e: e.id)]
-    maxes = ["(out of)"] + [f"{config.parts[p].points + sum(q.points for q in manual_questions if q.part == p):g}"
-                            for p in parts]
-    maxes += [f"{sum(config.parts[p].points for p in parts) + sum(q.points for q in manual_questions):g}", "", ""]
+    maxes = ["(out of)"] + [f"{config.parts[p].points:g}" for p in parts]     # written questions included
+    maxes += [f"{sum(config.parts[p].points for p in parts):g}", "", ""]
     table = [head, maxes] + rows
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))

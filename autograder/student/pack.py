@@ -1,9 +1,13 @@
 """``a3 submit``: pack the assignment folder into ``submission.zip``: the ``cs231n``
-package (Python files only) and the notebooks, checked for the expected layout first."""
+package (Python files only) and the notebooks, checked for the expected layout first. It
+asks nothing: questions still stubs (their ``raise NotImplementedError`` under
+``# TODO (<question>)``), syntax errors and missing notebooks are printed as warnings, and
+the zip is written all the same."""
 from __future__ import annotations
 
 import ast
 import json
+import re
 import sys
 import time
 import zipfile
@@ -13,6 +17,9 @@ REQUIRED = ["cs231n/__init__.py", "cs231n/rnn_layers.py", "cs231n/classifiers/rn
 NOTEBOOKS = ["RNN_Captioning.ipynb", "LSTM_Captioning.ipynb", "NetworkVisualization.ipynb", "StyleTransfer.ipynb",
              "GANs.ipynb"]
 MAX_FILE_BYTES = 5 * 2**20
+# the stub of the template: "# TODO (<question>): write your code here, in place of the raise below."
+# directly followed by its raise NotImplementedError
+_STUB = re.compile(r"#\s*TODO \((\w+)\)[^\n]*\n\s*raise NotImplementedError\b")
 
 
 class LayoutError(Exception):
@@ -30,6 +37,18 @@ def collect(folder: Path) -> list:
     files += [Path(n) for n in NOTEBOOKS + sorted(p.name for p in folder.glob("*.ipynb") if p.name not in NOTEBOOKS)
               if (folder / n).is_file()]
     return files
+
+
+def stubs(folder: Path, files) -> list:
+    """The questions whose stub is still in place, in file order (sorted files)."""
+    out = []
+    for rel in files:
+        if rel.suffix == ".py":
+            try:
+                out += [q for q in _STUB.findall((Path(folder) / rel).read_text()) if q not in out]
+            except (OSError, UnicodeDecodeError):
+                continue
+    return out
 
 
 def warnings(folder: Path, files) -> list:
@@ -52,6 +71,9 @@ def warnings(folder: Path, files) -> list:
     missing = [n for n in NOTEBOOKS if not (Path(folder) / n).is_file()]
     if missing:
         notes.append(f"missing notebook(s): {', '.join(missing)}")
+    todo = stubs(folder, files)
+    if todo:
+        notes.append(f"{len(todo)} question(s) still stubs (they will score 0): {', '.join(todo)}")
     return notes
 
 
