@@ -7,8 +7,8 @@ take = edit(
     "take", "np.take(W, x, axis=0) instead of W[x].",
     ("out = W[x]", "out = np.take(W, x, axis=0)"))
 
-one_hot_product = edit(
-    "one_hot_product", "One-hot rows times W (np.eye(V)[x] @ W).",
-    ("out = W[x]", "out = np.eye(W.shape[0], dtype=W.dtype)[x] @ W"))
+flat_then_reshape = edit(
+    "flat_then_reshape", "Indexes with the flattened words and reshapes to (N, T, D).",
+    ("out = W[x]", "out = W[x.reshape(-1)].reshape(x.shape[0], x.shape[1], W.shape[1])"))
 
-EQUIVALENTS = [take, one_hot_product]
+EQUIVALENTS = [take, flat_then_reshape]
