@@ -165,3 +165,20 @@ def test_a_rounding_different_step_passes_both_checks_of_rnn_loss(tmp_path):
     from equivalents.rnn_step_forward import TARGET, tanh_via_sigmoid
 
     assert _public_test_and_graded_case(tmp_path, "rnn_loss", {TARGET: tanh_via_sigmoid.source(TARGET)}) == (True, True)
+
+
+def test_no_part_1_2_mutant_is_caught_by_hidden_cases_only(tmp_path):
+    """Every requirement a hidden case checks is also checked by a public case, so that
+    `a3 check` warns before the deadline: no mutant loses only hidden cases."""
+    hidden_only = []
+    for qid in PUBLIC:
+        question = CONFIG.questions[qid]
+        mod = importlib.import_module(f"mutants.{qid}")
+        for i, mutant in enumerate(mod.MUTANTS):
+            target = getattr(mutant, "target", None) or mod.TARGET
+            sub = make_submission(tmp_path / f"{qid}-{i}",
+                                  {target: mutant.source(target) if hasattr(mutant, "changes") else mutant})
+            cases = grade_submission(sub, CONFIG, parts=[question.part], only={qid}).questions[qid].cases
+            if all(c.passed for c in cases if c.visibility == "public") and not all(c.passed for c in cases):
+                hidden_only.append(f"{qid}: {mutant.__name__}")
+    assert not hidden_only, hidden_only
