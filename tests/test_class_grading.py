@@ -229,9 +229,9 @@ def test_hidden_messages_are_withheld_until_release(config, tmp_path):
     write_submission_reports(result, config, tmp_path / "after", release=True)
     before, after = read(tmp_path / "before" / "s" / "feedback.md"), read(tmp_path / "after" / "s" / "feedback.md")
     assert ("case `linspace` (public): failed; reproduce with `a3 check word_embedding_forward`\n"
-            "      ```text\n      out: relative error") in before
+            "      ```text\n      out: error") in before
     assert f"case `random` (hidden): failed; {HIDDEN_WITHHELD}" in before
-    assert "case `random` (hidden): failed\n      ```text\n      out: relative error" in after
+    assert "case `random` (hidden): failed\n      ```text\n      out: error" in after
     assert HIDDEN_WITHHELD in read(tmp_path / "before" / "s" / "feedback.html")
     tests = json.loads(read(tmp_path / "before" / "s" / "results.json"))["tests"]
     assert {t["visibility"] for t in tests if t["name"].endswith("random")} == {"after_published"}

@@ -16,8 +16,8 @@ Format, per question (the question ids are those of grading_config.yml):
     code a demo that runs the student's function and prints errors (locked in the student
          notebook; the student writes code in cs231n/*.py, not here)
     raw  "# BEGIN TESTS"
-    code one cell per public test case: a self-contained function ``_check_<id>...`` that
-         imports what it needs from cs231n, builds its inputs and asserts, then is called.
+    code the public test: a function ``_check_<id>`` that runs the graded public cases
+         (``public_tests``, below), then is called.
          It prints nothing when it passes (the masters are not executed, so Otter records
          an empty expected output). Wrapping the test in a function keeps its variables out
          of the notebook's namespace (Otter runs tests in the notebook's globals).
@@ -31,8 +31,10 @@ a SOLUTION block, which Otter removes from the student notebook (it inserts a "t
 answer here" cell). Long-running cells (data, training, pictures) carry the ``otter_ignore``
 tag, so ``otter run`` with the generated autograder zip only runs the cheap cells and tests.
 
-Expected arrays in the tests are the course's published values (linspace inputs) or were
-computed once with the reference solutions/cs231n (seeded greedy samples).
+The public test cell of every question is ``public_tests(<id>)``: it runs the graded public
+cases (``a3/public_cases.py`` on ``tests/public/<id>.npz``, written by ``a3 build``), so
+``grader.check`` and ``a3 check`` pass exactly when the graded public cases do. The demo
+cells keep the course's printed checks (its published values and ``rel_error``).
 """
 import hashlib
 import os
@@ -71,6 +73,16 @@ def test(name, body):
     """A public Otter test cell: ``def _check_<name>(): <body>`` followed by its call."""
     return code('def _check_%s():\n%s\n_check_%s()\n'
                 % (name, textwrap.indent(_src(body), '    '), name))
+
+
+def public_tests(qid):
+    """The public test of ``qid``: the graded public cases themselves (their inputs, expected
+    values, measure and threshold, from ``tests/public/<qid>.npz``, which ``a3 build`` writes
+    from the fixtures), run by ``a3/public_cases.py``: it passes exactly when they do."""
+    return [test(qid, """
+        from a3.public_cases import check_public_cases
+        check_public_cases('%s')
+        """ % qid)]
 
 
 def question(qid, cells, tests):
@@ -126,11 +138,6 @@ def write_notebook(name, cells):
 # ------------------------------------------------------------------------------------
 # Shared pieces
 # ------------------------------------------------------------------------------------
-
-# (indented like the test bodies it is prepended to, so that dedent keeps them apart)
-REL_ERROR = '''
-        def rel_error(x, y):
-            return np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y)))'''
 
 SETUP = '''
     # Setup: the cs231n package next to this notebook is where you write your code.
@@ -417,24 +424,7 @@ def rnn_notebook():
 
             print('next_h error: ', rel_error(expected_next_h, next_h))
             '''),
-    ], [test('rnn_step_forward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import rnn_step_forward
-        N, D, H = 3, 10, 4
-        x = np.linspace(-0.4, 0.7, num=N*D).reshape(N, D)
-        prev_h = np.linspace(-0.2, 0.5, num=N*H).reshape(N, H)
-        Wx = np.linspace(-0.1, 0.9, num=D*H).reshape(D, H)
-        Wh = np.linspace(-0.3, 0.7, num=H*H).reshape(H, H)
-        b = np.linspace(-0.2, 0.4, num=H)
-        next_h, _ = rnn_step_forward(x, prev_h, Wx, Wh, b)
-        expected = np.asarray([
-            [-0.58172089, -0.50182032, -0.41232771, -0.31410098],
-            [0.66854692, 0.79562378, 0.87755553, 0.92795967],
-            [0.97934501, 0.99144213, 0.99646691, 0.99854353]])
-        assert np.shape(next_h) == (N, H), 'next_h has shape %s, expected %s' % (np.shape(next_h), (N, H))
-        err = rel_error(expected, next_h)
-        assert err < 1e-8, 'next_h: relative error %.3g, expected < 1e-8' % err
-        ''')])
+    ], public_tests('rnn_step_forward'))
 
     # rnn_step_backward --------------------------------------------------------------
     cells += question('rnn_step_backward', [
@@ -482,31 +472,7 @@ def rnn_notebook():
             print('dWh error: ', rel_error(dWh_num, dWh))
             print('db error: ', rel_error(db_num, db))
             '''),
-    ], [test('rnn_step_backward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import rnn_step_forward, rnn_step_backward
-        from cs231n.gradient_check import eval_numerical_gradient_array
-        np.random.seed(231)
-        N, D, H = 4, 5, 6
-        x = np.random.randn(N, D)
-        h = np.random.randn(N, H)
-        Wx = np.random.randn(D, H)
-        Wh = np.random.randn(H, H)
-        b = np.random.randn(H)
-        out, cache = rnn_step_forward(x, h, Wx, Wh, b)
-        dnext_h = np.random.randn(*out.shape)
-        grads = rnn_step_backward(dnext_h, cache)
-        assert len(grads) == 5, 'rnn_step_backward must return (dx, dprev_h, dWx, dWh, db)'
-        for i, (name, arr) in enumerate([('dx', x), ('dprev_h', h), ('dWx', Wx), ('dWh', Wh), ('db', b)]):
-            def f(v, i=i):
-                args = [x, h, Wx, Wh, b]
-                args[i] = v
-                return rnn_step_forward(*args)[0]
-            num = eval_numerical_gradient_array(f, arr.copy(), dnext_h)
-            assert np.shape(grads[i]) == num.shape, '%s has shape %s, expected %s' % (name, np.shape(grads[i]), num.shape)
-            err = rel_error(num, grads[i])
-            assert err < 1e-8, '%s: relative error %.3g against the numerical gradient, expected < 1e-8' % (name, err)
-        ''')])
+    ], public_tests('rnn_step_backward'))
 
     # rnn_forward --------------------------------------------------------------------
     cells += question('rnn_forward', [
@@ -540,27 +506,7 @@ def rnn_notebook():
                 [-0.51014825, -0.30524429, -0.06755202,  0.17806392,  0.40333043]]])
             print('h error: ', rel_error(expected_h, h))
             '''),
-    ], [test('rnn_forward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import rnn_forward
-        N, T, D, H = 2, 3, 4, 5
-        x = np.linspace(-0.1, 0.3, num=N*T*D).reshape(N, T, D)
-        h0 = np.linspace(-0.3, 0.1, num=N*H).reshape(N, H)
-        Wx = np.linspace(-0.2, 0.4, num=D*H).reshape(D, H)
-        Wh = np.linspace(-0.4, 0.1, num=H*H).reshape(H, H)
-        b = np.linspace(-0.7, 0.1, num=H)
-        h, _ = rnn_forward(x, h0, Wx, Wh, b)
-        expected = np.asarray([
-            [[-0.42070749, -0.27279261, -0.11074945, 0.05740409, 0.22236251],
-             [-0.39525808, -0.22554661, -0.0409454, 0.14649412, 0.32397316],
-             [-0.42305111, -0.24223728, -0.04287027, 0.15997045, 0.35014525]],
-            [[-0.55857474, -0.39065825, -0.19198182, 0.02378408, 0.23735671],
-             [-0.27150199, -0.07088804, 0.13562939, 0.33099728, 0.50158768],
-             [-0.51014825, -0.30524429, -0.06755202, 0.17806392, 0.40333043]]])
-        assert np.shape(h) == (N, T, H), 'h has shape %s, expected %s' % (np.shape(h), (N, T, H))
-        err = rel_error(expected, h)
-        assert err < 1e-7, 'h: relative error %.3g, expected < 1e-7' % err
-        ''')])
+    ], public_tests('rnn_forward'))
 
     # rnn_backward -------------------------------------------------------------------
     cells += question('rnn_backward', [
@@ -609,31 +555,7 @@ def rnn_notebook():
             print('dWh error: ', rel_error(dWh_num, dWh))
             print('db error: ', rel_error(db_num, db))
             '''),
-    ], [test('rnn_backward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import rnn_forward, rnn_backward
-        from cs231n.gradient_check import eval_numerical_gradient_array
-        np.random.seed(231)
-        N, D, T, H = 2, 3, 10, 5
-        x = np.random.randn(N, T, D)
-        h0 = np.random.randn(N, H)
-        Wx = np.random.randn(D, H)
-        Wh = np.random.randn(H, H)
-        b = np.random.randn(H)
-        out, cache = rnn_forward(x, h0, Wx, Wh, b)
-        dout = np.random.randn(*out.shape)
-        grads = rnn_backward(dout, cache)
-        assert len(grads) == 5, 'rnn_backward must return (dx, dh0, dWx, dWh, db)'
-        for i, (name, arr) in enumerate([('dx', x), ('dh0', h0), ('dWx', Wx), ('dWh', Wh), ('db', b)]):
-            def f(v, i=i):
-                args = [x, h0, Wx, Wh, b]
-                args[i] = v
-                return rnn_forward(*args)[0]
-            num = eval_numerical_gradient_array(f, arr.copy(), dout)
-            assert np.shape(grads[i]) == num.shape, '%s has shape %s, expected %s' % (name, np.shape(grads[i]), num.shape)
-            err = rel_error(num, grads[i])
-            assert err < 5e-7, '%s: relative error %.3g against the numerical gradient, expected < 5e-7' % (name, err)
-        ''')])
+    ], public_tests('rnn_backward'))
 
     # word embeddings ----------------------------------------------------------------
     cells += question('word_embedding_forward', [
@@ -665,26 +587,7 @@ def rnn_notebook():
 
             print('out error: ', rel_error(expected_out, out))
             '''),
-    ], [test('word_embedding_forward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import word_embedding_forward
-        N, T, V, D = 2, 4, 5, 3
-        x = np.asarray([[0, 3, 1, 2], [2, 1, 0, 3]])
-        W = np.linspace(0, 1, num=V*D).reshape(V, D)
-        out, _ = word_embedding_forward(x, W)
-        expected = np.asarray([
-            [[0.0, 0.07142857, 0.14285714],
-             [0.64285714, 0.71428571, 0.78571429],
-             [0.21428571, 0.28571429, 0.35714286],
-             [0.42857143, 0.5, 0.57142857]],
-            [[0.42857143, 0.5, 0.57142857],
-             [0.21428571, 0.28571429, 0.35714286],
-             [0.0, 0.07142857, 0.14285714],
-             [0.64285714, 0.71428571, 0.78571429]]])
-        assert np.shape(out) == (N, T, D), 'out has shape %s, expected %s' % (np.shape(out), (N, T, D))
-        err = rel_error(expected, out)
-        assert err < 2e-8, 'out: relative error %.3g, expected < 1e-8 (the 8 published decimals allow 2e-8)' % err
-        ''')])
+    ], public_tests('word_embedding_forward'))
 
     cells += question('word_embedding_backward', [
         md('''
@@ -712,22 +615,7 @@ def rnn_notebook():
 
             print('dW error: ', rel_error(dW, dW_num))
             '''),
-    ], [test('word_embedding_backward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import word_embedding_forward, word_embedding_backward
-        from cs231n.gradient_check import eval_numerical_gradient_array
-        np.random.seed(231)
-        N, T, V, D = 50, 3, 5, 6
-        x = np.random.randint(V, size=(N, T))
-        W = np.random.randn(V, D)
-        out, cache = word_embedding_forward(x, W)
-        dout = np.random.randn(*out.shape)
-        dW = word_embedding_backward(dout, cache)
-        dW_num = eval_numerical_gradient_array(lambda W: word_embedding_forward(x, W)[0], W, dout)
-        assert np.shape(dW) == W.shape, 'dW has shape %s, expected %s' % (np.shape(dW), W.shape)
-        err = rel_error(dW, dW_num)
-        assert err < 1e-11, 'dW: relative error %.3g, expected < 1e-11 (repeated words must add up)' % err
-        ''')])
+    ], public_tests('word_embedding_backward'))
 
     # temporal affine / softmax (given) ---------------------------------------------
     cells += question('temporal_affine', [
@@ -767,28 +655,7 @@ def rnn_notebook():
             print('dw error: ', rel_error(dw_num, dw))
             print('db error: ', rel_error(db_num, db))
             '''),
-    ], [test('temporal_affine', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import temporal_affine_forward, temporal_affine_backward
-        from cs231n.gradient_check import eval_numerical_gradient_array
-        np.random.seed(231)
-        N, T, D, M = 2, 3, 4, 5
-        x = np.random.randn(N, T, D)
-        w = np.random.randn(D, M)
-        b = np.random.randn(M)
-        out, cache = temporal_affine_forward(x, w, b)
-        assert np.shape(out) == (N, T, M), 'out has shape %s, expected %s' % (np.shape(out), (N, T, M))
-        dout = np.random.randn(*out.shape)
-        grads = temporal_affine_backward(dout, cache)
-        for i, (name, arr) in enumerate([('dx', x), ('dw', w), ('db', b)]):
-            def f(v, i=i):
-                args = [x, w, b]
-                args[i] = v
-                return temporal_affine_forward(*args)[0]
-            num = eval_numerical_gradient_array(f, arr.copy(), dout)
-            err = rel_error(num, grads[i])
-            assert err < 1e-8, '%s: relative error %.3g against the numerical gradient, expected < 1e-8' % (name, err)
-        ''')])
+    ], public_tests('temporal_affine'))
 
     cells += question('temporal_softmax_loss', [
         md('''
@@ -831,23 +698,7 @@ def rnn_notebook():
 
             print('dx error: ', rel_error(dx, dx_num))
             '''),
-    ], [test('temporal_softmax_loss', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import temporal_softmax_loss
-        from cs231n.gradient_check import eval_numerical_gradient
-        np.random.seed(231)
-        N, T, V = 10, 5, 8
-        x = 0.001 * np.random.randn(N, T, V)
-        y = np.random.randint(V, size=(N, T))
-        mask = np.ones((N, T), dtype=bool)
-        loss, dx = temporal_softmax_loss(x, y, mask)
-        assert abs(loss - T * np.log(V)) < 0.01, 'loss %.4f, expected about T * log(V) = %.4f for tiny scores' % (loss, T * np.log(V))
-        x = np.random.randn(N, T, V)
-        loss, dx = temporal_softmax_loss(x, y, mask)
-        dx_num = eval_numerical_gradient(lambda x: temporal_softmax_loss(x, y, mask)[0], x, verbose=False)
-        err = rel_error(dx, dx_num)
-        assert err < 1e-7, 'dx: relative error %.3g against the numerical gradient, expected < 1e-7' % err
-        ''')])
+    ], public_tests('temporal_softmax_loss'))
 
     # rnn_loss -----------------------------------------------------------------------
     cells += [md('''
@@ -929,8 +780,7 @@ def rnn_notebook():
                 e = rel_error(param_grad_num, grads[param_name])
                 print('%s relative error: %e' % (param_name, e))
             '''),
-    ], [test('rnn_loss', captioning_loss_test('rnn', -1.5, 0.3, '9.83235591003')),
-        test('rnn_loss_gradients', captioning_gradient_test('rnn'))])
+    ], public_tests('rnn_loss'))
 
     cells += overfit_cells('rnn', 512, 0.1)
 
@@ -942,14 +792,15 @@ def rnn_notebook():
             and at each timestep feeds back the word it just chose. Implement
             `CaptioningRNN.sample` for greedy sampling (pick the highest-scoring word at
             every step). The first column of the result is the first sampled word (not
-            `<START>`), and after a caption produces `<END>` the rest of its row must be
-            `<NULL>`.
+            `<START>`). You do not need to stop generating after an `<END>` token is
+            sampled, but you can if you want to: each caption is checked up to and
+            including its first `<END>`.
 
             The samples of the overfit model below should be good on training images
             and poor on validation images (it has seen only 50 captions).
             '''),
         code(show_samples('small_rnn', 'small_data'), tags=IGNORE),
-    ], [test('rnn_sample', sample_test('rnn', 1.0, RNN_SAMPLE))])
+    ], public_tests('rnn_sample'))
 
     cells += full_training_cells('rnn')[:1] + [train_settings('rnn')] + full_training_cells('rnn')[1:]
     cells += [code(show_samples('full_rnn', 'data'), tags=IGNORE)]
@@ -975,103 +826,6 @@ def rnn_notebook():
 
     cells += [md(SUBMIT)]
     write_notebook('RNN_Captioning.ipynb', cells)
-
-
-# ------------------------------------------------------------------------------------
-# Test bodies shared by both notebooks
-# ------------------------------------------------------------------------------------
-
-def captioning_loss_test(cell_type, low, high, expected):
-    return '''
-        import numpy as np
-        from cs231n.classifiers.rnn import CaptioningRNN
-        N, D, W, H = 10, 20, 30, 40
-        word_to_idx = {'<NULL>': 0, 'cat': 2, 'dog': 3}
-        V = len(word_to_idx)
-        T = 13
-        model = CaptioningRNN(word_to_idx, input_dim=D, wordvec_dim=W, hidden_dim=H, cell_type='%(c)s', dtype=np.float64)
-        for k, v in model.params.items():
-            model.params[k] = np.linspace(-1.4, 1.3, num=v.size).reshape(*v.shape)
-        features = np.linspace(%(low)s, %(high)s, num=N * D).reshape(N, D)
-        captions = (np.arange(N * T) %% V).reshape(N, T)
-        loss, grads = model.loss(features, captions)
-        expected_loss = %(e)s
-        assert np.isscalar(loss) or np.ndim(loss) == 0, 'the loss must be a scalar, got shape %%s' %% (np.shape(loss),)
-        assert abs(loss - expected_loss) < 1e-9, 'loss %%.11f, expected %%.11f' %% (loss, expected_loss)
-        missing = sorted(set(model.params) - set(grads))
-        assert not missing, 'grads has no entry for %%s' %% missing
-        for k in model.params:
-            assert np.shape(grads[k]) == model.params[k].shape, 'grads[%%r] has shape %%s, expected %%s' %% (k, np.shape(grads[k]), model.params[k].shape)
-        ''' % {'c': cell_type, 'low': low, 'high': high, 'e': expected}
-
-
-def captioning_gradient_test(cell_type):
-    return REL_ERROR + '''
-        import numpy as np
-        from cs231n.classifiers.rnn import CaptioningRNN
-        from cs231n.gradient_check import eval_numerical_gradient
-        np.random.seed(231)
-        batch_size, timesteps, input_dim, wordvec_dim, hidden_dim = 2, 3, 4, 5, 6
-        word_to_idx = {'<NULL>': 0, '<START>': 1, '<END>': 2, 'cat': 3, 'dog': 4}
-        captions = np.array([[1, 3, 4], [1, 4, 0]])
-        features = np.random.randn(batch_size, input_dim)
-        model = CaptioningRNN(word_to_idx, input_dim=input_dim, wordvec_dim=wordvec_dim, hidden_dim=hidden_dim, cell_type='%s', dtype=np.float64)
-        for k in sorted(model.params):
-            model.params[k] = np.random.randn(*model.params[k].shape)
-        loss, grads = model.loss(features, captions)
-        for name in sorted(model.params):
-            assert name in grads, 'grads has no entry for %%r' %% name
-            num = eval_numerical_gradient(lambda _: model.loss(features, captions)[0], model.params[name], verbose=False)
-            assert np.shape(grads[name]) == num.shape, 'grads[%%r] has shape %%s, expected %%s' %% (name, np.shape(grads[name]), num.shape)
-            err = np.max(np.abs(num - grads[name]))
-            assert err < 1e-8, 'grads[%%r]: largest absolute difference from the numerical gradient is %%.3g, expected < 1e-8 (relative error %%.3g)' %% (name, err, rel_error(num, grads[name]))
-        ''' % cell_type
-
-
-RNN_SAMPLE = [[2, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-              [1, 6, 7, 7, 9, 2, 0, 0, 0, 0],
-              [1, 1, 6, 7, 9, 2, 0, 0, 0, 0],
-              [0, 7, 9, 2, 0, 0, 0, 0, 0, 0],
-              [6, 0, 9, 2, 0, 0, 0, 0, 0, 0],
-              [0, 6, 7, 9, 9, 9, 7, 9, 2, 0],
-              [6, 4, 9, 7, 9, 2, 0, 0, 0, 0],
-              [1, 2, 0, 0, 0, 0, 0, 0, 0, 0]]
-
-LSTM_SAMPLE = [[9, 0, 9, 9, 9, 9, 9, 9, 9, 9],
-               [7, 7, 7, 0, 2, 0, 0, 0, 0, 0],
-               [5, 0, 9, 9, 9, 9, 9, 9, 9, 9],
-               [0, 9, 9, 9, 9, 9, 9, 9, 9, 9],
-               [9, 9, 9, 9, 9, 9, 9, 9, 9, 9],
-               [2, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-               [0, 9, 9, 9, 9, 9, 9, 9, 9, 9],
-               [0, 9, 9, 9, 9, 9, 9, 9, 9, 9]]
-
-
-def sample_test(cell_type, end_bias, expected):
-    rows = ',\n    '.join(str(r) for r in expected)
-    return '''
-        import numpy as np
-        from cs231n.classifiers.rnn import CaptioningRNN
-        word_to_idx = {'<NULL>': 0, '<START>': 1, '<END>': 2, '<UNK>': 3, 'a': 4, 'cat': 5, 'dog': 6, 'on': 7, 'the': 8, 'mat': 9}
-        np.random.seed(231)
-        model = CaptioningRNN(word_to_idx, input_dim=6, wordvec_dim=5, hidden_dim=7, cell_type='%(c)s', dtype=np.float64)
-        for k in sorted(model.params):
-            model.params[k] = np.random.randn(*model.params[k].shape)
-        model.params['b_vocab'][2] += %(bias)s
-        features = np.random.randn(8, 6)
-        captions = model.sample(features, max_length=10)
-        expected = np.array([
-            %(rows)s])
-        assert np.shape(captions) == (8, 10), 'captions has shape %%s, expected (8, 10): (N, max_length)' %% (np.shape(captions),)
-        captions = np.asarray(captions)
-        assert np.issubdtype(captions.dtype, np.integer), 'captions must be integer word indices, got dtype %%s' %% captions.dtype
-        for i, row in enumerate(expected):
-            ends = np.flatnonzero(row == 2)
-            stop = ends[0] + 1 if len(ends) else len(row)
-            got = captions[i, :stop]
-            hint = ' (the first column must be the first sampled word, not <START>)' if got[0] == 1 and row[0] != 1 else ''
-            assert np.array_equal(got, row[:stop]), 'caption %%d: got %%s, expected %%s up to its first <END>%%s' %% (i, got.tolist(), row[:stop].tolist(), hint)
-        ''' % {'c': cell_type, 'bias': end_bias, 'rows': rows}
 
 
 # ------------------------------------------------------------------------------------
@@ -1159,30 +913,7 @@ def lstm_notebook():
             print('next_h error: ', rel_error(expected_next_h, next_h))
             print('next_c error: ', rel_error(expected_next_c, next_c))
             '''),
-    ], [test('lstm_step_forward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import lstm_step_forward
-        N, D, H = 3, 4, 5
-        x = np.linspace(-0.4, 1.2, num=N*D).reshape(N, D)
-        prev_h = np.linspace(-0.3, 0.7, num=N*H).reshape(N, H)
-        prev_c = np.linspace(-0.4, 0.9, num=N*H).reshape(N, H)
-        Wx = np.linspace(-2.1, 1.3, num=4*D*H).reshape(D, 4 * H)
-        Wh = np.linspace(-0.7, 2.2, num=4*H*H).reshape(H, 4 * H)
-        b = np.linspace(0.3, 0.7, num=4*H)
-        next_h, next_c, cache = lstm_step_forward(x, prev_h, prev_c, Wx, Wh, b)
-        expected_next_h = np.asarray([
-            [0.24635157, 0.28610883, 0.32240467, 0.35525807, 0.38474904],
-            [0.49223563, 0.55611431, 0.61507696, 0.66844003, 0.7159181],
-            [0.56735664, 0.66310127, 0.74419266, 0.80889665, 0.858299]])
-        expected_next_c = np.asarray([
-            [0.32986176, 0.39145139, 0.451556, 0.51014116, 0.56717407],
-            [0.66382255, 0.76674007, 0.87195994, 0.97902709, 1.08751345],
-            [0.74192008, 0.90592151, 1.07717006, 1.25120233, 1.42395676]])
-        for name, got, exp in [('next_h', next_h, expected_next_h), ('next_c', next_c, expected_next_c)]:
-            assert np.shape(got) == (N, H), '%s has shape %s, expected %s' % (name, np.shape(got), (N, H))
-            err = rel_error(exp, got)
-            assert err < 1e-8, '%s: relative error %.3g, expected < 1e-8 (gate order i, f, o, g)' % (name, err)
-        ''')])
+    ], public_tests('lstm_step_forward'))
 
     cells += question('lstm_step_backward', [
         md('''
@@ -1242,35 +973,7 @@ def lstm_notebook():
             print('dWh error: ', rel_error(dWh_num, dWh))
             print('db error: ', rel_error(db_num, db))
             '''),
-    ], [test('lstm_step_backward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import lstm_step_forward, lstm_step_backward
-        from cs231n.gradient_check import eval_numerical_gradient_array
-        np.random.seed(231)
-        N, D, H = 4, 5, 6
-        x = np.random.randn(N, D)
-        prev_h = np.random.randn(N, H)
-        prev_c = np.random.randn(N, H)
-        Wx = np.random.randn(D, 4 * H)
-        Wh = np.random.randn(H, 4 * H)
-        b = np.random.randn(4 * H)
-        next_h, next_c, cache = lstm_step_forward(x, prev_h, prev_c, Wx, Wh, b)
-        dnext_h = np.random.randn(*next_h.shape)
-        dnext_c = np.random.randn(*next_c.shape)
-        grads = lstm_step_backward(dnext_h, dnext_c, cache)
-        assert len(grads) == 6, 'lstm_step_backward must return (dx, dprev_h, dprev_c, dWx, dWh, db)'
-        inputs = [x, prev_h, prev_c, Wx, Wh, b]
-        for i, name in enumerate(['dx', 'dprev_h', 'dprev_c', 'dWx', 'dWh', 'db']):
-            def f(v, i=i, out=0):
-                args = list(inputs)
-                args[i] = v
-                return lstm_step_forward(*args)[out]
-            num = (eval_numerical_gradient_array(lambda v: f(v, out=0), inputs[i].copy(), dnext_h)
-                   + eval_numerical_gradient_array(lambda v: f(v, out=1), inputs[i].copy(), dnext_c))
-            assert np.shape(grads[i]) == num.shape, '%s has shape %s, expected %s' % (name, np.shape(grads[i]), num.shape)
-            err = rel_error(num, grads[i])
-            assert err < 1e-6, '%s: relative error %.3g against the numerical gradient, expected < 1e-6' % (name, err)
-        ''')])
+    ], public_tests('lstm_step_backward'))
 
     cells += question('lstm_forward', [
         md('''
@@ -1301,27 +1004,7 @@ def lstm_notebook():
 
             print('h error: ', rel_error(expected_h, h))
             '''),
-    ], [test('lstm_forward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import lstm_forward
-        N, D, H, T = 2, 5, 4, 3
-        x = np.linspace(-0.4, 0.6, num=N*T*D).reshape(N, T, D)
-        h0 = np.linspace(-0.4, 0.8, num=N*H).reshape(N, H)
-        Wx = np.linspace(-0.2, 0.9, num=4*D*H).reshape(D, 4 * H)
-        Wh = np.linspace(-0.3, 0.6, num=4*H*H).reshape(H, 4 * H)
-        b = np.linspace(0.2, 0.7, num=4*H)
-        h, cache = lstm_forward(x, h0, Wx, Wh, b)
-        expected = np.asarray([
-            [[0.01764008, 0.01823233, 0.01882671, 0.0194232],
-             [0.11287491, 0.12146228, 0.13018446, 0.13902939],
-             [0.31358768, 0.33338627, 0.35304453, 0.37250975]],
-            [[0.45767879, 0.4761092, 0.4936887, 0.51041945],
-             [0.6704845, 0.69350089, 0.71486014, 0.7346449],
-             [0.81733511, 0.83677871, 0.85403753, 0.86935314]]])
-        assert np.shape(h) == (N, T, H), 'h has shape %s, expected %s' % (np.shape(h), (N, T, H))
-        err = rel_error(expected, h)
-        assert err < 1e-7, 'h: relative error %.3g, expected < 1e-7 (is the initial cell state zero?)' % err
-        ''')])
+    ], public_tests('lstm_forward'))
 
     cells += question('lstm_backward', [
         md('''
@@ -1371,34 +1054,7 @@ def lstm_notebook():
             print('dWh error: ', rel_error(dWh_num, dWh))
             print('db error: ', rel_error(db_num, db))
             '''),
-    ], [test('lstm_backward', REL_ERROR + '''
-        import numpy as np
-        from cs231n.rnn_layers import lstm_forward, lstm_backward
-        from cs231n.gradient_check import eval_numerical_gradient_array
-        np.random.seed(231)
-        N, D, T, H = 2, 3, 10, 6
-        x = np.random.randn(N, T, D)
-        h0 = np.random.randn(N, H)
-        Wx = np.random.randn(D, 4 * H)
-        Wh = np.random.randn(H, 4 * H)
-        b = np.random.randn(4 * H)
-        out, cache = lstm_forward(x, h0, Wx, Wh, b)
-        dout = np.random.randn(*out.shape)
-        grads = lstm_backward(dout, cache)
-        assert len(grads) == 5, 'lstm_backward must return (dx, dh0, dWx, dWh, db)'
-        thresholds = {'dx': 1e-7, 'dh0': 1e-7, 'dWx': 1e-7, 'dWh': 5e-6, 'db': 1e-7}
-        for i, (name, arr) in enumerate([('dx', x), ('dh0', h0), ('dWx', Wx), ('dWh', Wh), ('db', b)]):
-            def f(v, i=i):
-                args = [x, h0, Wx, Wh, b]
-                args[i] = v
-                return lstm_forward(*args)[0]
-            num = eval_numerical_gradient_array(f, arr.copy(), dout)
-            assert np.shape(grads[i]) == num.shape, '%s has shape %s, expected %s' % (name, np.shape(grads[i]), num.shape)
-            err = rel_error(num, grads[i])
-            assert err < thresholds[name], '%s: relative error %.3g against the numerical gradient, expected < %g' % (name, err, thresholds[name])
-            diff = np.max(np.abs(num - grads[i]))
-            assert diff < 1e-9, '%s: largest absolute difference from the numerical gradient %.3g, expected < 1e-9' % (name, diff)
-        ''')])
+    ], public_tests('lstm_backward'))
 
     cells += [md('''
         # LSTM captioning model
@@ -1439,8 +1095,7 @@ def lstm_notebook():
             print('expected loss: ', expected_loss)
             print('difference: ', abs(loss - expected_loss))
             '''),
-    ], [test('lstm_loss', captioning_loss_test('lstm', -0.5, 1.7, '9.82445935443')),
-        test('lstm_loss_gradients', captioning_gradient_test('lstm'))])
+    ], public_tests('lstm_loss'))
 
     cells += overfit_cells('lstm', 512, 0.5)
 
@@ -1452,7 +1107,7 @@ def lstm_notebook():
             good on training images and poor on validation images.
             '''),
         code(show_samples('small_lstm', 'small_data'), tags=IGNORE),
-    ], [test('lstm_sample', sample_test('lstm', 0.3, LSTM_SAMPLE))])
+    ], public_tests('lstm_sample'))
 
     cells += full_training_cells('lstm')[:1] + [train_settings('lstm')] + full_training_cells('lstm')[1:]
     cells += [code(show_samples('full_lstm', 'data'), tags=IGNORE)]

@@ -56,6 +56,10 @@ def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=pr
         assign_notebooks(config, MASTERS, template, log=log, otter_dist=OTTER_DIST)
     log("fixtures: the reference's outputs on every case")
     compute_fixtures(config, fixtures, log=log)
+    if notebooks:
+        from autograder.build.public_data import write_public_data
+        log("public data: the public cases of Parts 1-2 -> student_template/tests/public/")
+        write_public_data(config, fixtures, template / "tests" / "public")
     log("leaks: checking the student template")
     return find_leaks(template, removed, config, fixtures, SOLUTIONS_PKG.parent, HIDDEN_TESTS), removed
 

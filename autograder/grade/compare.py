@@ -1,11 +1,18 @@
 """Comparisons made in the grader process, with its own numpy, on arrays returned by the
 student process. Each returns a :class:`Check` whose message names the quantity and the
-error against its threshold, e.g. ``dWh: relative error 3.1e-01 > 1e-07``."""
+error against its threshold, e.g. ``dWh: error 3.1e-01 of its largest entry > 1e-07``.
+
+The measure is ``scaled_error`` (``autograder/student/measure.py``, shared with the public
+tests that students run): the largest difference divided by the largest magnitude of the
+two arrays, so rounding passes at every scale and a tiny entry cannot fail on its rounding
+alone. The course's ``rel_error`` stays for the notebooks' printouts."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
+
+from autograder.student.measure import scaled_error
 
 
 @dataclass
@@ -24,8 +31,9 @@ def rel_error(x, y) -> float:
 
 
 def compare_array(name: str, got, expected, threshold: float) -> Check:
-    """Compare one returned array with the reference's: shape, finiteness, then relative
-    error (floats) or exact equality (integers and booleans)."""
+    """Compare one returned array with the reference's: shape, finiteness, then
+    :func:`scaled_error` against ``threshold`` (floats) or exact equality (integers and
+    booleans)."""
     if got is None:
         return Check(name, False, f"{name}: missing from what your code returned")
     got = np.asarray(got)
@@ -44,10 +52,10 @@ def compare_array(name: str, got, expected, threshold: float) -> Check:
             return Check(name, False, f"{name}: {len(wrong)} of {got.size} entries differ from the reference "
                                       f"(first at index {where}: got {got[where]}, expected {expected[where]})")
         return Check(name, True, f"{name}: matches exactly")
-    err = rel_error(got, expected)
+    err = scaled_error(got, expected)
     if err > threshold:
-        return Check(name, False, f"{name}: relative error {err:.1e} > {threshold:.0e}")
-    return Check(name, True, f"{name}: relative error {err:.1e} <= {threshold:.0e}")
+        return Check(name, False, f"{name}: error {err:.1e} of its largest entry > {threshold:.0e}")
+    return Check(name, True, f"{name}: error {err:.1e} of its largest entry <= {threshold:.0e}")
 
 
 def compare_outputs(got: dict, expected: dict, threshold: float) -> list:

@@ -1,6 +1,6 @@
-"""Alice finished everything, with three classic slips: the embedding gradient drops repeated
-words (``dW[x] += dout``), rnn_backward forgets the gradient flowing back from the next time
-step, and sample keeps writing words after <END> (the original course's behaviour)."""
+"""Alice finished everything, with two classic slips: the embedding gradient drops repeated
+words (``dW[x] += dout``), and rnn_backward forgets the gradient flowing back from the next
+time step; her sample keeps writing words after <END>, as the course allowed (full marks)."""
 
 
 def word_embedding_backward(dout, cache):

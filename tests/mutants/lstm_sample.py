@@ -7,7 +7,6 @@ TARGET = "cs231n/classifiers/rnn.py::CaptioningRNN.sample"
 from mutants.rnn_sample import (  # the same bugs, graded with cell_type='lstm'
     starts_with_null,
     start_in_first_column,
-    no_null_after_end,
     hidden_state_not_carried,
     scores_from_previous_state,
     float_captions,
@@ -25,6 +24,6 @@ cell_state_not_carried = edit(
     ("lstm_step_forward(x, prev_h, prev_c,", "lstm_step_forward(x, prev_h, np.zeros_like(prev_h),"))
 
 
-MUTANTS = [starts_with_null, start_in_first_column, no_null_after_end, hidden_state_not_carried,
+MUTANTS = [starts_with_null, start_in_first_column, hidden_state_not_carried,
            scores_from_previous_state, float_captions, end_replaced_by_null,
            initial_cell_is_h0, cell_state_not_carried, always_feeds_start, ignores_max_length]

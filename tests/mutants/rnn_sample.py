@@ -1,5 +1,6 @@
 """Plausible wrong versions of CaptioningRNN.sample (greedy captioning), graded with
-cell_type='rnn' (each also handles 'lstm' the way a student's would)."""
+cell_type='rnn' (each also handles 'lstm' the way a student's would). Writing words after
+<END> is not a bug (the course did not require stopping): tests/equivalents/rnn_sample.py."""
 from mutants import edit
 
 TARGET = "cs231n/classifiers/rnn.py::CaptioningRNN.sample"
@@ -15,10 +16,6 @@ starts_with_null = edit(
 start_in_first_column = edit(
     "start_in_first_column", "Writes <START> into the first column and the sampled words from column 1 on.",
     ("for t in range(max_length):", "captions[:, 0] = self._start\n        for t in range(1, max_length):"))
-
-no_null_after_end = edit(
-    "no_null_after_end", "Keeps generating after <END> (the original course's lax behaviour, not padded with <NULL>).",
-    ("captions[:, t] = np.where(done, self._null, words)", "captions[:, t] = words"))
 
 hidden_state_not_carried = edit(
     "hidden_state_not_carried", "Steps from the projected features every time instead of the previous hidden state.",
@@ -48,6 +45,6 @@ always_feeds_start = edit(
     ("x = W_embed[words]", "x = W_embed[np.full(N, self._start, dtype=np.int64)]"))
 
 
-MUTANTS = [starts_with_null, start_in_first_column, no_null_after_end, hidden_state_not_carried,
+MUTANTS = [starts_with_null, start_in_first_column, hidden_state_not_carried,
            scores_from_previous_state, float_captions, end_replaced_by_null, always_feeds_start,
            ignores_max_length]

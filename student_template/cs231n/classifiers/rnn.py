@@ -1,5 +1,6 @@
 import numpy as np
 
+from cs231n.layers import *
 from cs231n.rnn_layers import *
 
 
@@ -156,12 +157,9 @@ class CaptioningRNN(object):
         For LSTMs you will also have to keep track of the cell state; in that case
         the initial cell state should be zero.
 
-        Extension to the original course (deliberate): once a caption has
-        produced the <END> token, all of its remaining entries are <NULL>
-        (self._null). Everything up to and including the first <END> is exactly
-        the original greedy (argmax) behaviour. (The original said "you do not
-        need to stop generating after an <END> token is sampled, but you can if
-        you want to"; here stopping is required, so captions are well defined.)
+        You do not need to stop generating after an <END> token is sampled, but
+        you can if you want to: the words after a caption's first <END> are not
+        checked (this reference writes <NULL> there).
 
         Inputs:
         - features: Array of input image features of shape (N, D).
@@ -171,7 +169,6 @@ class CaptioningRNN(object):
         - captions: Array of shape (N, max_length) giving sampled captions,
           where each element is an integer in the range [0, V). The first element
           of captions should be the first sampled word, not the <START> token.
-          After the first <END> of a caption, its entries are <NULL>.
         """
         N = features.shape[0]
         captions = self._null * np.ones((N, max_length), dtype=np.int32)
@@ -195,9 +192,6 @@ class CaptioningRNN(object):
         #     get scores for all words in the vocabulary                          #
         # (4) Select the word with the highest score as the next word, writing it #
         #     to the appropriate slot in the captions variable                    #
-        #                                                                         #
-        # Once a caption has produced the <END> token (self._end), fill the rest  #
-        # of that caption with <NULL> (self._null).                               #
         #                                                                         #
         # HINT: You will not be able to use the rnn_forward or lstm_forward       #
         # functions; you'll need to call rnn_step_forward or lstm_step_forward in #
