@@ -109,12 +109,10 @@ def class_visualization_update_step(X, model, target_y, l2_reg, learning_rate):
       with respect to X.
     """
     ########################################################################
-    # TODO: Compute the value of the gradient of the score for             #
-    # class target_y with respect to the pixels of the image, and make a   #
-    # gradient step on the image using the learning rate. You should use   #
-    # the tf.GradientTape() and tape.gradient to compute gradients.        #
-    #                                                                      #
-    # Be very careful about the signs of elements in your code.            #
+    # TODO: Inside a tf.GradientTape that watches X, compute the objective  #
+    # (the score of target_y minus l2_reg times the sum of the squares of  #
+    # the image), take its gradient g with tape.gradient, and step up the  #
+    # objective: X + learning_rate * g. Mind the signs.                    #
     ########################################################################
     # BEGIN SOLUTION
     X = tf.convert_to_tensor(X, dtype=tf.float32)

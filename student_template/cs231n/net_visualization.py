@@ -92,12 +92,10 @@ def class_visualization_update_step(X, model, target_y, l2_reg, learning_rate):
       with respect to X.
     """
     ########################################################################
-    # TODO: Compute the value of the gradient of the score for             #
-    # class target_y with respect to the pixels of the image, and make a   #
-    # gradient step on the image using the learning rate. You should use   #
-    # the tf.GradientTape() and tape.gradient to compute gradients.        #
-    #                                                                      #
-    # Be very careful about the signs of elements in your code.            #
+    # TODO: Inside a tf.GradientTape that watches X, compute the objective  #
+    # (the score of target_y minus l2_reg times the sum of the squares of  #
+    # the image), take its gradient g with tape.gradient, and step up the  #
+    # objective: X + learning_rate * g. Mind the signs.                    #
     ########################################################################
     # TODO (class_visualization): write your code here, in place of the raise below.
     raise NotImplementedError("class_visualization: class_visualization_update_step is not implemented yet (fill in the TODO in cs231n/net_visualization.py)")
