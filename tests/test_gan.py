@@ -269,3 +269,26 @@ def test_student_notebook_trains_three_gans_to_digits(assigned, tmp_path):
     for name, score in scores.items():
         assert float(score) > master.MIN_DIGIT_SCORE, f"{name}: digit score {score}"
     assert images >= 10
+
+
+# ---------------------------------------------------------------- the course's image shapes
+@pytest.mark.parametrize("qid", ["generator", "dc_generator"])
+def test_generators_returning_28x28x1_images_get_the_same_verdict(qid):
+    """The course's generators may end with (N, 28, 28, 1) images (its training loop reshaped
+    them): the same values pass in either shape, other values fail in either shape, and a
+    shape that holds other images (N, 392, 2) is still refused."""
+    from autograder.fixture_store import read_fixture
+    from autograder.hidden_tests import _gan
+    question = load_config().questions[qid]
+    for case, (inputs, expected) in read_fixture(qid).items():
+        out = expected["output"]
+        n = out.shape[0]
+        for shape in [(n, 784), (n, 28, 28, 1), (n, 28, 28)]:
+            got = dict(expected, output=out.reshape(shape))
+            checks = _gan.check_model(qid, got, expected, question)
+            assert all(c.passed for c in checks), (case, shape, [c.message for c in checks])
+            wrong = dict(expected, output=(out + 0.1 * np.abs(out).max()).reshape(shape))
+            assert not all(c.passed for c in _gan.check_model(qid, wrong, expected, question)), (case, shape)
+        odd = dict(expected, output=out.reshape(n, 392, 2))
+        checks = _gan.check_model(qid, odd, expected, question)
+        assert not checks[0].passed and "shape" in checks[0].message

@@ -192,3 +192,76 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     assert images >= 4, f"only {images} figures"   # pictures, saliency, fooling, class visualization
     print(f"{name}: {seconds:.0f} s")
     assert seconds < NOTEBOOK_TIME_LIMIT
+
+
+# ---------------------------------------------------------------- the course's forms and messages
+def _fixture(qid):
+    from autograder.fixture_store import read_fixture
+    return read_fixture(qid)
+
+
+def _question(config, qid):
+    return config.questions[qid]
+
+
+def test_class_visualization_accepts_the_courses_step_and_the_normalised_one(config):
+    """The reference's step is the course's X + learning_rate * g; learning_rate * g / ||g||_2
+    passes too; a step divided by ||g||^2, a descent step or half the penalty's effect does not."""
+    from autograder.hidden_tests import class_visualization as hidden
+    q = _question(config, "class_visualization")
+    for case, (inputs, expected) in _fixture("class_visualization").items():
+        X, lr = inputs["X"].astype(np.float64), float(inputs["learning_rate"])
+        step = expected["X"].astype(np.float64) - X
+        g = step / lr
+        ok = {"course": X + lr * g, "normalised": X + lr * g / np.linalg.norm(g),
+              "float32": (X + lr * g).astype(np.float32)}
+        bad = {"squared_norm": X + lr * g / np.linalg.norm(g) ** 2, "descent": X - lr * g,
+               "the_step_only": lr * g}
+        for name, got in ok.items():
+            checks = hidden.check(case, {"X": got}, expected, inputs, q)
+            assert all(c.passed for c in checks), (case, name, [c.message for c in checks])
+        for name, got in bad.items():
+            checks = hidden.check(case, {"X": got}, expected, inputs, q)
+            assert not all(c.passed for c in checks), (case, name)
+            assert "learning_rate * g / ||g||_2 is accepted too" in checks[0].message
+
+
+def _fooling_messages(config, case, make_image):
+    from autograder.hidden_tests import fooling_image as hidden
+    inputs, expected = _fixture("fooling_image")[case]
+    X, ref = inputs["X"], expected["X_fooling"]
+    checks = hidden.check(case, {"X_fooling": make_image(X, ref)}, expected, inputs,
+                          _question(config, "fooling_image"))
+    assert not all(c.passed for c in checks)
+    return " ".join(c.message for c in checks)
+
+
+def test_fooling_image_steps_past_the_target_is_told_so_without_the_normalisation_hint(config, tf):
+    """Going on after the model is fooled (here: four times the reference's change, the same
+    direction) is a failure whose message says what was seen: a point on the way already
+    fools the model. It does not blame the normalisation of the step."""
+    text = _fooling_messages(config, "picture_a", lambda X, ref: X + 4 * (ref - X))
+    assert "part of the way, is already classified as the target" in text, text
+    assert "normalised" not in text and "||g||" not in text, text
+
+
+def test_fooling_image_hints_at_normalisation_only_where_the_scale_shows_it(config, tf):
+    """Scores x 100 and a change 100 times the reference's: consistent with a step that grows
+    with the scores, so the hint names the normalisation. The same change in the unscaled
+    case gives no such hint (the grader cannot tell the cause there)."""
+    text = _fooling_messages(config, "scores_times_100", lambda X, ref: X + 100 * (ref - X))
+    assert "a step without the division grows with them" in text, text
+    text = _fooling_messages(config, "picture_a", lambda X, ref: X + 100 * (ref - X))
+    assert "normalised" not in text and "||g||" not in text, text
+
+
+def test_fooling_image_that_is_not_fooled_gets_no_guessed_cause(config, tf):
+    """A tiny change that fools nothing: the message says what the model sees and how much the
+    image changed; in the case whose scores are divided by 100 it adds the normalisation
+    hint (a step without the division shrinks with the scores), elsewhere nothing."""
+    tiny = lambda X, ref: X + 1e-3 * (ref - X)   # noqa: E731
+    text = _fooling_messages(config, "picture_a", tiny)
+    assert "not as the target" in text and "mean absolute change" in text, text
+    assert "normalised" not in text and "part of the way" not in text, text
+    text = _fooling_messages(config, "scores_divided_by_100", tiny)
+    assert "a step without the division shrinks with them" in text, text

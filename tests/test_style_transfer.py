@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder.grade.source_checks import loops_in
+from autograder.student.source_checks import loops_in
 
 REPO = Path(__file__).resolve().parent.parent
 MASTERS = REPO / "assignment" / "notebooks"
@@ -167,3 +167,50 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     assert len(pictures) >= 5
     print(f"{NOTEBOOK}: {seconds:.0f} s; losses {runs}")
     assert seconds < NOTEBOOK_TIME_LIMIT
+
+
+# ----------------------------------------------------------------------------------
+# a failed transfer names the student's functions the given loop ran
+# ----------------------------------------------------------------------------------
+
+def _result(qid, passed, config):
+    from autograder.grade.grader import CaseResult, QuestionResult
+    q = config.questions[qid]
+    return QuestionResult(qid, q.part, q.points, [CaseResult(qid, c, v, 0.0 if not passed else 1.0, 1.0,
+                                                             ["what the check saw"], passed)
+                                                  for c, v in q.cases.items()])
+
+
+@pytest.mark.parametrize("failing, says", [
+    (("style_loss",), "style_loss fails its own question"),
+    (("gram_matrix", "tv_loss"), "gram_matrix, tv_loss fail their own question"),
+    ((), "each of them passes its own question"),
+])
+def test_failed_transfer_names_the_losses_the_loop_used(config, failing, says):
+    from autograder.grade.grader import note_uses
+    results = {qid: _result(qid, qid not in failing, config)
+               for qid in ("content_loss", "gram_matrix", "style_loss", "tv_loss")}
+    transfer = _result("style_transfer", False, config)
+    note_uses(transfer, config, results)
+    for case in transfer.cases:
+        text = " ".join(case.messages)
+        assert "runs your content_loss, gram_matrix, style_loss, tv_loss" in text and says in text, text
+    passed = _result("style_transfer", True, config)
+    note_uses(passed, config, results)
+    assert all(c.messages == ["what the check saw"] for c in passed.cases)
+
+
+def test_wrong_style_loss_is_named_and_the_given_loop_is_not_blamed(config, tmp_path):
+    """Graded for real: a style_loss with the wrong sign fails its question, and the
+    transfer's message names it instead of telling the student to fix the loop."""
+    from autograder.grade.grader import grade_submission
+    from conftest import make_submission
+    from mutants import edit
+    wrong = edit("minus", "", ("loss += style_weights[i]", "loss -= style_weights[i]"))
+    target = "cs231n/style_transfer.py::style_loss"
+    sub = make_submission(tmp_path / "sub", {target: wrong.source(target)})
+    result = grade_submission(sub, config, parts=["style"], only={"style_loss", "style_transfer"})
+    assert not result.questions["style_loss"].passed and not result.questions["style_transfer"].passed
+    text = " ".join(m for c in result.questions["style_transfer"].cases for m in c.messages)
+    assert "style_loss fails its own question in this submission" in text, text
+    assert "the loop must" not in text, text

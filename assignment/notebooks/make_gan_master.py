@@ -18,6 +18,7 @@ the parameter counts are the course's published ones. Long cells (data, training
 import importlib.util
 import os
 import sys
+import textwrap
 
 import numpy as np
 
@@ -53,13 +54,30 @@ def reference_values():
     rng = np.random.RandomState(231)
     logits_real, logits_fake = rng.randn(8, 1), rng.randn(8, 1)
     scores_real, scores_fake = rng.randn(8, 1), rng.randn(8, 1)
+    large_real, large_fake = large_logits(np.random.RandomState(231))
     return {
+        'd_loss_large': gan.discriminator_loss(tf.constant(large_real), tf.constant(large_fake)).numpy(),
+        'g_loss_large': gan.generator_loss(tf.constant(large_fake)).numpy(),
         'leaky_relu': gan.leaky_relu(tf.constant(x)).numpy(),
         'd_loss': gan.discriminator_loss(tf.constant(logits_real), tf.constant(logits_fake)).numpy(),
         'g_loss': gan.generator_loss(tf.constant(logits_fake)).numpy(),
         'ls_d_loss': gan.ls_discriminator_loss(tf.constant(scores_real), tf.constant(scores_fake)).numpy(),
         'ls_g_loss': gan.ls_generator_loss(tf.constant(scores_fake)).numpy(),
     }
+
+
+# The public case large_logits of gan_loss (autograder/hidden_tests/gan_loss.py, seed 231).
+LARGE_LOGITS = '''
+        signs = np.where(rng.rand(10, 1) < 0.5, -1.0, 1.0)
+        logits_real = signs * rng.uniform(50, 900, size=(10, 1))
+        logits_fake = -signs * rng.uniform(50, 900, size=(10, 1))'''
+
+
+def large_logits(rng):
+    """The logits of LARGE_LOGITS, computed here."""
+    ns = {'np': np, 'rng': rng}
+    exec(textwrap.dedent(LARGE_LOGITS), ns)
+    return ns['logits_real'], ns['logits_fake']
 
 
 def fmt(a):
@@ -258,7 +276,7 @@ def notebook(values):
             `tf.keras.layers.LeakyReLU` here; note that `tf.nn.leaky_relu`'s default slope is
             0.2, not our 0.01.)
 
-            Test your leaky ReLU implementation. You should get errors < 1e-10.
+            Test your leaky ReLU implementation. You should get errors < 1e-6.
             '''),
         code('''
             x = np.linspace(-1.5, 1.5, 4 * 6).reshape(4, 6)
@@ -274,7 +292,7 @@ def notebook(values):
         y = np.asarray(leaky_relu(tf.constant(x)))
         assert y.shape == (4, 6), 'leaky_relu returned shape %%s, expected (4, 6)' %% (y.shape,)
         err = rel_error(expected, y)
-        assert err < 1e-10, 'leaky_relu: relative error %%.3g, expected < 1e-10' %% err
+        assert err < 1e-6, 'leaky_relu: relative error %%.3g, expected < 1e-6' %% err
         ''' % fmt(values['leaky_relu']))])
 
     # sample_noise -----------------------------------------------------------------------
@@ -384,7 +402,7 @@ def notebook(values):
         count = int(np.sum([np.prod(p.shape) for p in model.weights]))
         assert count == 1858320, 'generator(4) has %d parameters instead of 1858320: check the architecture' % count
         out = np.asarray(model(np.linspace(-1, 1, 12).reshape(3, 4).astype(np.float32)))
-        assert out.shape == (3, 784), 'generator(4) maps (3, 4) to %s, expected (3, 784)' % (out.shape,)
+        assert out.shape in ((3, 784), (3, 28, 28, 1)), 'generator(4) maps (3, 4) to %s, expected (3, 784)' % (out.shape,)
         assert np.all(np.abs(out) <= 1), 'the generator output must lie in [-1, 1] (tanh)'
         ''')])
 
@@ -405,7 +423,7 @@ def notebook(values):
             discriminator. Use `tf.nn.sigmoid_cross_entropy_with_logits` (or
             `tf.keras.losses.BinaryCrossentropy(from_logits=True)`) to compute the loss from
             the logits. Do not compute `log(sigmoid(x))`: for logits of large magnitude the
-            sigmoid rounds to 0 or 1 and the log gives infinity (the hidden tests try that).
+            sigmoid rounds to 0 or 1 and the log gives infinity (the public test tries that).
             Instead of computing the expectation, we will be averaging over elements of the
             minibatch, so make sure to combine the loss by averaging instead of summing.
 
@@ -432,7 +450,16 @@ def notebook(values):
         assert err < 1e-6, 'discriminator_loss: relative error %%.3g, expected < 1e-6' %% err
         err = rel_error(%s, g_loss)
         assert err < 1e-6, 'generator_loss: relative error %%.3g, expected < 1e-6' %% err
-        ''' % ('%.10e' % float(values['d_loss']), '%.10e' % float(values['g_loss'])))])
+        # logits of magnitude 50-900: log(sigmoid(x)) gives -inf here, a stable loss does not
+        rng = np.random.RandomState(231)%s
+        d_loss = float(discriminator_loss(tf.constant(logits_real), tf.constant(logits_fake)))
+        g_loss = float(generator_loss(tf.constant(logits_fake)))
+        err = rel_error(%s, d_loss)
+        assert err < 1e-6, 'discriminator_loss on large logits: %%s, relative error %%.3g (compute it stably from the logits)' %% (d_loss, err)
+        err = rel_error(%s, g_loss)
+        assert err < 1e-6, 'generator_loss on large logits: %%s, relative error %%.3g (compute it stably from the logits)' %% (g_loss, err)
+        ''' % ('%.10e' % float(values['d_loss']), '%.10e' % float(values['g_loss']), LARGE_LOGITS,
+               '%.10e' % float(values['d_loss_large']), '%.10e' % float(values['g_loss_large'])))])
 
     # get_solvers ------------------------------------------------------------------------
     cells += question('get_solvers', [
@@ -643,7 +670,8 @@ def notebook(values):
             * BatchNorm
             * Conv2D^T (Transpose): 1 filter of 4x4, stride 2, 'same' padding
             * `TanH`
-            * Should have a 28 x 28 x 1 image, reshape back into 784 vector
+            * Should have a 28 x 28 x 1 image, reshape back into 784 vector (returning the
+              28 x 28 x 1 images is accepted too; then reshape them in `train_step`)
             '''),
         code('''
             model = dc_generator(96)
@@ -658,7 +686,7 @@ def notebook(values):
         trainable = int(np.sum([np.prod(p.shape) for p in model.trainable_variables]))
         assert trainable == 6675009, 'dc_generator(96) has %d trainable parameters instead of 6675009' % trainable
         out = np.asarray(model(np.linspace(-1, 1, 4 * 96).reshape(4, 96).astype(np.float32), training=True))
-        assert out.shape == (4, 784), 'dc_generator(96) maps (4, 96) to %s, expected (4, 784)' % (out.shape,)
+        assert out.shape in ((4, 784), (4, 28, 28, 1)), 'dc_generator(96) maps (4, 96) to %s, expected (4, 784) or (4, 28, 28, 1)' % (out.shape,)
         assert np.all(np.abs(out) <= 1), 'the generator output must lie in [-1, 1] (tanh)'
         ''')])
 

@@ -212,14 +212,14 @@ SALIENCY = '''[
              [0.15630138, 0.28658915, 0.25005326, 0.29367173]]]'''
 FOOL_CHANGE = 0.0804274   # the reference's mean absolute change (target 2, learning_rate 0.1)
 STEP = '''[[
-            [[0.04242367, 0.13411105, -0.05758789], [0.00850451, 0.11055458, 0.01902455],
-             [-0.06360254, 0.04848382, 0.05034772], [-0.00338683, 0.04299849, 0.03030375]],
-            [[-0.05303833, 0.12237869, -0.11702743], [-0.03592318, 0.21694912, -0.13058186],
-             [-0.19692737, 0.10386923, -0.04510859], [-0.10735351, 0.03218426, -0.04323813]],
-            [[-0.22099856, -0.15799551, -0.05840492], [-0.07020277, -0.16907750, -0.24728122],
-             [-0.27933437, 0.53653854, 0.05910951], [-0.13184828, 0.18902229, -0.02584733]],
-            [[0.19104533, 0.20264386, 0.04694493], [-0.02791557, -0.06020923, -0.08363028],
-             [-0.16352649, -0.06272865, -0.23692107], [-0.00074213, 0.05568267, -0.11608522]]]]'''
+            [[0.18010029, 0.56933886, -0.24447671], [0.03610396, 0.46933508, 0.08076459],
+             [-0.27001068, 0.20582731, 0.21374008], [-0.01437798, 0.18254063, 0.12864792]],
+            [[-0.22516254, 0.51953173, -0.49681413], [-0.15250397, 0.92100966, -0.55435646],
+             [-0.83601171, 0.44095388, -0.19149852], [-0.45574567, 0.13663115, -0.18355796]],
+            [[-0.93820059, -0.67073500, -0.24794525], [-0.29803035, -0.71778113, -1.04977787],
+             [-1.18585253, 2.27775598, 0.25093636], [-0.55973274, 0.80245239, -0.10972914]],
+            [[0.81104076, 0.86027980, 0.19929436], [-0.11850939, -0.25560501, -0.35503387],
+             [-0.69421566, -0.26630068, -1.00579619], [-0.00315053, 0.23638849, -0.49281415]]]]'''
 
 
 def inline_questions():
@@ -364,7 +364,18 @@ def netvis_notebook():
         assert pred == target_y, 'the model classifies X_fooling as class %%d, not %%d' %% (pred, target_y)
         change = np.abs(X_fooling - X).mean()
         assert change < 3 * %r, 'mean absolute change %%.3g: far more than needed' %% change
-        ''' % FOOL_CHANGE)])
+        # the same model with its scores multiplied by 100 and by 0.01 (the same classes): a
+        # step dX = learning_rate * g / ||g||_2 does not depend on that (the grader tries it too)
+        import keras
+        for scale in (100.0, 0.01):
+            inputs = keras.Input(shape=(4, 4, 3))
+            scaled = keras.Model(inputs, keras.layers.Rescaling(scale)(model(inputs)))
+            X_scaled = np.asarray(make_fooling_image(X, target_y, scaled, learning_rate=0.1))
+            pred = int(np.argmax(model(X_scaled)))
+            assert pred == target_y, 'with the scores multiplied by %%g, the model classifies X_fooling as class %%d, not %%d' %% (scale, pred, target_y)
+            change = np.abs(X_scaled - X).mean()
+            assert change < 3 * %r, 'with the scores multiplied by %%g, mean absolute change %%.3g: far more than needed (is the step normalised?)' %% (scale, change)
+        ''' % (FOOL_CHANGE, FOOL_CHANGE))])
 
     cells += question('class_visualization', [
         md('''
@@ -391,10 +402,12 @@ def netvis_notebook():
             values.
 
             Implement `class_visualization_update_step` in `cs231n/net_visualization.py`:
-            one normalised gradient-ascent step
-            $I \\leftarrow I + \\text{learning\\_rate} \\cdot g / \\|g\\|_2$ where $g$ is the
-            gradient of $s_y(I) - \\lambda \\sum I^2$. The given `create_class_visualization`
-            calls it with jitter, clipping and blur.
+            one gradient-ascent step
+            $I \\leftarrow I + \\text{learning\\_rate} \\cdot g$ where $g$ is the
+            gradient of $s_y(I) - \\lambda \\sum I^2$ with respect to the image (a step normalised
+            as in the fooling image, $\\text{learning\\_rate} \\cdot g / \\|g\\|_2$, is accepted
+            too). The given `create_class_visualization` passes the image as a `tf.Tensor` and
+            calls your step with jitter, clipping and blur.
 
             [3] Yosinski et al., "Understanding Neural Networks Through Deep Visualization",
             ICML 2015 Deep Learning Workshop.
@@ -404,11 +417,14 @@ def netvis_notebook():
         code(CLASS_VIZ_DEMO, tags=IGNORE),
     ], [test('class_visualization', TINY + '''
         from cs231n.net_visualization import class_visualization_update_step
+        import tensorflow as tf
         X = X[:1]
-        X_new = np.asarray(class_visualization_update_step(X, model, 1, 0.2, 1.0))
+        X_new = np.asarray(class_visualization_update_step(tf.constant(X), model, 1, 0.2, 1.0))
         expected_step = np.asarray(%s)
         assert X_new.shape == X.shape, 'X has shape %%s, expected %%s' %% (X_new.shape, X.shape)
         err = np.max(np.abs((X_new - X) - expected_step)) / np.max(np.abs(expected_step))
+        normalised = expected_step / np.linalg.norm(expected_step)   # learning_rate * g / ||g||_2, accepted too
+        err = min(err, np.max(np.abs((X_new - X) - normalised)) / np.max(np.abs(normalised)))
         assert err < 1e-3, 'the step (X_new - X) differs from the expected one by up to %%.3g of its largest entry' %% err
         ''' % STEP)])
 

@@ -120,6 +120,30 @@ def grade_question(question, fixture: dict, runs: dict, source=None) -> Question
     return result
 
 
+def note_uses(result: QuestionResult, config, results: dict) -> None:
+    """If ``result`` failed and its hidden test names the questions whose student functions
+    its code runs (``USES``, e.g. the given style-transfer loop runs content_loss, ...),
+    add to each failed case which functions those are and which of them fail their own
+    questions in this submission (``results``: the questions graded so far)."""
+    uses = tuple(getattr(hidden_test(result.id), "USES", ()))
+    if result.passed or not uses:
+        return
+    names = {qid: config.questions[qid].function.split("::")[-1] for qid in uses if qid in config.questions}
+    listed = ", ".join(names.values())
+    failing = [names[qid] for qid in names if qid in results and not results[qid].passed]
+    unchecked = [names[qid] for qid in names if qid not in results]
+    if failing:
+        verdict = f"{', '.join(failing)} {'fails its' if len(failing) == 1 else 'fail their'} own question"
+    elif unchecked:
+        verdict = f"{', '.join(unchecked)} {'was' if len(unchecked) == 1 else 'were'} not graded in this run"
+    else:
+        verdict = "each of them passes its own question"
+    note = f"this case runs your {listed}: {verdict} in this submission"
+    for case in result.cases:
+        if not case.passed:
+            case.messages = list(case.messages) + [note]
+
+
 def zero_result(question, message: str) -> QuestionResult:
     """A question not graded at all (the submission could not be opened): 0, with the reason."""
     per_case = question.points / len(question.cases)
@@ -196,6 +220,7 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
                             raise fixture
                         runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
                         results[q.id] = grade_question(q, fixture, runs, sources.get(q.id))
+                        note_uses(results[q.id], config, results)
                     except Exception as exc:   # a grader-side failure costs this question, not the rest
                         student.kill()
                         results[q.id] = zero_result(q, f"internal grader error: {type(exc).__name__}: {exc}")

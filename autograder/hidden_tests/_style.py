@@ -142,18 +142,20 @@ def check_transfer(got: dict, expected: dict, inputs: dict) -> list:
     steps = int(inputs["num_iters"])
     over = float(np.max(np.abs(img)))
     if over > MAX_VALUE + 1e-4:
-        return [Check("clamp", False, f"clamp: the final image has values up to {over:.3g} in magnitude; the loop "
-                                      f"must clamp the image to [-{MAX_VALUE}, {MAX_VALUE}] after every step")]
+        return [Check("clamp", False, f"clamp: the final image has values up to {over:.3g} in magnitude; the given "
+                                      f"loop clamps it to [-{MAX_VALUE}, {MAX_VALUE}] after every step (was it "
+                                      f"changed?)")]
     goal = targets(inputs)
     start = total_loss(inputs.get("init_img", inputs["content_img"]), inputs, goal)
     final = total_loss(img, inputs, goal)
     ref = total_loss(np.asarray(expected["img"], np.float32), inputs, goal)
     if not final < start:
         return [Check("total loss", False, f"total loss: {final:.4g} after {steps} steps, but {start:.4g} at the start: "
-                                           f"the loop must lower the loss (gradient descent on the image)")]
+                                           f"gradient descent on the image with the losses it used did not lower "
+                                           f"the grader's total loss")]
     if final > MAX_RATIO * ref:
         return [Check("total loss", False, f"total loss: {final:.4g} after {steps} steps (from {start:.4g}); the "
                                            f"reference reaches {ref:.4g}, and at most {MAX_RATIO:g} times that is "
-                                           f"accepted (Adam, the learning-rate drop, the loss terms?)")]
+                                           f"accepted")]
     return [Check("total loss", True, f"total loss: {start:.4g} -> {final:.4g} in {steps} steps "
                                       f"(reference {ref:.4g}), image clamped")]

@@ -1,7 +1,13 @@
 """Hidden tests of class_visualization_update_step: one step of gradient ascent on the
 target score minus the L2 penalty, from a small random image (public) and from a held-out
-picture with a stronger penalty (hidden). The step (returned image minus input) is compared
-with the reference's by its largest difference relative to the step's largest entry."""
+picture with a stronger penalty (hidden); X is passed as a tf.Tensor, as the course did.
+
+The step (returned image minus input) is compared with the reference's, the course's
+``learning_rate * g``, by its largest difference relative to the step's largest entry. The
+course's TODO ("make a gradient step on the image using the learning rate") does not say
+whether to normalise the step, and many of its students normalised it as in the fooling
+image: ``learning_rate * g / ||g||_2`` (the same direction, made from the reference's step)
+is accepted too."""
 import numpy as np
 
 from autograder.hidden_tests._netvis import close_check, heldout_inputs, shape_check
@@ -26,7 +32,19 @@ def check(case, got, expected, inputs, question):
     if bad:
         return [bad]
     step = np.asarray(got["X"], dtype=np.float64) - X
-    return [close_check("X", step, expected["X"].astype(np.float64) - X, question.threshold,
-                        what="the step (returned X minus the input X)")]
+    ref = expected["X"].astype(np.float64) - X
+    what = "the step (returned X minus the input X)"
+    plain = close_check("X", step, ref, question.threshold, what=what)
+    if plain.passed:
+        return [plain]
+    lr = float(inputs["learning_rate"])
+    normalised = close_check("X", step, lr * ref / max(np.linalg.norm(ref), 1e-30), question.threshold,
+                             what=what + " (taken as learning_rate * g / ||g||_2)")
+    if normalised.passed:
+        return [normalised]
+    plain.message += " (expected X + learning_rate * g, where g is the gradient of the target score minus " \
+                     "l2_reg * sum(X ** 2); learning_rate * g / ||g||_2 is accepted too)"
+    return [plain]
+
 
 IMAGES = ("X",)   # shown in the HTML feedback (autograder/grade/images.py)

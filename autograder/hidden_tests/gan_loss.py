@@ -1,6 +1,8 @@
-"""Hidden tests of discriminator_loss and generator_loss: values on random logits, and on
+"""Hidden tests of discriminator_loss and generator_loss: values on random logits, on
 logits of large magnitude (hundreds), where a loss written as the log of a sigmoid gives
-log(0) = -inf: the losses must come from a numerically stable cross-entropy with logits."""
+log(0) = -inf: the losses must come from a numerically stable cross-entropy with logits
+(both public: the notebook's test runs them), and on logits of every magnitude with real and
+fake batches of different sizes (hidden)."""
 import numpy as np
 
 
@@ -14,4 +16,12 @@ def large_logits(rng):
                 logits_fake=-signs * rng.uniform(50, 900, size=(10, 1)))
 
 
-CASES = {"random": random, "large_logits": large_logits}
+def mixed_magnitudes(rng):
+    """Logits from 0.01 to 1000 in magnitude, both signs, and batches of different sizes
+    for the real and the fake images (each loss term is averaged over its own batch)."""
+    def logits(n):
+        return rng.choice([-1.0, 1.0], size=(n, 1)) * 10 ** rng.uniform(-2, 3, size=(n, 1))
+    return dict(logits_real=logits(12), logits_fake=logits(7))
+
+
+CASES = {"random": random, "large_logits": large_logits, "mixed_magnitudes": mixed_magnitudes}

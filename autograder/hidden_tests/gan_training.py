@@ -7,7 +7,7 @@ own batch."""
 import numpy as np
 
 from autograder.grade.compare import Check
-from autograder.hidden_tests._gan import compare_scaled, real_digits
+from autograder.hidden_tests._gan import as_flat_images, compare_scaled, real_digits
 
 
 def _case(rng, steps, n, noise_dim):
@@ -15,6 +15,9 @@ def _case(rng, steps, n, noise_dim):
                 noise_dim=np.array(noise_dim), seed_D=np.array(rng.randint(2**31)),
                 seed_G=np.array(rng.randint(2**31)))
 
+
+# The questions whose functions train_step is given (grader.note_uses).
+USES = ("discriminator", "generator", "gan_loss", "get_solvers")
 
 CASES = {"few_steps": lambda rng: _case(rng, steps=4, n=16, noise_dim=8),
          "other_weights": lambda rng: _case(rng, steps=3, n=10, noise_dim=16)}
@@ -27,6 +30,7 @@ WHAT = {"d_losses": "the discriminator loss of each step", "g_losses": "the gene
 
 def check(case, got, expected, inputs, question):
     checks = []
+    got = dict(got, images=as_flat_images(got.get("images"), expected["images"].shape))
     for name, what in WHAT.items():
         c = compare_scaled(name, got.get(name), expected[name], question.threshold)
         if not c.passed:

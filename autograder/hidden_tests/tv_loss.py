@@ -5,7 +5,7 @@ the submitted tv_loss (parsed, not run): it must have no loops."""
 import numpy as np
 
 from autograder.grade.compare import Check
-from autograder.grade.source_checks import loops_in
+from autograder.student.source_checks import loops_in
 from autograder.hidden_tests._inputs import ls
 
 

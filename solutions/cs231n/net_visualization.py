@@ -97,21 +97,22 @@ def class_visualization_update_step(X, model, target_y, l2_reg, learning_rate):
     L2 penalty on the image, I* = argmax_I s_y(I) - l2_reg * ||I||_2^2.
 
     Inputs:
-    - X: the current image, numpy array of shape (1, H, W, 3)
+    - X: the current image, a tf.Tensor of shape (1, H, W, 3) (float32)
     - model: A Keras model that maps images (N, H, W, 3) to class scores (N, C)
     - target_y: Integer in the range [0, num_classes) giving the index of the class
     - l2_reg: Strength of L2 regularization on the image
-    - learning_rate: the length (L2 norm) of the step
+    - learning_rate: How big a step to take
 
     Returns:
-    - X: the updated image, a numpy array of shape (1, H, W, 3): X + learning_rate * g / ||g||_2
-      where g is the gradient of s_y(X) - l2_reg * sum(X ** 2) with respect to X.
+    - X: the updated image of shape (1, H, W, 3) (a tf.Tensor or a numpy array):
+      X + learning_rate * g, where g is the gradient of s_y(X) - l2_reg * sum(X ** 2)
+      with respect to X.
     """
     ########################################################################
-    # TODO: Compute the value of the objective (the score of target_y minus #
-    # l2_reg times the sum of the squares of the image) and its gradient   #
-    # with respect to the image inside a tf.GradientTape, and take one     #
-    # normalised gradient-ascent step. Return the new image (numpy).       #
+    # TODO: Inside a tf.GradientTape that watches X, compute the objective  #
+    # (the score of target_y minus l2_reg times the sum of the squares of  #
+    # the image), take its gradient g with tape.gradient, and step up the  #
+    # objective: X + learning_rate * g. Mind the signs.                    #
     ########################################################################
     # BEGIN SOLUTION
     X = tf.convert_to_tensor(X, dtype=tf.float32)
@@ -119,7 +120,7 @@ def class_visualization_update_step(X, model, target_y, l2_reg, learning_rate):
         tape.watch(X)
         objective = model(X)[0, target_y] - l2_reg * tf.reduce_sum(X * X)
     g = tape.gradient(objective, X)
-    X = (X + learning_rate * g / tf.norm(g)).numpy()
+    X = X + learning_rate * g
     # END SOLUTION
     ############################################################################
     #                             END OF YOUR CODE                             #
@@ -137,7 +138,8 @@ def create_class_visualization(target_y, model, num_iterations=100, l2_reg=1e-3,
     - target_y: Integer in the range [0, num_classes) giving the index of the class
     - model: A Keras model that maps images (N, H, W, 3) to class scores (N, C)
     - num_iterations: How many update steps to take
-    - l2_reg, learning_rate: passed to class_visualization_update_step
+    - l2_reg, learning_rate: passed to class_visualization_update_step (X as a tf.Tensor, as
+      in the course); the step it takes is then rescaled to the L2 length learning_rate
     - blur_every: How often to blur the image as an implicit regularizer
     - max_jitter: How much to jitter the image as an implicit regularizer
     - clamp: (low, high) bounds of the image values (preprocessed units) after each step
@@ -155,8 +157,13 @@ def create_class_visualization(target_y, model, num_iterations=100, l2_reg=1e-3,
     for t in range(num_iterations):
         ox, oy = rng.randint(-max_jitter, max_jitter + 1, size=2)
         X = jitter(X, ox, oy)
-        X = class_visualization_update_step(X, model, target_y, l2_reg, learning_rate)
-        X = jitter(np.asarray(X), -ox, -oy)
+        X_new = np.asarray(class_visualization_update_step(tf.convert_to_tensor(X), model, target_y, l2_reg,
+                                                           learning_rate), dtype=np.float32)
+        # This small model's gradients vary by orders of magnitude between classes and
+        # iterations: the loop rescales your step to the L2 length learning_rate.
+        step = X_new - X
+        X = X + learning_rate * step / max(float(np.linalg.norm(step)), 1e-12)
+        X = jitter(X, -ox, -oy)
         X = np.clip(X, clamp[0], clamp[1]).astype(np.float32)
         if blur_every and t % blur_every == 0:
             X = blur_image(X, sigma=0.5)

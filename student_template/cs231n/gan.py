@@ -241,7 +241,9 @@ def dc_generator(noise_dim=NOISE_DIM):
     - noise_dim: integer giving the dimension of the noise
 
     Returns:
-    A Keras model mapping noise (N, noise_dim) to images (N, 784).
+    A Keras model mapping noise (N, noise_dim) to images (N, 784); images (N, 28, 28, 1)
+    (without the last reshape) are accepted too, as in the course, whose training loop
+    reshaped them (then reshape them in your train_step before the discriminator).
     """
     # TODO (dc_generator): write your code here, in place of the raise below.
     raise NotImplementedError("dc_generator is not implemented yet (fill in the TODO in cs231n/gan.py)")
@@ -327,13 +329,13 @@ def run_a_gan(D, G, D_solver, G_solver, discriminator_loss, generator_loss, data
             history['d_loss'].append(float(d_loss))
             history['g_loss'].append(float(g_loss))
             if show is not None and iter_count % show_every == 0:
-                show(deprocess_img(G(fixed_noise, training=False).numpy()),
+                show(deprocess_img(np.reshape(G(fixed_noise, training=False).numpy(), (-1, 784))),
                      'Epoch: %d, Iter: %d' % (epoch, iter_count))
             if iter_count % print_every == 0:
                 print('Epoch: {}, Iter: {}, D: {:.4}, G: {:.4}'.format(epoch, iter_count, float(d_loss),
                                                                        float(g_loss)))
             iter_count += 1
-    samples = deprocess_img(G(fixed_noise, training=False).numpy())
+    samples = deprocess_img(np.reshape(G(fixed_noise, training=False).numpy(), (-1, 784)))
     if show is not None:
         show(samples, 'Final images (after %d iterations)' % iter_count)
     return samples, history

@@ -15,7 +15,7 @@ test = {   'name': 'leaky_relu',
                                                '...     y = np.asarray(leaky_relu(tf.constant(x)))\n'
                                                "...     assert y.shape == (4, 6), 'leaky_relu returned shape %s, expected (4, 6)' % (y.shape,)\n"
                                                '...     err = rel_error(expected, y)\n'
-                                               "...     assert err < 1e-10, 'leaky_relu: relative error %.3g, expected < 1e-10' % err\n"
+                                               "...     assert err < 1e-06, 'leaky_relu: relative error %.3g, expected < 1e-6' % err\n"
                                                '>>> _check_leaky_relu()\n',
                                        'hidden': False,
                                        'locked': False}],

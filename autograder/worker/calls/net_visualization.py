@@ -81,10 +81,13 @@ def fooling_image(pkg, X, target_y, score_scale=1.0):
 
 
 def class_visualization(pkg, X, target_y, l2_reg, learning_rate):
-    """class_visualization_update_step(X, model, target_y, l2_reg, learning_rate): the new image."""
+    """class_visualization_update_step(X, model, target_y, l2_reg, learning_rate): the new
+    image. X is passed as a float32 tf.Tensor, as the course's loop passed it (so that a
+    ``tape.watch(X)`` works)."""
+    import tensorflow as tf
     model = squeezenet()
     fn = pkg.function("net_visualization", "class_visualization_update_step")
-    X_new = _array(fn(X.astype(np.float32), model, int(target_y), float(l2_reg), float(learning_rate)),
+    X_new = _array(fn(tf.constant(X.astype(np.float32)), model, int(target_y), float(l2_reg), float(learning_rate)),
                    "class_visualization_update_step", "X")
     return named_arrays(["X"], [X_new], "class_visualization_update_step")
 

@@ -1,5 +1,7 @@
-"""Checks on the text of a submitted function, made in the grader by parsing it with
-``ast`` (the code is never run here): for example, that a function is vectorized."""
+"""Checks on the text of a submitted function, made by parsing it with ``ast`` (the code is
+never run here): for example, that a function is vectorized. The grader runs them on the
+submitted file, and the student's public test (a3/source_checks.py in the template) runs
+the very same check on the student's module."""
 from __future__ import annotations
 
 import ast
