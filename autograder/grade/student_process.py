@@ -289,11 +289,7 @@ class StudentProcess:
         self._buffer = self._buffer[have:]
         view = memoryview(data)
         while have < size:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return None
-            ready, _, _ = select.select([self._replies], [], [], left)
-            if not ready:
+            if not self._readable_by(deadline):
                 return None
             got = os.readv(self._replies, [view[have:have + 2**20]])
             if not got:
@@ -301,13 +297,14 @@ class StudentProcess:
             have += got
         return view
 
+    def _readable_by(self, deadline: float) -> bool:
+        """Whether the reply pipe has something to read before ``deadline``."""
+        left = deadline - time.monotonic()
+        return left > 0 and bool(select.select([self._replies], [], [], left)[0])
+
     def _read_line(self, deadline: float):
         while b"\n" not in self._buffer:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return None
-            ready, _, _ = select.select([self._replies], [], [], left)
-            if not ready:
+            if not self._readable_by(deadline):
                 return None
             chunk = os.read(self._replies, 65536)
             if not chunk:
