@@ -4,14 +4,22 @@ student process; nothing it does reaches the grader, the gradebook or the host.
 
 The suite requires the sandbox (bubblewrap): `.ci/run` installs it. A few tests show that
 the defences are what stops an attack (without the sandbox, reading the fixtures wins).
+
+Each attack is graded in a child process with an address-space limit and a deadline
+(``bounded_grade``), so a defence that fails shows up as a failed test, never as a grader
+that eats the machine or hangs the suite.
 """
 from __future__ import annotations
 
 import dataclasses
 import importlib
+import multiprocessing
+import os
 import pkgutil
 import re
 import socket
+import shutil
+import stat
 import string
 import subprocess
 import sys
@@ -33,6 +41,8 @@ CONFIG = load_config()
 ATTACKS = sorted(m.name for m in pkgutil.iter_modules(attacks.__path__))
 HONEST = ("word_embedding_forward", "word_embedding_backward")   # graded after the attack
 DEFAULT_TARGET = "cs231n/rnn_layers.py::rnn_step_forward"
+GRADER_MEMORY = 4 * 2**30            # address space of the grading process of an attack test
+GRADER_TIMEOUT = 400                 # seconds for grading the attack and the honest questions
 
 def attack_config(mod):
     """The configuration with the attack's own limits and time limit."""
@@ -75,15 +85,34 @@ class Listener:
         self.sock.close()
 
 
+def make_secret(folder: Path) -> Path:
+    """A root-only host folder (mode 0700) holding a zip whose member starts with TOPSECRET."""
+    folder.mkdir(mode=0o700)
+    with zipfile.ZipFile(folder / "secret.zip", "w") as zf:
+        zf.writestr("TOPSECRET.txt", "TOPSECRET: the grader's private data\n")
+    os.chmod(folder / "secret.zip", 0o600)
+    return folder
+
+
+def tree_state(folder: Path) -> dict:
+    """{relative path: (mode, uid, size)} of everything under ``folder``, itself included."""
+    out = {}
+    for path in [folder, *sorted(folder.rglob("*"))]:
+        info = path.lstat()
+        out[str(path.relative_to(folder))] = (stat.filemode(info.st_mode), info.st_uid, info.st_size)
+    return out
+
+
 @pytest.fixture
 def place(tmp_path):
-    """Where an attack may aim: a previous run's gradebook, a marker, a listener."""
+    """Where an attack may aim: a previous run's gradebook, a marker, a listener, a root-only
+    folder."""
     out = tmp_path / "previous-run"
     out.mkdir()
     (out / "grades.csv").write_text("submission,total\nhonest,55\n")
     listener = Listener()
     ctx = {"REPO": str(REPO_ROOT), "OUT": str(out), "MARKER": str(tmp_path / "marker"),
-           "PORT": str(listener.port)}
+           "PORT": str(listener.port), "SECRET": str(make_secret(tmp_path / "secret"))}
     yield ctx
     listener.close()
     ctx["connections"] = listener.connections
@@ -96,7 +125,58 @@ def attack_submission(name, folder, ctx) -> Path:
     sub = make_submission(folder, {getattr(mod, "TARGET", DEFAULT_TARGET): source}, files)
     for rel in getattr(mod, "PAYLOAD_FILES", []):       # real pickles that would make the marker
         (sub / rel).write_bytes(_pickle_payload(ctx["MARKER"]))
+    for rel, attr in getattr(mod, "HELPERS", {}).items():  # C programs the attack runs, built here
+        if shutil.which("gcc") is None:
+            pytest.skip("gcc is needed to build the attack's helper")
+        source = sub / (rel + ".c")
+        source.write_text(getattr(mod, attr))
+        subprocess.run(["gcc", "-O2", "-o", str(sub / rel), str(source)], check=True)
     return sub
+
+
+def _grade_child(conn, args, kwargs):
+    import resource
+
+    from autograder.grade import sandbox
+    resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, GRADER_MEMORY))
+    try:
+        result = grade_submission(*args, **kwargs)
+        result.sandbox_uids = [uid for uid, _ in sandbox._uid_locks.values()]
+        conn.send(("ok", result))
+    except BaseException as exc:
+        conn.send(("raised", f"{type(exc).__name__}: {exc}"))
+
+
+def bounded_grade(*args, timeout: float = GRADER_TIMEOUT, **kwargs):
+    """grade_submission(*args, **kwargs) in a child process with at most GRADER_MEMORY bytes
+    of address space and ``timeout`` seconds; fails the test if it raises, dies or is late,
+    and kills every process under it in any case."""
+    ctx = multiprocessing.get_context("spawn")
+    conn, child = ctx.Pipe()
+    proc = ctx.Process(target=_grade_child, args=(child, args, kwargs))
+    proc.start()
+    child.close()
+    try:
+        if not conn.poll(timeout):
+            pytest.fail(f"grading did not finish within {timeout} s")
+        status, value = conn.recv()
+    except EOFError:
+        proc.join(5)
+        pytest.fail(f"the grading process died (exit code {proc.exitcode})")
+    finally:
+        try:
+            tree = psutil.Process(proc.pid).children(recursive=True)
+        except psutil.Error:
+            tree = []
+        for p in [proc, *tree]:
+            try:
+                os.kill(p.pid, 9)
+            except OSError:
+                pass
+        proc.join(10)
+    if status != "ok":
+        pytest.fail(f"grading raised {value}")
+    return value
 
 
 def _pickle_payload(marker: str) -> bytes:
@@ -105,14 +185,18 @@ def _pickle_payload(marker: str) -> bytes:
     return (b"cbuiltins\nopen\n(" + b"V" + marker.encode() + b"\nVw\ntR.")
 
 
-def sandbox_processes(wait: float = 5.0) -> list:
-    """Live processes of a sandbox user (after up to ``wait`` s for killed ones to be reaped)."""
+def sandbox_processes(wait: float = 5.0, uids=None, before: float | None = None) -> list:
+    """Live processes of a sandbox user (after up to ``wait`` s for killed ones to be reaped);
+    with ``uids`` and ``before`` (a time.time()), only those of these uids started before then
+    (other graders on the machine may be using other sandbox uids, or these ones since)."""
     deadline = time.monotonic() + wait
+    wanted = set(uids) if uids is not None else set(range(UID_BASE, UID_BASE + UID_SLOTS))
     while True:
         out = []
-        for p in psutil.process_iter(["uids", "status"]):
-            uids = p.info["uids"]
-            if uids and UID_BASE <= uids.real < UID_BASE + UID_SLOTS and p.info["status"] != psutil.STATUS_ZOMBIE:
+        for p in psutil.process_iter(["uids", "status", "create_time"]):
+            uids_ = p.info["uids"]
+            if (uids_ and uids_.real in wanted and p.info["status"] != psutil.STATUS_ZOMBIE
+                    and (before is None or (p.info["create_time"] or 0) < before)):
                 out.append(p)
         if not out or time.monotonic() > deadline:
             return out
@@ -132,11 +216,20 @@ def test_the_sandbox_is_available():
 def test_attack_scores_zero_and_costs_nothing_else(name, place, tmp_path):
     mod = importlib.import_module(f"attacks.{name}")
     sub = attack_submission(name, tmp_path / name, place)
-    result = grade_submission(sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST},
-                              sandbox=True)
+    secret = tree_state(Path(place["SECRET"]))
+    scratch = tmp_path / "grader-tmp"
+    scratch.mkdir()
+    result = bounded_grade(sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST},
+                           sandbox=True, workdir=scratch)
     text = messages(result, mod.QUESTION)
     assert result.questions[mod.QUESTION].score == 0, f"{name} scored: {text}"
     assert re.search(mod.MESSAGE, text), f"{name}: the report says {text!r}"
+    forbidden = getattr(mod, "FORBIDDEN", None)
+    assert not (forbidden and re.search(forbidden, text)), f"{name}: the report tells {text!r}"
+    assert result.seconds < getattr(mod, "MAX_SECONDS", GRADER_TIMEOUT), f"{name} took {result.seconds:.0f} s"
+    assert tree_state(Path(place["SECRET"])) == secret, f"{name} changed {place['SECRET']}"
+    assert list(scratch.iterdir()) == [], f"{name} left {list(scratch.iterdir())}"
+    ended = time.time()
     for qid in HONEST:
         assert result.questions[qid].score == CONFIG.questions[qid].points, \
             f"{name} cost {qid}: {messages(result, qid)}"
@@ -145,7 +238,8 @@ def test_attack_scores_zero_and_costs_nothing_else(name, place, tmp_path):
     assert not Path(place["MARKER"]).exists(), f"{name} wrote {place['MARKER']}"
     assert (Path(place["OUT"]) / "grades.csv").read_text() == "submission,total\nhonest,55\n"
     assert not (Path(place["OUT"]) / "attacker").exists()
-    assert not sandbox_processes(), f"{name} left processes behind: {sandbox_processes()}"
+    left = sandbox_processes(uids=result.sandbox_uids, before=ended)
+    assert not left, f"{name} left processes behind: {left}"
 
 
 def test_network_attack_reaches_the_listener_without_the_sandbox(tmp_path):
