@@ -20,9 +20,8 @@ With bubblewrap (``bwrap``) installed and usable, the student process gets
   files only root may read, such as a Python under /root) and ``setpriv`` drops to a uid of
   its own (one per grader process, see ``sandbox_uid``) with no capabilities and no groups,
   so ``RLIMIT_NPROC`` counts only that sandbox's processes;
-- where cgroup v2 is writable (``cgroup_problem()`` is None), a cgroup of its own with
-  ``memory.max`` (which counts its tmpfs pages too) and ``pids.max``; where it is not, the
-  grader says so once (``CgroupWarning``) and the bounds are the rlimits and the tmpfs size.
+- no cgroup of its own (not implemented): its memory is bounded by the address-space limit
+  plus the size of its /tmp, its processes by ``RLIMIT_NPROC`` of its uid.
 
 In every case, with or without bubblewrap, resource limits (``Limits`` from
 grading_config.yml) are set before the student's code starts: address space, CPU time,
@@ -250,8 +249,6 @@ class Sandbox:
         self.uid = sandbox_uid() if self.bubblewrap and os.geteuid() == 0 else None
         self.staging = worker_library(Path(staging)) if self.bubblewrap else None
         self.fds = []                 # descriptors the next command needs passed (the filter)
-        if self.bubblewrap:
-            cgroup_note_once()
 
     def prepare(self) -> None:
         """Make the submission readable by the sandbox user."""
@@ -314,45 +311,6 @@ class Sandbox:
             return "no sandbox (limits only)"
         who = f"uid {self.uid}" if self.uid is not None else "this user in a user namespace"
         return f"bubblewrap, {who}, no network, seccomp"
-
-
-class CgroupWarning(UserWarning):
-    """cgroup v2 is not writable here: no memory.max/pids.max per sandbox."""
-
-
-CGROUP_ROOT = Path("/sys/fs/cgroup")
-
-
-@functools.lru_cache(maxsize=None)
-def cgroup_problem() -> str | None:
-    """None if this process may make cgroup v2 groups with the memory and pids controllers
-    (a delegated, writable cgroup v2 hierarchy), else why not."""
-    controllers = CGROUP_ROOT / "cgroup.controllers"
-    if not controllers.exists():
-        return f"{CGROUP_ROOT} is not a cgroup v2 hierarchy (cgroup v1 or hybrid)"
-    try:
-        mine = Path("/proc/self/cgroup").read_text().strip().splitlines()
-        own = CGROUP_ROOT / [line for line in mine if line.startswith("0::")][0][3:].lstrip("/")
-        enabled = (own / "cgroup.subtree_control").read_text().split()
-    except (OSError, IndexError):
-        return "this process's cgroup v2 group cannot be read"
-    if not {"memory", "pids"} <= set(enabled) or not os.access(own, os.W_OK):
-        return f"the memory and pids controllers are not delegated to a writable {own}"
-    return None
-
-
-_cgroup_warned = False
-
-
-def cgroup_note_once() -> None:
-    """Say once per process that sandboxes get no cgroup (memory.max, pids.max), and why."""
-    global _cgroup_warned
-    problem = cgroup_problem()
-    if problem and not _cgroup_warned:
-        _cgroup_warned = True
-        warnings.warn(f"sandboxes get no cgroup of their own: {problem}. Memory is bounded by the "
-                      f"address-space limit and the /tmp size, processes by RLIMIT_NPROC.",
-                      CgroupWarning, stacklevel=3)
 
 
 def _processes_of(uid: int) -> int:
