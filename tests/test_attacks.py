@@ -293,29 +293,84 @@ def test_background_writer_survives_without_the_sandbox(tmp_path):
                 p.kill()
 
 
-def test_a_batch_of_attacks_completes_and_the_honest_grade_is_untouched(tmp_path, place):
-    """`a3 grade` on a class folder holding the most hostile attacks and an honest
-    submission: every row is written, the honest one is full, the grader survives."""
+class TreeMemory:
+    """Samples the resident memory of a process and all its descendants every 0.2 s; ``peak``
+    is the largest sum seen, in bytes."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self._stop = pid, 0, False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while not self._stop:
+            try:
+                root = psutil.Process(self.pid)
+                total = 0
+                for p in [root, *root.children(recursive=True)]:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            time.sleep(0.2)
+
+    def stop(self):
+        self._stop = True
+        self.thread.join(2)
+
+
+BATCH_MEMORY = 2 * (8 + 4) * 2**30 + 2**30     # 2 workers x (grading process + student process) + the rest
+
+
+def test_a_batch_of_all_attacks_completes_and_the_honest_grades_are_untouched(tmp_path, place):
+    """Issue 11's batch: `a3 grade --workers 2` on a class folder holding every attack and two
+    honest submissions: it finishes, writes every row, gives the honest ones full marks, leaves
+    no process of a sandbox uid, no temporary folder, no changed file outside --out, and the
+    grader's processes together stay under BATCH_MEMORY of resident memory."""
     folder = tmp_path / "class"
     folder.mkdir()
     make_submission(folder / "honest")
-    for name in ("kill_grader", "background_writer", "write_results", "fork_bomb", "read_hidden"):
+    make_submission(folder / "honest2")
+    for name in ATTACKS:
         attack_submission(name, folder / name, place)
+    watched = [folder, Path(place["OUT"]), Path(place["SECRET"])]
+    before = [tree_state(w) for w in watched]
+    grader_tmp = tmp_path / "grader-tmp"
+    grader_tmp.mkdir()
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(folder), "--out", str(out),
-                           "--parts", "rnn", "--quiet"], capture_output=True, text=True, timeout=900,
-                          cwd=REPO_ROOT)
-    assert done.returncode == 0, done.stderr[-3000:]
-    rows = {line.split(",")[0]: line.split(",") for line in (out / "grades.csv").read_text().splitlines()[1:]}
-    assert set(rows) == {"honest", "kill_grader", "background_writer", "write_results", "fork_bomb", "read_hidden"}
-    header = (out / "grades.csv").read_text().splitlines()[0].split(",")
-    assert float(rows["honest"][header.index("part:rnn")]) == CONFIG.parts["rnn"].points
-    for name in rows:
-        if name != "honest":
-            assert float(rows[name][header.index("rnn_step_forward")]) == 0, name
+    started = time.time()
+    proc = subprocess.Popen([sys.executable, "-m", "autograder.cli", "grade", str(folder), "--out", str(out),
+                             "--parts", "rnn", "--quiet", "--workers", "2"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT,
+                            env={**os.environ, "TMPDIR": str(grader_tmp)})
+    memory = TreeMemory(proc.pid)
+    try:
+        _, stderr = proc.communicate(timeout=3000)
+    finally:
+        memory.stop()
+        proc.kill()
+    assert proc.returncode == 0, stderr[-3000:]
+    lines = (out / "grades.csv").read_text().splitlines()
+    header = lines[0].split(",")
+    rows = {line.split(",")[0]: line.split(",") for line in lines[1:]}
+    assert set(rows) == {"honest", "honest2", *ATTACKS}
+    for name in ("honest", "honest2"):
+        assert float(rows[name][header.index("part:rnn")]) == CONFIG.parts["rnn"].points, rows[name]
+    for name in ATTACKS:
+        qid = importlib.import_module(f"attacks.{name}").QUESTION
+        assert float(rows[name][header.index(qid)]) == 0, name
     time.sleep(5)
     assert not Path(place["MARKER"]).exists()
-    assert not sandbox_processes()
+    assert [tree_state(w) for w in watched] == before, "a file outside --out changed"
+    left = [p for p in sandbox_processes(before=time.time()) if p.create_time() > started and p.ppid() == 1]
+    assert not left, f"orphaned sandbox processes: {left}"
+    assert [p.name for p in grader_tmp.iterdir()] in ([], ["a3-sandbox-uids"]), list(grader_tmp.iterdir())
+    assert memory.peak < BATCH_MEMORY, f"the grader's processes used {memory.peak / 2**30:.1f} GiB"
+    print(f"batch of {len(rows)}: {time.time() - started:.0f} s, peak resident memory of the grader's "
+          f"processes {memory.peak / 2**30:.2f} GiB")
 
 
 # ---------------------------------------------------------------- hostile submission files
