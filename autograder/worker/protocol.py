@@ -157,12 +157,14 @@ def decode_arrays(layout: list, data) -> dict:
 
 def send(fh, message: dict, data: bytes = b"") -> None:
     """Write one JSON message as a line, then ``data`` (outputs' bytes), and flush; ``fh``
-    is a text or a binary file."""
+    is a text or a binary file. On a binary file (the worker's replies) the line also starts
+    with a newline, so that it stands on a line of its own whatever was written before it
+    (unterminated bytes, e.g. the outputs of a reply the grader had stopped waiting for)."""
     line = json.dumps(message) + "\n"
     if isinstance(fh, io.TextIOBase):
         fh.write(line)
     else:
-        fh.write(line.encode() + data)
+        fh.write(b"\n" + line.encode() + data)
     fh.flush()
 
 
