@@ -24,6 +24,8 @@ import multiprocessing
 import os
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -67,15 +69,21 @@ def grade_task(path: str, config, parts: list, setup: str, fixture_dir: str | No
             "seconds": time.time() - started}
 
 
-def _grading_process(conn, memory: int) -> None:
-    """The grading process: limit its address space, then grade each job it is sent
-    (``(path, config, parts, fixture_dir, workdir)``) and send back result_to_dict."""
-    import ctypes
+def _grading_process(fd: int, memory: int) -> None:
+    """The grading process (``python -c`` started by Supervisor): limit its address space,
+    watch its parent (if the worker dies, its student processes and it go too), then grade
+    each job it is sent on the connection ``fd`` (``(path, config, parts, fixture_dir,
+    workdir)``) and send back result_to_dict."""
     import resource
+    from multiprocessing.connection import Connection
+
+    from autograder.grade.pool import _watch_parent
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    ctypes.CDLL(None).prctl(1, signal.SIGKILL)        # PR_SET_PDEATHSIG: die with the worker
+    _watch_parent(os.getppid())
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the batch's to handle: it kills us
     from autograder.grade.grader import grade_submission
     from autograder.grade.record import result_to_dict
+    conn = Connection(fd)
     while True:
         try:
             path, config, parts, fixture_dir, workdir = conn.recv()
@@ -86,7 +94,9 @@ def _grading_process(conn, memory: int) -> None:
 
 
 class Supervisor:
-    """One grading process at a time (per worker thread), restarted after a failure."""
+    """One grading process at a time (per worker thread), restarted after a failure. It is a
+    plain subprocess, not a multiprocessing child: Dask's worker processes are daemonic, and
+    those may not have multiprocessing children."""
 
     def __init__(self, memory: int = GRADER_MEMORY):
         self.memory = memory
@@ -94,11 +104,13 @@ class Supervisor:
         self.conn = None
 
     def _start(self):
-        ctx = multiprocessing.get_context("spawn")
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_grading_process, args=(child, self.memory), name="a3-grading", daemon=True)
-        self.proc.start()
-        child.close()
+        self.conn, child = multiprocessing.Pipe()
+        fd = child.fileno()
+        code = f"from autograder.grade.task import _grading_process; _grading_process({fd}, {self.memory})"
+        try:
+            self.proc = subprocess.Popen([sys.executable, "-c", code], pass_fds=(fd,), stdin=subprocess.DEVNULL)
+        finally:
+            child.close()
 
     def grade(self, path: str, config, parts: list, fixture_dir: str, deadline: float) -> dict:
         """result_to_dict of the submission at ``path``, or of a zero result saying why not
@@ -106,7 +118,7 @@ class Supervisor:
         from autograder.grade.exchange import private_folder, remove_tree
         workdir = private_folder(prefix="a3-grading-")
         try:
-            if self.proc is None or not self.proc.is_alive():
+            if self.proc is None or self.proc.poll() is not None:
                 self._start()
             try:
                 self.conn.send((path, config, parts, fixture_dir, str(workdir)))
@@ -116,9 +128,12 @@ class Supervisor:
                            f"(the deadline of its questions' time limits)")
             except (EOFError, OSError):
                 problem = None
-            if problem is None or not self.proc.is_alive():
-                self.proc.join(5)
-                problem = f"grader error: the grading process died ({_how_it_ended(self.proc.exitcode)})"
+            if problem is None or self.proc.poll() is not None:
+                try:
+                    self.proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    pass
+                problem = f"grader error: the grading process died ({_how_it_ended(self.proc.returncode)})"
             self.stop()
             return _failed_result(path, config, parts, problem)
         finally:
@@ -139,7 +154,10 @@ class Supervisor:
                 os.kill(proc.pid, signal.SIGKILL)
             except OSError:
                 pass
-        self.proc.join(10)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
         psutil.wait_procs(tree, timeout=10)
         self.conn.close()
         self.proc = self.conn = None
