@@ -10,9 +10,9 @@ export MPLBACKEND = Agg
 .PHONY: install demo test build check bench bench-class data clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-assets.txt
-	@# the sandbox of the student process: bubblewrap (Debian/Ubuntu package; needs root to install)
-	@command -v bwrap >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null; } || \
+	@# the sandbox of the student process: bubblewrap and libseccomp2 (Debian/Ubuntu packages; root installs)
+	@{ command -v bwrap >/dev/null && ldconfig -p | grep -q libseccomp.so.2; } || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap libseccomp2 >/dev/null; } || \
 	  echo "warning: bubblewrap is not installed: student code will run without the sandbox (README: Sandbox)"
 	@# headless Chromium for the tests that look at the HTML pages (class page, feedback) in a real browser
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \

@@ -3,6 +3,7 @@ sandbox is reported once, and the process inside runs as its own user in its own
 from __future__ import annotations
 
 import json
+import os
 import string
 import warnings
 
@@ -122,3 +123,156 @@ def test_the_reference_is_never_restarted_for_tampering(tmp_path):
                 fixture = read_fixture(q.id)
                 sp.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
             assert sp.restarts == 0, (part, sp.log_tail())
+
+
+# ---------------------------------------------------------------- the grader-owned exchange
+def test_remove_tree_takes_a_deep_chain_links_and_unreadable_folders(tmp_path):
+    """Issue 11, hole 7: 1500 nested folders made shutil.rmtree raise RecursionError."""
+    from autograder.grade.exchange import remove_tree
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep").write_text("keep")
+    top = tmp_path / "top"
+    top.mkdir()
+    fd = os.open(top, os.O_RDONLY)
+    for _ in range(1500):
+        os.mkdir("d", dir_fd=fd)
+        sub = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = sub
+    os.symlink(outside, "link", dir_fd=fd)
+    os.mkfifo("fifo", dir_fd=fd)
+    os.close(fd)
+    (top / "locked").mkdir()
+    (top / "locked" / "f").write_text("x")
+    os.chmod(top / "locked", 0)
+    assert remove_tree(top) is None
+    assert not top.exists() and (outside / "keep").read_text() == "keep"
+    assert remove_tree(top) is None                       # gone already: nothing to say
+    (tmp_path / "a-file").write_text("x")
+    assert remove_tree(tmp_path / "a-file") is None and not (tmp_path / "a-file").exists()
+
+
+def test_remove_tree_never_raises(monkeypatch, tmp_path):
+    from autograder.grade import exchange
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "f").write_text("x")
+    monkeypatch.setattr(exchange.os, "unlink", lambda *a, **k: (_ for _ in ()).throw(OSError("EIO")))
+    problem = exchange.remove_tree(tmp_path / "t")
+    assert problem and "EIO" in problem
+
+
+def test_read_regular_follows_nothing_and_waits_for_nothing(tmp_path):
+    """Issue 11, holes 1-3: a link to /dev/zero or to a host file, a FIFO, a large file."""
+    from autograder.grade.exchange import UnsafeFile, read_regular
+    (tmp_path / "ok.bin").write_bytes(b"abc")
+    (tmp_path / "big.bin").write_bytes(b"x" * 101)
+    (tmp_path / "secret").write_bytes(b"TOPSECRET")
+    (tmp_path / "zero").symlink_to("/dev/zero")
+    (tmp_path / "host").symlink_to(tmp_path / "secret")
+    os.mkfifo(tmp_path / "fifo")
+    assert read_regular(tmp_path, "ok.bin", 100) == b"abc"
+    for name in ("zero", "host", "fifo", "big.bin"):
+        with pytest.raises(UnsafeFile) as info:
+            read_regular(tmp_path, name, 100)
+        assert "TOPSECRET" not in str(info.value) and "dev" not in str(info.value)
+    with pytest.raises(FileNotFoundError):
+        read_regular(tmp_path, "missing", 100)
+
+
+def test_outputs_on_the_pipe_are_bounded_before_they_are_read():
+    """Issue 11, hole 9: the layout is checked (count, names, sizes) before any byte is read,
+    and each image must be a plain numeric .npy whose header accounts for its bytes."""
+    import numpy as np
+
+    from autograder.worker.protocol import MAX_ARRAYS, ProtocolError, check_layout, decode_arrays, encode_arrays
+    arrays = {"a": np.arange(6.0).reshape(2, 3), "b": np.asfortranarray(np.ones((3, 2), np.int32)), "c": np.float32(2)}
+    layout, data = encode_arrays(arrays)
+    assert check_layout(layout) == len(data)
+    out = decode_arrays(layout, bytearray(data))
+    assert all(np.array_equal(out[k], v) and out[k].dtype == np.asarray(v).dtype for k, v in arrays.items())
+    for bad in ([["a", 1]] * 2, [[f"x{i}", 0] for i in range(MAX_ARRAYS + 1)], [["a", 2**40]], [["a", -1]],
+                [["", 1]], "not a list", [["a", 1.5]]):
+        with pytest.raises(ProtocolError):
+            check_layout(bad)
+    with pytest.raises(ProtocolError, match="bytes of data"):
+        decode_arrays([["a", len(data) - 1]], bytearray(data[:-1]))
+    obj = np.lib.format.header_data_from_array_1_0(np.array([1.0]))
+    obj["descr"] = "|O"
+    import io
+    buf = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buf, obj)
+    with pytest.raises(ProtocolError, match="not numeric"):
+        decode_arrays([["o", len(buf.getvalue()) + 8]], bytearray(buf.getvalue() + b"\0" * 8))
+    with pytest.raises(ProtocolError):
+        encode_arrays({"o": np.array([object()])})
+
+
+def test_the_seccomp_filter_refuses_what_it_lists():
+    """Issue 11, hole 5 and 10: keyrings and new namespaces refused in a filtered process."""
+    import shutil
+    import subprocess
+    import sys
+
+    from autograder.grade.syscall_filter import filter_fd
+    if shutil.which("bwrap") is None:
+        pytest.skip("bubblewrap is not installed")
+    probe = ("import ctypes, os\n"
+             "libc = ctypes.CDLL(None, use_errno=True)\n"
+             "print(libc.syscall(248, b'user', b'k', b'v', 1, -4), ctypes.get_errno())\n"
+             "print(libc.unshare(0x10000000), ctypes.get_errno())\n"
+             "import threading; t = threading.Thread(target=lambda: None); t.start(); t.join()\n"
+             "pid = os.fork()\n"
+             "os._exit(0) if pid == 0 else print('fork', os.waitpid(pid, 0)[1])\n")
+    fd = filter_fd()
+    try:
+        done = subprocess.run(["bwrap", "--unshare-pid", "--ro-bind", "/", "/", "--dev", "/dev",
+                               "--seccomp", str(fd), "--", sys.executable, "-c", probe],
+                              pass_fds=(fd,), capture_output=True, text=True, timeout=60)
+    finally:
+        os.close(fd)
+    assert done.stdout.split("\n")[:3] == ["-1 1", "-1 1", "fork 0"], done.stdout + done.stderr
+
+
+# ---------------------------------------------------------------- the grading process
+def test_a_grading_process_past_its_deadline_or_dead_costs_only_its_submission(tmp_path):
+    """Issue 11: a submission whose grading passes its deadline, or whose grading process
+    dies, gets a zero result saying so; the next submission is graded as usual by a new
+    grading process, and no temporary folder of the grader's is left."""
+    import tempfile
+    import threading
+    import time
+
+    from autograder.grade.record import result_from_dict
+    from autograder.grade.task import Supervisor
+    hang = attack_submission("while_true", tmp_path / "hang", {"REPO": str(REPO_ROOT)})
+    honest = make_submission(tmp_path / "honest")
+    before = set(os.listdir(tempfile.gettempdir()))
+    boss = Supervisor()
+    only_first = one_question(CONFIG, "rnn_step_forward")
+    try:
+        late = result_from_dict(boss.grade(str(hang), only_first, ["rnn"], str(REPO_ROOT / "autograder/fixtures"), 20))
+        assert late.error.startswith("timed out: grading this submission took more than 20 s"), late.error
+        assert late.total == 0 and late.questions["rnn_step_forward"].cases[0].messages == [late.error]
+
+        def kill_soon():
+            time.sleep(8)
+            os.kill(boss.proc.pid, 9)
+        threading.Thread(target=kill_soon, daemon=True).start()
+        dead = result_from_dict(boss.grade(str(hang), only_first, ["rnn"], str(REPO_ROOT / "autograder/fixtures"), 200))
+        assert dead.error == "grader error: the grading process died (signal SIGKILL: out of memory?)", dead.error
+
+        ok = result_from_dict(boss.grade(str(honest), only_first, ["rnn"], str(REPO_ROOT / "autograder/fixtures"), 200))
+        assert ok.error == "" and ok.total == CONFIG.questions["rnn_step_forward"].points
+    finally:
+        boss.stop()
+    left = {n for n in set(os.listdir(tempfile.gettempdir())) - before if n.startswith(("a3-grading-", "a3-hang-", "a3-honest-"))}
+    assert not left, left
+
+
+def one_question(config, qid):
+    """``config`` with one question left in the part of ``qid``."""
+    import dataclasses
+    part = config.parts[config.questions[qid].part]
+    part = dataclasses.replace(part, questions={qid: part.questions[qid]})
+    return dataclasses.replace(config, parts={**config.parts, part.id: part})

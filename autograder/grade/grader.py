@@ -7,7 +7,6 @@ a zero on the questions concerned.
 """
 from __future__ import annotations
 
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from autograder.fixture_store import FIXTURE_DIR, hidden_test, read_fixture
 from autograder.grade.compare import Check, compare_outputs
+from autograder.grade.exchange import private_folder, remove_tree
 from autograder.grade.images import case_images
 from autograder.grade.student_process import StudentProcess
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
@@ -187,8 +187,8 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
     sid = submission_id(Path(path))
     parts = list(parts or config.parts)
     questions = [q for q in config.questions_in(parts) if only is None or q.id in only]
-    with tempfile.TemporaryDirectory(prefix=f"a3-{sid}-", dir=workdir) as tmp:
-        tmp = Path(tmp)
+    tmp = private_folder(workdir, prefix=f"a3-{sid}-")
+    try:
         try:
             root = open_submission(Path(path), tmp / "submission")
         except SubmissionLayoutError as exc:
@@ -224,4 +224,6 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
                     except Exception as exc:   # a grader-side failure costs this question, not the rest
                         student.kill()
                         results[q.id] = zero_result(q, f"internal grader error: {type(exc).__name__}: {exc}")
+    finally:
+        remove_tree(tmp)          # iterative, never raises: nothing a submission leaves can stop it
     return SubmissionResult(sid, results, seconds=time.monotonic() - start)

@@ -4,8 +4,11 @@ task (:func:`autograder.grade.task.grade_task`) are the same in both cases.
 
 - :class:`LocalPool`: ``concurrent.futures.ProcessPoolExecutor`` (spawned processes), by
   default one worker per core. Each worker watches its parent: if the ``a3 grade`` process
-  dies (SIGKILL, a closed terminal), the worker kills its own student processes and exits,
-  so nothing is left running.
+  dies (SIGKILL, a closed terminal), the worker kills its own grading and student processes
+  and exits, so nothing is left running. A worker never grades itself: the task runs each
+  submission in a grading process of its own with a deadline and a memory limit
+  (grade/task.py), so a submission that hangs or exhausts the grader costs only itself, never
+  the pool (no ``BrokenProcessPool``).
 - :class:`DaskPool`: a ``dask.distributed.Client`` connected to ``--scheduler
   tcp://HOST:8786``; tasks are submitted with ``pure=False`` (never deduplicated or cached by
   Dask: the grader's records decide what is already graded).

@@ -3,17 +3,25 @@
 With bubblewrap (``bwrap``) installed and usable, the student process gets
 - a private root file system built from a few read-only binds: the system's ``/usr`` (and
   ``/bin``, ``/lib``... as they are), a handful of ``/etc`` files, the Python interpreter and
-  its site-packages, the worker package (``autograder/worker`` only: not the hidden tests, the
-  fixtures, the reference or the rest of the repository), the public assets
-  (``assignment/data``) and the submission; one writable folder, the question's inputs and
-  outputs (``workdir``), and a private ``/tmp``;
+  its site-packages (at their own paths), and, at neutral paths, the worker package
+  (``/a3lib/autograder/worker`` only: not the hidden tests, the fixtures, the reference or the
+  rest of the repository), the public assets (``/assets``), the submission (``/submission``)
+  and the question's inputs (``/io/in``, a folder of the grader's: see grade/exchange.py);
+- no host folder it can write: its only writable place is a private ``/tmp`` (also its
+  working folder and HOME), a tmpfs of at most ``Limits.file_size`` bytes in all
+  (``--size``), gone with the sandbox; outputs go back on the reply pipe;
 - no network (a new network namespace: not even the host's loopback), a separate PID
   namespace (it sees only its own processes; when the sandbox's first process dies, the
   kernel kills every other one), a new session (no terminal);
+- a seccomp filter (grade/syscall_filter.py): no keyrings, no new namespaces (so no nested
+  user namespace), no mounts, no ptrace, bpf, perf events or userfaultfd; without root,
+  bubblewrap's ``--disable-userns`` as well;
 - an unprivileged user when the grader runs as root: bubblewrap runs as root (so it can bind
   files only root may read, such as a Python under /root) and ``setpriv`` drops to a uid of
   its own (one per grader process, see ``sandbox_uid``) with no capabilities and no groups,
-  so ``RLIMIT_NPROC`` counts only that sandbox's processes.
+  so ``RLIMIT_NPROC`` counts only that sandbox's processes;
+- no cgroup of its own (not implemented): its memory is bounded by the address-space limit
+  plus the size of its /tmp, its processes by ``RLIMIT_NPROC`` of its uid.
 
 In every case, with or without bubblewrap, resource limits (``Limits`` from
 grading_config.yml) are set before the student's code starts: address space, CPU time,
@@ -40,6 +48,7 @@ from pathlib import Path
 
 from autograder.config import Limits
 from autograder.grade import fallback
+from autograder.grade.syscall_filter import filter_bpf, filter_fd
 from autograder.worker.assets import assets_dir
 
 WORKER_PACKAGE = Path(__file__).resolve().parents[1] / "worker"
@@ -75,6 +84,10 @@ def _bubblewrap_problem() -> str | None:
         return f"bubblewrap does not start here: {done.stderr.decode(errors='replace').strip()}"
     if os.geteuid() == 0 and shutil.which("setpriv") is None:
         return "setpriv (util-linux) is missing, so the sandbox could not drop root"
+    try:
+        filter_bpf()
+    except Exception as exc:         # ImportError, OSError: no pyseccomp or no libseccomp2
+        return f"the seccomp filter cannot be built (libseccomp2 and pyseccomp are needed): {exc}"
     return None
 
 
@@ -125,12 +138,23 @@ def _namespace_args() -> list:
     args = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
             "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
     if os.geteuid() != 0:
-        args.insert(0, "--unshare-user")
+        # as root, bubblewrap's own --disable-userns would need a user namespace that maps
+        # only root, which setpriv could not leave: the seccomp filter refuses them instead
+        args[:0] = ["--unshare-user", "--disable-userns"]
     return args
 
 
-def _mount_args(readable, writable) -> list:
-    """bwrap arguments for a fresh root with the given binds, parents made traversable."""
+# Where the sandbox sees what the grader binds (neutral paths: no host path of the grader's).
+SUBMISSION_AT = "/submission"
+LIB_AT = "/a3lib"
+ASSETS_AT = "/assets"
+INPUTS_AT = "/io/in"
+TMP_AT = "/tmp"
+
+
+def _mount_args(readable, tmp_size: int) -> list:
+    """bwrap arguments for a fresh root with the given read-only binds ([(source, dest)]),
+    parents made traversable, and a ``/tmp`` tmpfs of at most ``tmp_size`` bytes."""
     args = ["--tmpfs", "/"]
     made = {"/"}
 
@@ -154,14 +178,12 @@ def _mount_args(readable, writable) -> list:
     for name in ETC_FILES:
         if os.path.lexists(f"/etc/{name}"):
             args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
-    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
-    made.update({"/proc", "/dev", "/tmp"})
+    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(int(tmp_size)),
+             "--tmpfs", TMP_AT]
+    made.update({"/proc", "/dev", TMP_AT})
     for src, dest in readable:
-        args += parents(dest) + ["--ro-bind", str(src), str(dest)]
+        args += parents(str(dest)) + ["--ro-bind", str(src), str(dest)]
         made.add(str(dest))
-    for path in writable:
-        args += parents(str(path)) + ["--bind", str(path), str(path)]
-        made.add(str(path))
     return args
 
 
@@ -197,8 +219,8 @@ def worker_library(staging: Path) -> Path:
     return staging
 
 
-def make_readable(root: Path, uid: int | None = None) -> None:
-    """Let the sandbox user read (and, for ``uid``, own) a tree the grader made with mkdtemp."""
+def make_readable(root: Path) -> None:
+    """Let the sandbox user read a tree the grader made (with mkdtemp) and no one else writes."""
     for dirpath, dirnames, filenames in os.walk(root):
         os.chmod(dirpath, 0o755)
         for name in filenames:
@@ -213,17 +235,21 @@ class Sandbox:
     Inputs:
     - limits: Limits (address space and file size in bytes, CPU seconds, processes).
     - submission: the submission folder (read-only inside).
-    - workdir: the one writable folder (inputs, outputs), owned by the sandbox user.
+    - inputs: the grader's folder of question inputs (read-only inside, at ``INPUTS_AT``;
+      see grade/exchange.py); the grader writes it, the student process never can.
     - staging: a private folder of the grader's for the worker library.
     - use_bubblewrap: None = bubblewrap, else the uid fallback as root, else (trusted
       submissions only) limits only; True = bubblewrap or fail; False = limits only.
+    - scratch: without bubblewrap, the student process's working folder (with bubblewrap its
+      private /tmp is).
     """
 
-    def __init__(self, limits: Limits, submission: Path, workdir: Path, staging: Path,
-                 use_bubblewrap: bool | None = None):
+    def __init__(self, limits: Limits, submission: Path, inputs: Path, staging: Path,
+                 use_bubblewrap: bool | None = None, scratch: Path | None = None):
         self.limits = limits
         self.submission = Path(submission)
-        self.workdir = Path(workdir)
+        self.inputs = Path(inputs)
+        self.scratch = Path(scratch) if scratch is not None else None
         problem = bubblewrap_problem() if use_bubblewrap in (None, True) else "disabled"
         if use_bubblewrap is True and problem:
             raise RuntimeError(problem)
@@ -231,20 +257,23 @@ class Sandbox:
         self.fallback = None                 # the uid fallback (fallback.UidFallback), if taken
         if not self.bubblewrap and use_bubblewrap is None:
             if fallback.choose(problem) == "uid":
-                self.fallback = fallback.UidFallback(self.submission, self.workdir, Path(staging), sandbox_uid())
+                self.fallback = fallback.UidFallback(self.submission, self.scratch, Path(staging), sandbox_uid())
             else:
                 warn_once(problem)
         self.uid = sandbox_uid() if (self.bubblewrap or self.fallback) and os.geteuid() == 0 else None
         self.staging = worker_library(Path(staging)) if self.bubblewrap else None
+        self.fds = []                 # descriptors the next command needs passed (the filter)
 
     def prepare(self) -> None:
-        """Make the submission readable and the workdir writable by the sandbox user."""
+        """Make the submission readable by the sandbox user; in the uid fallback, give it its
+        scratch folder (its HOME and TMPDIR; the grader reads nothing from it) and close the
+        grading tree to it."""
         if self.uid is None:
             return
         make_readable(self.submission)
-        os.chmod(self.workdir, 0o755)
-        os.chown(self.workdir, self.uid, self.uid)
         if self.fallback:
+            os.chmod(self.scratch, 0o700)
+            os.chown(self.scratch, self.uid, self.uid)
             self.fallback.prepare()
 
     def close(self) -> None:
@@ -253,14 +282,17 @@ class Sandbox:
         if self.fallback:
             self.fallback.close()
 
-    def own(self, path: Path) -> None:
-        """Give a folder the grader made inside workdir to the sandbox user (outputs)."""
-        os.chmod(path, 0o755)
-        if self.uid is not None:
-            os.chown(path, self.uid, self.uid)
+    def where(self) -> dict:
+        """The paths the student process sees: {"submission", "inputs", "cwd"}."""
+        if self.bubblewrap:
+            return {"submission": SUBMISSION_AT, "inputs": INPUTS_AT, "cwd": TMP_AT}
+        return {"submission": str(self.submission), "inputs": str(self.inputs),
+                "cwd": str(self.scratch or self.inputs)}
 
     def command(self, argv: list, env: dict) -> tuple:
-        """(argv, env) that run ``argv`` (a Python command) in the sandbox."""
+        """(argv, env) that run ``argv`` (a Python command) in the sandbox; the descriptors
+        in ``self.fds`` must be passed to it (``pass_fds``) and closed after (``close_fds``)."""
+        self.close_fds()
         self._nproc = self.limits.processes
         if self.uid is None:
             # the student process keeps this uid, whose other processes count too
@@ -270,18 +302,29 @@ class Sandbox:
         if not self.bubblewrap:
             return self.limit_args() + list(argv), env
         readable = [(p, p) for p in python_paths()]
-        readable += [(self.staging, self.staging), (WORKER_PACKAGE, self.staging / "autograder" / "worker"),
-                     (assets_dir(), assets_dir()), (self.submission, self.submission)]
-        readable = [(Path(s), Path(d)) for s, d in readable if Path(s).exists()]
-        env = dict(env, PYTHONPATH=str(self.staging), HOME="/tmp", MPLCONFIGDIR="/tmp/matplotlib",
-                   KERAS_HOME="/tmp/keras", TMPDIR="/tmp")
-        cmd = [*self.limit_args(), shutil.which("bwrap"), *_namespace_args(), *_mount_args(readable, [self.workdir]),
-               "--chdir", str(self.workdir), "--"]
+        readable += [(self.staging, LIB_AT), (WORKER_PACKAGE, f"{LIB_AT}/autograder/worker"),
+                     (assets_dir(), ASSETS_AT), (self.submission, SUBMISSION_AT), (self.inputs, INPUTS_AT)]
+        readable = [(Path(s), d) for s, d in readable if Path(s).exists()]
+        env = dict(env, PYTHONPATH=LIB_AT, HOME=TMP_AT, MPLCONFIGDIR=f"{TMP_AT}/matplotlib",
+                   KERAS_HOME=f"{TMP_AT}/keras", TMPDIR=TMP_AT, A3_ASSETS=ASSETS_AT)
+        self.fds = [filter_fd()]
+        cmd = [*self.limit_args(), shutil.which("bwrap"), *_namespace_args(),
+               *_mount_args(readable, self.limits.file_size), "--seccomp", str(self.fds[0]),
+               "--chdir", TMP_AT, "--"]
         if self.uid is not None:
             cmd += [shutil.which("setpriv"), f"--reuid={self.uid}", f"--regid={self.uid}",
                     "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
         argv = [os.path.abspath(argv[0]), *argv[1:]]     # no '..' through folders the sandbox lacks
         return cmd + argv, env
+
+    def close_fds(self) -> None:
+        """Close the descriptors of the last command (once it has started)."""
+        for fd in self.fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.fds = []
 
     def limit_args(self) -> list:
         """prlimit(1) and its arguments: the resource limits, set on the command it runs and
@@ -298,7 +341,7 @@ class Sandbox:
         if not self.bubblewrap:
             return "no sandbox (limits only)"
         who = f"uid {self.uid}" if self.uid is not None else "this user in a user namespace"
-        return f"bubblewrap, {who}, no network"
+        return f"bubblewrap, {who}, no network, seccomp"
 
 
 def _processes_of(uid: int) -> int:

@@ -2,19 +2,18 @@
 
 :class:`StudentProcess` starts the worker for one submission, sends it one question at a
 time with a wall-clock limit, and kills its whole process group on a hang or a crash; the
-next question starts a fresh worker. Inputs go in and outputs come back as npz files in a
-private folder; the expected values never leave the grader.
+next question starts a fresh worker. Inputs go in as npz files in a folder only the grader
+writes (grade/exchange.py), outputs come back on the reply pipe as bounded plain arrays read
+within the question's deadline; the expected values never leave the grader.
 """
 from __future__ import annotations
 
 import os
 import secrets
 import select
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +21,11 @@ from pathlib import Path
 import psutil
 
 from autograder.config import Limits
+from autograder.grade.exchange import remove_tree, write_inputs
 from autograder.grade.sandbox import Sandbox
 from autograder.worker.assets import ASSETS_ENV, assets_dir
-from autograder.worker.protocol import ProtocolError, load_arrays, parse, save_arrays, send
+from autograder.worker.protocol import (MAX_OUTPUT_BYTES, MAX_REPLY_BYTES, ProtocolError, check_layout,
+                                        decode_arrays, parse, send)
 
 STARTUP_TIMEOUT = 60.0
 LIMIT_SIGNALS = {   # what a signal from a resource limit means, for the student
@@ -61,9 +62,10 @@ class StudentProcess:
 
     Inputs:
     - submission: folder that contains ``cs231n/``.
-    - workdir: a private scratch folder (created if needed) for the log (``workdir``), the
-      inputs and outputs (``workdir/io``, the only folder the sandbox may write) and the
-      worker library the sandbox sees (``workdir/lib``).
+    - workdir: a folder of the grader's (created if needed, mode 0700) for the log, the
+      inputs (``workdir/in``, read-only for the student process) and the worker library the
+      sandbox sees (``workdir/lib``); without bubblewrap also the student process's working
+      folder (``workdir/scratch``).
     - limits: the part's resource limits (grading_config.yml).
     - sandbox: None = bubblewrap if usable (else limits only, with a warning); True =
       bubblewrap or fail; False = limits only.
@@ -73,14 +75,19 @@ class StudentProcess:
                  sandbox: bool | None = None):
         self.submission = Path(submission).resolve()
         self.workdir = Path(workdir).resolve()
-        self.io = self.workdir / "io"
-        self.io.mkdir(parents=True, exist_ok=True)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.workdir, 0o700)
+        self.inputs = self.workdir / "in"
+        self.inputs.mkdir(mode=0o755, exist_ok=True)
+        self.scratch = self.workdir / "scratch"
+        self.scratch.mkdir(exist_ok=True)
         self.seed = seed
         self.proc = None
         self.log_path = self.workdir / "student_output.log"
         self.restarts = 0
         self._request_id = 0
-        self.sandbox = Sandbox(limits, self.submission, self.io, self.workdir / "lib", sandbox)
+        self.sandbox = Sandbox(limits, self.submission, self.inputs, self.workdir / "lib", sandbox,
+                               scratch=self.scratch)
         self.sandbox.prepare()
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -88,17 +95,20 @@ class StudentProcess:
         req_r, req_w = os.pipe()
         rep_r, rep_w = os.pipe()
         log = open(self.log_path, "ab")
+        where = self.sandbox.where()
         cmd, env = self.sandbox.command(
-            [sys.executable, "-m", "autograder.worker", "--submission", str(self.submission),
+            [sys.executable, "-m", "autograder.worker", "--submission", where["submission"],
              "--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)], worker_env())
         try:
             self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                         pass_fds=(req_r, rep_w), cwd=self.io, env=env,
-                                         start_new_session=True)
+                                         pass_fds=(req_r, rep_w, *self.sandbox.fds),
+                                         cwd=self.workdir if self.sandbox.bubblewrap else self.scratch,
+                                         env=env, start_new_session=True)
         finally:
             os.close(req_r)
             os.close(rep_w)
             log.close()
+            self.sandbox.close_fds()
         self._requests = os.fdopen(req_w, "w")
         self._replies = rep_r
         self._buffer = b""
@@ -156,30 +166,25 @@ class StudentProcess:
         - time_limit: seconds of wall clock for all cases of the question together.
         Returns {case name: CaseRun}.
         """
-        qdir = Path(tempfile.mkdtemp(prefix=question + "-", dir=self.io))
-        try:
-            return self._run(question, inputs, time_limit, qdir)
-        finally:
-            shutil.rmtree(qdir, ignore_errors=True)
-
-    def _run(self, question, inputs, time_limit, qdir):
-        in_dir, out_dir = qdir / "in", qdir / "out"
-        in_dir.mkdir()
-        out_dir.mkdir()
-        for d in (qdir, in_dir):
-            d.chmod(0o755)
-        self.sandbox.own(out_dir)
-        for case, arrays in inputs.items():
-            save_arrays(in_dir / f"{case}.npz", arrays, allow_text=True)
         self._request_id += 1
+        name = f"{self._request_id}-{question}"
+        try:
+            write_inputs(self.inputs, name, inputs)
+            return self._run(question, inputs, time_limit, f"{self.sandbox.where()['inputs']}/{name}")
+        finally:
+            remove_tree(self.inputs / name)      # the grader's own folder: nothing to distrust
+
+    def _run(self, question, inputs, time_limit, in_dir):
         request_id = f"{self._request_id}-{secrets.token_hex(8)}"
+        deadline = time.monotonic() + time_limit
         try:
             if self.proc is None:
                 self._start()
+                deadline = time.monotonic() + time_limit
             log_start = self.log_path.stat().st_size
             send(self._requests, {"id": request_id, "question": question, "cases": list(inputs),
-                                  "in_dir": str(in_dir), "out_dir": str(out_dir)})
-            reply = self._read_reply(time_limit, request_id)
+                                  "in_dir": in_dir})
+            reply = self._read_reply(deadline - time.monotonic(), request_id)
         except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
             self._restart()
             return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
@@ -190,30 +195,48 @@ class StudentProcess:
         if reply is EOF:
             msg = self._death_message(question, log_start)
             return {c: CaseRun("crashed", msg) for c in inputs}
+        answers = reply.get("cases")
+        runs, layouts = {}, {}
+        for case in inputs:
+            info = answers.get(case) if isinstance(answers, dict) else None
+            if not isinstance(info, dict) or info.get("status") not in ("ok", "not_implemented", "error"):
+                runs[case] = CaseRun("error", "the student process gave no usable answer for this case")
+                continue
+            runs[case] = CaseRun(info["status"], str(info.get("message", ""))[:4000])
+            if info["status"] == "ok":
+                layouts[case] = info.get("arrays")
+        try:
+            sizes = {case: check_layout(layout, MAX_OUTPUT_BYTES) for case, layout in layouts.items()}
+            if sum(sizes.values()) > MAX_REPLY_BYTES:
+                raise ProtocolError(f"outputs of {sum(sizes.values())} bytes exceed the limit of {MAX_REPLY_BYTES}")
+            data = self._read_bytes(sum(sizes.values()), deadline)
+        except ProtocolError as exc:      # the bytes that follow cannot be framed: a fresh process
+            self._restart()
+            for case in layouts:
+                runs[case] = CaseRun("error", f"unusable output: {exc}")
+            return runs
+        if data is None or data is EOF:
+            self._restart()
+            why = (f"timed out: its outputs did not arrive within {time_limit:g} s" if data is None
+                   else "the student process ended before sending all its outputs")
+            return {c: CaseRun("timeout" if data is None else "crashed", why) for c in inputs}
+        offset = 0
+        for case, layout in layouts.items():
+            try:
+                runs[case].outputs = decode_arrays(layout, data[offset:offset + sizes[case]])
+            except ProtocolError as exc:
+                runs[case] = CaseRun("error", f"unusable output: {exc}")
+            offset += sizes[case]
         if reply.get("tampered"):
-            # Replacing a library's function is never part of an answer, and what this process
-            # reported after doing so cannot be trusted: the question scores 0 (the worker exits
-            # after such a reply; the next question starts in a fresh one).
+            # Replacing a library's function is never part of an answer: the question scores 0
+            # and the next question starts in a fresh process (the worker exits after such a
+            # reply). The check is best effort: see autograder/worker/tamper.py.
             self._restart()
             names = ", ".join(map(str, reply["tampered"]))[:500]
             msg = (f"your code replaced {names} while {question} ran; changing numpy, "
                    f"TensorFlow, Python's builtins or the grader is not allowed, so this question "
                    f"scores 0 (the next question starts in a fresh process)")
             return {c: CaseRun("error", msg) for c in inputs}
-        answers = reply.get("cases")
-        runs = {}
-        for case in inputs:
-            info = answers.get(case) if isinstance(answers, dict) else None
-            if not isinstance(info, dict) or info.get("status") not in ("ok", "not_implemented", "error"):
-                runs[case] = CaseRun("error", "the student process gave no usable answer for this case")
-                continue
-            run = CaseRun(info["status"], str(info.get("message", ""))[:4000])
-            if run.status == "ok":
-                try:
-                    run.outputs = load_arrays(out_dir / f"{case}.npz")
-                except ProtocolError as exc:
-                    run = CaseRun("error", f"unusable output: {exc}")
-            runs[case] = run
         return runs
 
     def _death_message(self, question, log_start) -> str:
@@ -246,7 +269,7 @@ class StudentProcess:
         """The worker's reply (a dict) to ``request_id`` within ``timeout`` s; None on
         timeout, EOF when the worker closed its end (it died). Lines that are not a reply
         to this request (anything the student's code wrote on the reply pipe) are skipped."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + max(timeout, 0)
         while True:
             line = self._read_line(deadline)
             if line is None or line is EOF:
@@ -258,13 +281,31 @@ class StudentProcess:
             if request_id is None or reply.get("id") == request_id:
                 return reply
 
+    def _read_bytes(self, size: int, deadline: float):
+        """Exactly ``size`` bytes from the reply pipe (a memoryview) by ``deadline`` (a
+        time.monotonic() value); None on timeout, EOF if the worker closed its end first."""
+        data = bytearray(size)
+        have = min(len(self._buffer), size)
+        data[:have] = self._buffer[:have]
+        self._buffer = self._buffer[have:]
+        view = memoryview(data)
+        while have < size:
+            if not self._readable_by(deadline):
+                return None
+            got = os.readv(self._replies, [view[have:have + 2**20]])
+            if not got:
+                return EOF
+            have += got
+        return view
+
+    def _readable_by(self, deadline: float) -> bool:
+        """Whether the reply pipe has something to read before ``deadline``."""
+        left = deadline - time.monotonic()
+        return left > 0 and bool(select.select([self._replies], [], [], left)[0])
+
     def _read_line(self, deadline: float):
         while b"\n" not in self._buffer:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return None
-            ready, _, _ = select.select([self._replies], [], [], left)
-            if not ready:
+            if not self._readable_by(deadline):
                 return None
             chunk = os.read(self._replies, 65536)
             if not chunk:

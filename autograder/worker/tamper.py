@@ -1,11 +1,19 @@
-"""Did the student's code change the interpreter it shares with the worker?
+"""Did the student's code change the interpreter it shares with the worker? (Best effort.)
 
 Student code runs in the worker's own interpreter, so it can replace a function of an
 already-loaded module (``numpy.savez``, ``builtins.abs``, the worker's protocol) and so
 break the questions that come after its own. ``Snapshot`` remembers every function and
-class that the loaded modules (other than the student's ``cs231n`` package) expose;
+class that the loaded modules (other than the student's ``cs231n`` package) expose, the
+code object of each such function, and the attributes of the classes of ``builtins``,
+``numpy`` and the worker (``ndarray.tolist`` changed through the type's own dict);
 ``replaced()`` names those that are no longer the same object. The worker reports them and
 exits after its reply, and the grader starts a fresh process for the next question.
+
+This is a courtesy to the student (one question's patch does not break the next ones
+unnoticed), not a security boundary: code that runs in an interpreter can change it in ways
+no snapshot sees (closures, defaults, C-level state). What is guaranteed does not depend
+on it: the grader compares the returned plain arrays with its own expected values in its
+own process, so no change to the student process can earn a point.
 
 Additions are not reported (importing a submodule adds attributes), nor are rebound plain
 values (libraries rebind flags and counters), module objects (lazy loaders replace
@@ -17,6 +25,7 @@ import sys
 import types
 
 SKIP = ("cs231n", "__main__")
+CLASS_MODULES = ("builtins", "numpy")      # and the worker's own: classes whose dicts are watched
 
 
 def _watched(attr: str, value) -> bool:
@@ -32,6 +41,8 @@ class Snapshot:
 
     def __init__(self):
         self.entries = {}
+        self.codes = {}            # (module, name) -> the function's code object
+        self.classes = {}          # (module, class name) -> a copy of the class's dict
         self.modules = set()
         self.update()
 
@@ -46,9 +57,14 @@ class Snapshot:
                 items = list(vars(module).items())
             except TypeError:
                 continue
+            deep = name in CLASS_MODULES or name.startswith("autograder.worker")
             for attr, value in items:
                 if _watched(attr, value):
                     self.entries[(name, attr)] = value
+                    if isinstance(value, types.FunctionType):
+                        self.codes[(name, attr)] = value.__code__
+                    if deep and isinstance(value, type):
+                        self.classes[(name, attr)] = dict(vars(value))
 
     def replaced(self, limit: int = 10) -> list:
         """Up to ``limit`` names ``module.attr`` whose function or class was replaced or removed."""
@@ -59,6 +75,12 @@ class Snapshot:
             now = getattr(module, "__dict__", {}).get(attr, missing) if module is not None else missing
             if now is not value:
                 out.append(f"{name}.{attr}")
-                if len(out) >= limit:
-                    break
-        return out
+            elif (name, attr) in self.codes and value.__code__ is not self.codes[(name, attr)]:
+                out.append(f"{name}.{attr}")
+            elif (name, attr) in self.classes:
+                members = vars(value)
+                out += [f"{name}.{attr}.{k}" for k, v in self.classes[(name, attr)].items()
+                        if members.get(k, missing) is not v and not k.startswith("__")][:limit]
+            if len(out) >= limit:
+                break
+        return out[:limit]

@@ -3,8 +3,9 @@ fixture reader (autograder.grade.compare, autograder.fixture_store) if it can im
 and, from the worker's own stack frame, answers the grader's request itself ('ok' for every
 case, with outputs it wrote). The grader still judges the values it gets."""
 QUESTION = "rnn_step_forward"
-# The forged reply races the worker's own output writing: the grader may read the attack's
-# zeros (relative error, or a shape from the first case) or a file being rewritten (unusable).
+# Where outputs were files, the forged reply raced the worker's own output writing: the grader
+# read the attack's zeros (relative error, or a shape from the first case) or a file being
+# rewritten (unusable). On the reply pipe it gets the zeros (relative error or shape).
 MESSAGE = r"next_h: relative error|next_h: shape|unusable output"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
@@ -21,10 +22,17 @@ def rnn_step_forward(x, prev_h, Wx, Wh, b):
         frame = frame.f_back
     if frame is not None:
         req, replies = frame.f_locals["req"], frame.f_locals["replies"]
-        for case in req["cases"]:
-            np.savez(os.path.join(req["out_dir"], case + ".npz"), next_h=np.zeros_like(prev_h))
-        replies.write(json.dumps({"id": req["id"], "question": req["question"],
-                                  "cases": {c: {"status": "ok"} for c in req["cases"]}}) + "\\n")
+        if "out_dir" in req:               # outputs as files
+            for case in req["cases"]:
+                np.savez(os.path.join(req["out_dir"], case + ".npz"), next_h=np.zeros_like(prev_h))
+            replies.write(json.dumps({"id": req["id"], "question": req["question"],
+                                      "cases": {c: {"status": "ok"} for c in req["cases"]}}) + "\\n")
+        else:                              # outputs on the reply pipe
+            from autograder.worker.protocol import encode_arrays
+            layout, data = encode_arrays({"next_h": np.zeros_like(prev_h)})
+            replies.write((json.dumps({"id": req["id"], "question": req["question"],
+                                       "cases": {c: {"status": "ok", "arrays": layout} for c in req["cases"]}})
+                           + "\\n").encode() + data * len(req["cases"]))
         replies.flush()
     return np.zeros_like(prev_h), None
 '''
