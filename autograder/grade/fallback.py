@@ -416,6 +416,10 @@ class UidFallback:
         _sandbox.make_readable(self.staging)
         os.chown(self.base, os.geteuid(), self.uid)
         os.chmod(self.base, 0o750)
+        for path in (self.submission, self.workdir, self.staging):      # the grader's folders on the
+            for folder in list(path.parents)[:len(path.relative_to(self.base).parts) - 1]:   # way: traverse
+                os.chown(folder, os.geteuid(), self.uid)
+                os.chmod(folder, 0o710)
         for path in (self.submission, self.staging):
             why = blocker(path, self.uid)
             if why:

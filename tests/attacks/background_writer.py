@@ -1,7 +1,7 @@
 """Leaves a daemon (double fork, setsid) that wakes up after its question and its part are
 over and writes $MARKER and a gradebook; it must be dead by then."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+MESSAGE = r"next_h: error"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, time

@@ -3,7 +3,7 @@ working folder, /tmp, the old output folder): the grader's recursive clean-up ra
 RecursionError and left its temporary folder on the host. The grader's temporary folders
 must all be gone afterwards (checked by the harness)."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+MESSAGE = r"next_h: error"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, sys

@@ -6,7 +6,7 @@ grader then made folders in it, chmod-ed it 0755, chown-ed a folder in it to the
 and wrote the inputs there. It tries on every question of the part (at most 40 swaps, 120 s).
 $SECRET must stay as it was (checked by the harness); the attacked question scores 0."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+MESSAGE = r"next_h: error"
 HELPERS = {"cs231n/race_helper": "HELPER"}       # built with gcc on the host by the harness
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):

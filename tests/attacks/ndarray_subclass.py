@@ -1,6 +1,6 @@
 """Returns an ndarray subclass whose comparisons and arithmetic always say 'equal'."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+MESSAGE = r"next_h: error"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import numpy as np

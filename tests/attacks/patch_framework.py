@@ -4,9 +4,9 @@ and, from the worker's own stack frame, answers the grader's request itself ('ok
 case, with outputs it wrote). The grader still judges the values it gets."""
 QUESTION = "rnn_step_forward"
 # Where outputs were files, the forged reply raced the worker's own output writing: the grader
-# read the attack's zeros (relative error, or a shape from the first case) or a file being
-# rewritten (unusable). On the reply pipe it gets the zeros (relative error or shape).
-MESSAGE = r"next_h: relative error|next_h: shape|unusable output"
+# read the attack's zeros (an error, or a shape from the first case) or a file being
+# rewritten (unusable). On the reply pipe it gets the zeros (an error or a shape).
+MESSAGE = r"next_h: error|next_h: shape|unusable output"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import json, os, sys

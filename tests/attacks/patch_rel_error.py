@@ -1,7 +1,7 @@
 """Redefines rel_error (in the student's package and in every loaded module that has one) to
 return 0, then returns a wrong answer."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+MESSAGE = r"next_h: error"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import sys

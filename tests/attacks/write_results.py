@@ -2,7 +2,7 @@
 output folder of a previous run, given by absolute path, and folders found from the working
 directory upwards), and a marker file."""
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: relative error"
+MESSAGE = r"next_h: error"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os
