@@ -21,8 +21,10 @@ import nbformat
 import pytest
 
 from autograder.build.notebooks import LEAK_MARKERS, assign_notebooks
+from autograder.build.public_data import write_public_data
 from autograder.build.strip import strip_package
 from autograder.config import load_config
+from autograder.fixture_store import FIXTURE_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 MASTERS = REPO / "assignment" / "notebooks"
@@ -88,6 +90,10 @@ def make_tree(tmp: Path, assigned_dir: Path, package: str, config=None, data=Fal
     at datasets/coco_captioning."""
     tree = tmp / package
     shutil.copytree(assigned_dir, tree)
+    # the public tests of Parts 1-2 run a3/public_cases.py on tests/public/<id>.npz, which
+    # the build adds to the template beside Otter's output
+    shutil.copytree(REPO / "autograder" / "student", tree / "a3", ignore=shutil.ignore_patterns("__pycache__"))
+    write_public_data(load_config(), FIXTURE_DIR, tree / "tests" / "public")
     if package == "reference":
         shutil.copytree(SOLUTIONS, tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
     else:

@@ -6,7 +6,7 @@ every question (tests/test_equivalents.py).
 An equivalent is
 - a whole function (its ``__doc__`` says how it differs from the reference), or
 - an :class:`~mutants.Edit` made with :func:`mutants.edit` (the reference with a few pieces
-  of text replaced), or
+  of text replaced), or with :func:`solution` (its whole solution region replaced), or
 - a :func:`together`: several functions replaced at once (a question that spans two
   functions, or a helper the equivalent adds), ``{"cs231n/<file>.py::<qualname>": impl}``.
 
@@ -15,7 +15,32 @@ The same object may be listed by several questions (``rnn_overfit`` grades the
 """
 from __future__ import annotations
 
-from mutants import Edit, edit  # noqa: F401  (re-exported for the equivalents' modules)
+from autograder.build.splice import function_text
+from mutants import SOLUTIONS, Edit, edit  # noqa: F401  (re-exported for the equivalents' modules)
+
+BEGIN, END = "# BEGIN SOLUTION\n", "# END SOLUTION"
+
+
+class SolutionEdit(Edit):
+    """The reference function with the lines between ``# BEGIN SOLUTION`` and
+    ``# END SOLUTION`` replaced by ``body`` (indented as in the function)."""
+
+    def __init__(self, name: str, doc: str, body: str, target: str | None = None):
+        super().__init__(name, doc, (), target)
+        self.body = body
+
+    def source(self, target: str) -> str:
+        rel, qualname = target.split("::")
+        text = function_text((SOLUTIONS / rel).read_text(), qualname)
+        start = text.index(BEGIN) + len(BEGIN)
+        end = text.rindex("\n", 0, text.index(END)) + 1
+        return text[:start] + self.body + text[end:]
+
+
+def solution(name: str, doc: str, body: str, target: str | None = None) -> SolutionEdit:
+    """``solution("list_then_stack", "np.stack of a list.", "    h = ...\n")``: the reference
+    with its solution region replaced by ``body``."""
+    return SolutionEdit(name, doc, body, target)
 
 
 class Together:

@@ -1,34 +1,23 @@
 """Correct lstm_forward written differently from the reference."""
-from equivalents import edit
+from equivalents import solution
 
 TARGET = "cs231n/rnn_layers.py::lstm_forward"
 
-LOOP = """    N, T, D = x.shape
-    H = h0.shape[1]
-    h = np.zeros((N, T, H), dtype=np.result_type(x, h0, Wx, Wh, b))
-    cache = []
-    prev_h = h0
-    prev_c = np.zeros_like(h0)
-    for t in range(T):
-        prev_h, prev_c, step_cache = lstm_step_forward(
-            x[:, t, :], prev_h, prev_c, Wx, Wh, b)
-        h[:, t, :] = prev_h
-        cache.append(step_cache)
-"""
-
-list_then_stack = edit(
+list_then_stack = solution(
     "list_then_stack", "A course student's form: lists from h0, np.stack(hs[1:], axis=1).",
-    (LOOP, """    c, hs, cache = np.zeros_like(h0), [h0], []
+    """\
+    c, hs, cache = np.zeros_like(h0), [h0], []
     for t in range(x.shape[1]):
         h, c, cache_t = lstm_step_forward(x[:, t], hs[-1], c, Wx, Wh, b)
         hs.append(h)
         cache.append(cache_t)
     h = np.stack(hs[1:], axis=1)
-"""))
+""")
 
-time_major_loop = edit(
+time_major_loop = solution(
     "time_major_loop", "Loops over x.transpose(1, 0, 2) into a time-major np.empty array, transposed back.",
-    (LOOP, """    hs = np.empty((x.shape[1],) + h0.shape)
+    """\
+    hs = np.empty((x.shape[1],) + h0.shape)
     cache = []
     prev_h, prev_c = h0, 0 * h0
     for t, x_t in enumerate(x.transpose(1, 0, 2)):
@@ -36,6 +25,6 @@ time_major_loop = edit(
         hs[t] = prev_h
         cache.append(step_cache)
     h = hs.transpose(1, 0, 2)
-"""))
+""")
 
 EQUIVALENTS = [list_then_stack, time_major_loop]

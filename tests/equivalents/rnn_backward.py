@@ -1,28 +1,12 @@
 """Correct rnn_backward written differently from the reference."""
-from equivalents import edit
+from equivalents import solution
 
 TARGET = "cs231n/rnn_layers.py::rnn_backward"
 
-LOOP = """    N, T, H = dh.shape
-    x0, _, Wx, Wh, _ = cache[0]
-    dx = np.zeros((N, T, x0.shape[1]), dtype=dh.dtype)
-    dWx = np.zeros_like(Wx)
-    dWh = np.zeros_like(Wh)
-    db = np.zeros(Wx.shape[1], dtype=Wx.dtype)
-    dprev_h = np.zeros((N, H), dtype=dh.dtype)
-    for t in reversed(range(T)):
-        dx_t, dprev_h, dWx_t, dWh_t, db_t = rnn_step_backward(
-            dh[:, t, :] + dprev_h, cache[t])
-        dx[:, t, :] = dx_t
-        dWx += dWx_t
-        dWh += dWh_t
-        db += db_t
-    dh0 = dprev_h
-"""
-
-course_loop = edit(
+course_loop = solution(
     "course_loop", "A course student's form: range(T-1, -1, -1), dh0 carried, shapes from the cache, np.empty.",
-    (LOOP, """    (N, T, H), (D, _) = dh.shape, cache[0][2].shape
+    """\
+    (N, T, H), (D, _) = dh.shape, cache[0][2].shape
     dx = np.empty((N, T, D))
     dh0 = np.zeros((N, H))
     dWx = np.zeros((D, H))
@@ -34,11 +18,12 @@ course_loop = edit(
         dWx += dWx_t
         dWh += dWh_t
         db += db_t
-"""))
+""")
 
-summed_at_the_end = edit(
+summed_at_the_end = solution(
     "summed_at_the_end", "Keeps every step's weight gradients and sums them at the end (another order of additions).",
-    (LOOP, """    T = dh.shape[1]
+    """\
+    T = dh.shape[1]
     dxs, dWxs, dWhs, dbs = [], [], [], []
     dprev_h = np.zeros_like(dh[:, 0, :])
     for t in range(T - 1, -1, -1):
@@ -50,6 +35,6 @@ summed_at_the_end = edit(
     dx = np.stack(dxs, axis=1)
     dWx, dWh, db = np.sum(dWxs, axis=0), np.sum(dWhs, axis=0), np.sum(dbs, axis=0)
     dh0 = dprev_h
-"""))
+""")
 
 EQUIVALENTS = [course_loop, summed_at_the_end]
