@@ -30,7 +30,7 @@ from autograder.grade import fallback, sandbox
 from autograder.grade.grader import grade_submission
 from autograder.grade.report import feedback_text, results_json
 from conftest import make_submission
-from test_attacks import ATTACKS, HONEST, attack_config, attack_submission
+from test_attacks import ATTACKS, HONEST, attack_config, attack_submission, make_secret
 from test_class_grading import fast_config_path  # noqa: F401  (a fixture)
 
 CONFIG = load_config()
@@ -178,7 +178,8 @@ def test_the_attack_suite_in_the_fallback(name, fallback_host):
         place.chmod(0o755)
         (place / "out").mkdir()
         (place / "out" / "grades.csv").write_text("submission,total\nhonest,55\n")
-        ctx = {"REPO": str(REPO_ROOT), "OUT": str(place / "out"), "MARKER": str(place / "marker"), "PORT": "9"}
+        ctx = {"REPO": str(REPO_ROOT), "OUT": str(place / "out"), "MARKER": str(place / "marker"), "PORT": "9",
+               "SECRET": str(make_secret(place / "secret"))}
         mod = __import__(f"attacks.{name}", fromlist=["QUESTION"])
         sub = attack_submission(name, place / name, ctx)
         for folder in (sub, place / "out"):
@@ -329,7 +330,8 @@ def test_a3_grade_in_the_fallback_closes_the_results_and_other_submissions(fallb
         assert done.returncode == 0, done.stderr[-3000:]
         assert done.stderr.count("isolation:") == 1 and "isolation: uid fallback" in done.stderr
         rows = {r["submission"]: r for r in csv.DictReader(open(out / "grades.csv"))}
-        assert rows["honest"]["total"] == "23" and rows["leak"]["rnn_step_forward"] == "0"
+        assert rows["honest"]["total"] == "23", (rows["honest"]["reason"], done.stderr[:6000])
+        assert rows["leak"]["rnn_step_forward"] == "0"
         assert all(float(rows["leak"][q]) == CONFIG.questions[q].points for q in HONEST), rows["leak"]
         report = (out / "leak" / "results.json").read_text()
         assert "found nothing (uid=6" in report and not any(s in report for s in SECRETS), report[:3000]

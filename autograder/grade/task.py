@@ -118,7 +118,7 @@ class Supervisor:
         """result_to_dict of the submission at ``path``, or of a zero result saying why not
         (the grading process timed out after ``deadline`` s, or died)."""
         from autograder.grade.exchange import private_folder, remove_tree
-        workdir = private_folder(prefix="a3-grading-")
+        workdir = private_folder(prefix="a3-grading-", mode=0o711)   # the uid fallback traverses it
         try:
             if self.proc is None or self.proc.poll() is not None:
                 self._start()
