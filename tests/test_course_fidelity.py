@@ -136,7 +136,8 @@ def _public_test_and_graded_case(tmp_path, qid, replacements):
     result = grade_submission(sub, CONFIG, parts=[CONFIG.questions[qid].part], only={qid})
     graded = all(c.passed for c in result.questions[qid].cases if c.visibility == "public")
     folder = student_copy(tmp_path / "student", sub / "cs231n")
-    return check.run_public_tests(qid, folder).passed_all, graded
+    test, _nones = check.run_public_tests(qid, folder)
+    return test.passed_all, graded
 
 
 PUBLIC = [q.id for q in public_questions(CONFIG)]

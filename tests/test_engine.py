@@ -254,3 +254,13 @@ def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
     assert rows[1].startswith("ann,ann,") and rows[1].endswith(",25,0,1,25")   # part, late days, factor, total
     assert rows[2].startswith("bo.tar.gz,") and "a submission is a folder or a .zip file" in \
         (tmp_path / "out" / "bo.tar.gz" / "feedback.md").read_text()
+
+
+def test_case_points_add_up_to_the_question_at_four_decimals():
+    """results.json shows 4 decimals: 2 points over 3 cases must not add up to 2.0001."""
+    from autograder.grade.grader import case_points
+    for points in (0, 1, 2, 5, 6, 2.5):
+        for n in (1, 2, 3, 7):
+            shares = case_points(points, n)
+            assert len(shares) == n and sum(round(s, 4) for s in shares) == pytest.approx(points, abs=1e-12)
+            assert max(shares) - min(shares) <= 1e-4 + 1e-12

@@ -100,13 +100,20 @@ def submitted_source(root: Path, question):
         return None
 
 
+def case_points(points: float, n: int) -> list:
+    """``points`` split over ``n`` cases in steps of 1e-4 (Gradescope's results.json shows 4
+    decimals), adding up to ``points`` exactly: 2 over 3 cases is [0.6667, 0.6667, 0.6666]."""
+    units = round(points * 10_000)
+    base, extra = divmod(units, n)
+    return [(base + (i < extra)) / 10_000 for i in range(n)]
+
+
 def grade_question(question, fixture: dict, runs: dict, source=None) -> QuestionResult:
     """Score a question: its points split evenly over its cases; a case scores when every
     check passes. ``fixture`` is {case: (inputs, expected)}, ``runs`` {case: CaseRun},
     ``source`` the text of the submitted file (only hidden tests with ``check_source`` use it)."""
-    per_case = question.points / len(question.cases)
     result = QuestionResult(question.id, question.part, question.points)
-    for case, visibility in question.cases.items():
+    for (case, visibility), per_case in zip(question.cases.items(), case_points(question.points, len(question.cases))):
         inputs, expected = fixture[case]
         try:
             checks = judge_case(question, case, runs[case], inputs, expected, source)
@@ -146,9 +153,10 @@ def note_uses(result: QuestionResult, config, results: dict) -> None:
 
 def zero_result(question, message: str) -> QuestionResult:
     """A question not graded at all (the submission could not be opened): 0, with the reason."""
-    per_case = question.points / len(question.cases)
+    shares = case_points(question.points, len(question.cases))
     return QuestionResult(question.id, question.part, question.points,
-                          [CaseResult(question.id, c, v, 0.0, per_case, [message], False) for c, v in question.cases.items()])
+                          [CaseResult(question.id, c, v, 0.0, per_case, [message], False)
+                           for (c, v), per_case in zip(question.cases.items(), shares)])
 
 
 def start_preparing(questions) -> None:
