@@ -81,3 +81,27 @@ def test_equivalents_get_full_marks(bucket, tmp_path):
                  f"({'; '.join(m for c in r.cases if not c.passed for m in c.messages)[:300]})" for qid, r in lost.items()]
         pytest.fail("correct code lost points (equivalents in this submission: "
                     f"{sorted(who.values())}):\n" + "\n".join(lines))
+
+
+@pytest.mark.parametrize("bucket", BUCKETS, ids=[f"submission{i}" for i in range(len(BUCKETS))])
+def test_equivalents_pass_the_public_tests(bucket, tmp_path):
+    """What a student sees before the deadline agrees: correct code written differently passes
+    the public test that `a3 check <id>` (and the notebook's grader.check) runs, for every
+    question whose file it changes. Parts 1-2 run the graded public cases themselves; Parts 3-5
+    have hand-written public tests, which this keeps honest (e.g. the course's signature of
+    make_fooling_image, without a learning_rate argument)."""
+    from autograder.student import check
+    from test_student_tools import student_copy
+
+    replacements = {t: src for _, _, reps in bucket for t, src in reps.items()}
+    sub = make_submission(tmp_path / "sub", replacements)
+    folder = student_copy(tmp_path / "student", sub / "cs231n")
+    files = {t.split("::")[0] for t in replacements}
+    tested = set(check.available(folder))
+    failed = {}
+    for qid, q in CONFIG.questions.items():
+        if q.file in files and qid in tested:
+            test, nones = check.run_public_tests(qid, folder)
+            if not test.passed_all:
+                failed[qid] = [line for line in check.case_lines(qid, test, nones) if line.startswith("failed")]
+    assert not failed, f"correct code fails a public test: {failed}"
