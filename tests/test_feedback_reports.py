@@ -82,13 +82,13 @@ def test_reports_summary_functions_reproduce_and_failed_once(config):
     assert f"| {TITLE} | 13 | 15 |" in text
     assert "`gan_loss` (`discriminator_loss` and `generator_loss` in `cs231n/gan.py`): 0 / 2" in text
     assert "case `random` (public): failed; reproduce with `a3 check gan_loss`" in text
-    assert f"case `large_logits` (hidden): failed; {HIDDEN_WITHHELD}" in text
+    assert f"case `mixed_magnitudes` (hidden): failed; {HIDDEN_WITHHELD}" in text
     assert "failed; failed" not in text and HIDDEN_WITHHELD.count("failed") == 0
     page = feedback_html(result, config)
     assert page.index("<table class='summary'>") < page.index("<h2>")
     assert "<code>discriminator_loss</code> and <code>generator_loss</code> in <code>cs231n/gan.py</code>" in page
     assert "reproduce with <code>a3 check gan_loss</code>" in page
-    hidden = page.split("case <code>large_logits</code>")[1].split("</li>")[0]
+    hidden = page.split("case <code>mixed_magnitudes</code>")[1].split("</li>")[0]
     assert hidden.count("failed") == 1
     # the picture comes after its case line
     leaky = page.split("<li id='leaky_relu'>")[1]
