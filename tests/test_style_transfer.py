@@ -140,6 +140,7 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     tree.mkdir()
     shutil.copy2(TEMPLATE / NOTEBOOK, tree / NOTEBOOK)
     shutil.copytree(TEMPLATE / "tests", tree / "tests")
+    shutil.copytree(TEMPLATE / "a3", tree / "a3")          # the public tests use a3's checks, as students' do
     shutil.copytree(SOLUTIONS / "cs231n", tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["MPLBACKEND"] = "Agg"

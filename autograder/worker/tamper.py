@@ -61,7 +61,7 @@ class Snapshot:
             for attr, value in items:
                 if _watched(attr, value):
                     self.entries[(name, attr)] = value
-                    if isinstance(value, types.FunctionType):
+                    if type(value) is types.FunctionType:    # not a proxy (wrapt) that only looks like one
                         self.codes[(name, attr)] = value.__code__
                     if deep and isinstance(value, type):
                         self.classes[(name, attr)] = dict(vars(value))

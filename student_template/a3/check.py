@@ -52,7 +52,10 @@ def _watch_imports(code: str, nones: list) -> None:
     """Import the student's cs231n modules that the test code imports from, then wrap the
     functions (and the methods of the classes) of every cs231n module loaded, so that a None
     they return (to the test, or to one another) is reported by name."""
-    for module_name in dict.fromkeys(m for m, _ in _IMPORT.findall(code)):
+    modules = [m for m, _ in _IMPORT.findall(code)]
+    if "a3.public_cases" in code:          # Parts 1-2: the graded public cases call these modules' functions
+        modules += ["cs231n.rnn_layers", "cs231n.classifiers.rnn"]
+    for module_name in dict.fromkeys(modules):
         try:
             importlib.import_module(module_name)
         except Exception:                  # the test itself reports a package that cannot be imported
