@@ -279,3 +279,11 @@ def test_the_published_values_of_a_hidden_test_are_no_leak(config, tmp_path):
     (template / "notes.md").write_text(f"{row}\n{case_line}\n")
     assert [leak.split("/")[-1] for leak in _leaks(template, removed, config)] == [
         f"notes.md:2: a line of a hidden test: {case_line}"]
+
+
+def test_a_build_removes_the_fixture_of_a_question_no_longer_configured(config, tmp_path):
+    from autograder.build.pipeline import remove_unlisted_fixtures
+    shutil.copy(FIXTURE_DIR / "rnn_forward.h5", tmp_path / "rnn_forward.h5")
+    shutil.copy(FIXTURE_DIR / "rnn_forward.h5", tmp_path / "rnn_gone.h5")
+    assert remove_unlisted_fixtures(tmp_path, config) == {"rnn_gone": "removed"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rnn_forward.h5"]
