@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import shutil
 
 import pytest
@@ -100,3 +101,189 @@ def test_check_reports_stale_files_and_fixtures(config, tmp_path):
     write_fixture(tmp_path / "b" / "rnn_forward.h5", {**cases, "random": (inputs, {"h": expected["h"] * 1.001})})
     assert compare_fixtures(tmp_path / "a", tmp_path / "a") == []
     assert compare_fixtures(tmp_path / "a", tmp_path / "b") == ["fixtures/rnn_forward.h5: random/expected/h is stale"]
+
+
+# --- a build a TA can trust: the reference judged, byte-stable fixtures, the change summary ---
+
+def _only(config, qid):
+    """The config restricted to one question (the other parts have none)."""
+    import dataclasses
+    q = config.questions[qid]
+    parts = {pid: dataclasses.replace(part, questions={qid: q} if pid == q.part else {})
+             for pid, part in config.parts.items()}
+    return dataclasses.replace(config, parts=parts, questions={qid: q})
+
+
+def test_build_fails_naming_the_case_when_the_reference_is_wrong(config, tmp_path, monkeypatch):
+    """The TA's slip `+ b` -> `+ 2 * b` in rnn_step_forward: the build stops, naming the
+    question, the case and the grader's message, and writes no fixture."""
+    from autograder.build import fixtures
+    wrong = tmp_path / "solutions"
+    shutil.copytree(SOLUTIONS / "cs231n", wrong / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
+    layers = wrong / "cs231n" / "rnn_layers.py"
+    text = layers.read_text()
+    assert "prev_h.dot(Wh) + b)" in text
+    layers.write_text(text.replace("prev_h.dot(Wh) + b)", "prev_h.dot(Wh) + 2 * b)", 1))
+    monkeypatch.setattr(fixtures, "SOLUTIONS", wrong)
+    with pytest.raises(BuildError, match=r"the reference fails rnn_step_forward case linspace \(public\).*"
+                                         r"published values: next_h: error .* > 5e-08"):
+        fixtures.compute_fixtures(_only(config, "rnn_step_forward"), tmp_path / "fx", log=lambda m: None)
+    assert not (tmp_path / "fx" / "rnn_step_forward.h5").exists()
+
+
+def test_a_rebuild_with_the_same_values_leaves_the_fixture_untouched(config, tmp_path):
+    import os
+    from autograder.build.fixtures import compute_fixtures
+    one = _only(config, "rnn_step_forward")
+    assert compute_fixtures(one, tmp_path, log=lambda m: None) == {"rnn_step_forward": "new"}
+    path = tmp_path / "rnn_step_forward.h5"
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    data = path.read_bytes()
+    assert compute_fixtures(one, tmp_path, log=lambda m: None) == {"rnn_step_forward": "unchanged"}
+    assert path.read_bytes() == data and path.stat().st_mtime_ns == 1_000_000_000
+
+
+def _reference_runs(qid):
+    """{case: CaseRun} as the reference's: the committed fixture's expected values."""
+    from autograder.fixture_store import read_fixture
+    from autograder.grade.student_process import CaseRun
+    fixture = read_fixture(qid, FIXTURE_DIR)
+    return fixture, {case: CaseRun("ok", "", dict(expected or {})) for case, (_, expected) in fixture.items()}
+
+
+def test_judge_reference_uses_the_graders_judgement(config):
+    from autograder.build.fixtures import judge_reference
+    from autograder.grade.student_process import CaseRun
+    for qid in ("rnn_step_forward", "rnn_loss", "rnn_sample", "tv_loss"):
+        judge_reference(config.questions[qid], *_reference_runs(qid))       # the committed reference passes
+    fixture, runs = _reference_runs("rnn_loss")
+    runs["published"] = CaseRun("ok", "", {**runs["published"].outputs, "loss": runs["published"].outputs["loss"] + 0.01})
+    cases = {c: (i, runs[c].outputs) for c, (i, _) in fixture.items()}
+    with pytest.raises(BuildError, match=r"rnn_loss case published \(public\), against the course's published values: loss"):
+        judge_reference(config.questions["rnn_loss"], cases, runs)
+    fixture, runs = _reference_runs("rnn_sample")
+    runs["greedy"] = CaseRun("error", "IndexError: index 3 is out of bounds")
+    with pytest.raises(BuildError, match=r"rnn_sample case greedy \(public\): raised an error: IndexError"):
+        judge_reference(config.questions["rnn_sample"], fixture, runs)
+
+
+def test_store_fixture_writes_only_changed_values(tmp_path):
+    from autograder.build.fixtures import store_fixture
+    from autograder.fixture_store import read_fixture
+    cases = read_fixture("rnn_forward", FIXTURE_DIR)
+    path = tmp_path / "rnn_forward.h5"
+    assert store_fixture(path, cases) == "new"
+    assert store_fixture(path, cases) == "unchanged"
+    inputs, expected = cases["random"]
+    assert store_fixture(path, {**cases, "random": (inputs, {"h": expected["h"] * 1.001})}) == "changed"
+    assert read_fixture("rnn_forward", tmp_path)["random"][1]["h"][0, 0, 0] == expected["h"][0, 0, 0] * 1.001
+
+
+def test_the_build_summary_names_what_changed():
+    from autograder.build.pipeline import Changes
+    fixtures = {"rnn_loss": "changed", "lstm_loss": "changed", "tv_loss": "unchanged", "old_q": "removed"}
+    before = {"RNN_Captioning.ipynb": "a", "GANs.ipynb": "b", "tests/public/rnn_loss.npz": "c", "cs231n/x.py": "d"}
+    after = {"RNN_Captioning.ipynb": "a2", "GANs.ipynb": "b", "tests/public/rnn_loss.npz": "c", "cs231n/x.py": "d",
+             "tests/public/new.npz": "e"}
+    assert Changes(fixtures, before, after).summary().splitlines() == [
+        "fixtures: 2 changed (rnn_loss, lstm_loss), 1 removed (old_q), 1 unchanged",
+        "student notebooks: 1 changed (RNN_Captioning.ipynb)",
+        "public data: 1 new (tests/public/new.npz)",
+        "public tests: unchanged",
+        "student package: unchanged",
+        "other template files: unchanged"]
+
+
+def test_check_names_public_data_made_with_another_threshold(config, tmp_path):
+    """A threshold changed in grading_config.yml reaches the public data, and the check
+    that `a3 build --check` makes names the stale file."""
+    import dataclasses
+    from autograder.build.pipeline import compare_trees
+    from autograder.build.public_data import write_public_data
+    q = config.questions["rnn_step_forward"]
+    changed = _only(config, "rnn_step_forward")
+    changed.parts["rnn"].questions["rnn_step_forward"] = dataclasses.replace(q, threshold=q.threshold * 10)
+    write_public_data(_only(config, "rnn_step_forward"), FIXTURE_DIR, tmp_path / "same" / "tests" / "public")
+    write_public_data(changed, FIXTURE_DIR, tmp_path / "fresh" / "tests" / "public")
+    shutil.copy(TEMPLATE / "tests" / "public" / "rnn_step_forward.npz", tmp_path / "committed.npz")
+    assert (tmp_path / "same" / "tests" / "public" / "rnn_step_forward.npz").read_bytes() == \
+        (tmp_path / "committed.npz").read_bytes()
+    (tmp_path / "committed" / "tests" / "public").mkdir(parents=True)
+    shutil.copy(tmp_path / "committed.npz", tmp_path / "committed" / "tests" / "public" / "rnn_step_forward.npz")
+    assert compare_trees(tmp_path / "fresh", tmp_path / "committed", "student_template") == [
+        "student_template/tests/public/rnn_step_forward.npz: stale (differs from what `a3 build` makes)"]
+
+
+# --- the leak check: each kind of leak is named, the given code is not ---
+
+def _stripped(config, tmp_path):
+    template = tmp_path / "t"
+    return template, strip_package(SOLUTIONS / "cs231n", template / "cs231n", config)
+
+
+def _leaks(template, removed, config):
+    return find_leaks(template, removed, config, FIXTURE_DIR, SOLUTIONS, REPO_ROOT / "autograder" / "hidden_tests")
+
+
+def test_leak_check_names_a_solution_line_behind_a_comment(config, tmp_path):
+    template, removed = _stripped(config, tmp_path)
+    path = template / "cs231n" / "rnn_layers.py"
+    text = path.read_text()
+    todo = "    # TODO (rnn_step_forward): write your code here, in place of the raise below.\n"
+    assert todo in text
+    path.write_text(text.replace(todo, todo + "    # hint: next_h = np.tanh(x.dot(Wx) + prev_h.dot(Wh) + b)\n", 1))
+    leaks = _leaks(template, removed, config)
+    assert len(leaks) == 1 and "rnn_layers.py:" in leaks[0], leaks
+    assert "a line of the reference solution, in a comment: # hint: next_h = np.tanh(" in leaks[0]
+
+
+def test_leak_check_names_a_short_solution_line(config, tmp_path):
+    template, removed = _stripped(config, tmp_path)
+    assert any(ln.strip() == "out = W[x]" for ln in removed["cs231n/rnn_layers.py"])
+    (template / "notes.md").write_text("The embedding is one line:\n\n    out = W[x]\n")
+    cell = {"cell_type": "code", "source": ["W = np.eye(3)\n", "#  out=W[x]  is all it takes\n"]}
+    (template / "Notebook.ipynb").write_text(json.dumps({"cells": [cell]}, indent=1))
+    leaks = _leaks(template, removed, config)
+    assert [leak.split("/")[-1] for leak in leaks] == [
+        "Notebook.ipynb:7: a line of the reference solution, in a comment: #  out=W[x]  is all it takes",
+        "notes.md:3: a line of the reference solution: out = W[x]"]
+
+
+def test_leak_check_does_not_name_the_given_code(config, tmp_path):
+    """Lines the template shows anyway are no leak, as code or behind a comment: a docstring's
+    equation, a given loop's line, a line of a solution region that is also given code."""
+    from autograder.build.leaks import given_lines, squeeze
+    template, removed = _stripped(config, tmp_path)
+    given = given_lines(SOLUTIONS)
+    both = sorted({ln.strip() for lines in removed.values() for ln in lines
+                   if squeeze(ln) in given and len(squeeze(ln)) >= 8 and "=" in ln})
+    assert both, "a line that is both solution and given code"
+    layers = (template / "cs231n" / "rnn_layers.py").read_text()
+    equation = next(ln.strip() for ln in layers.splitlines() if "next_c = f * prev_c + i * g," in ln)
+    assert any(ln.strip() == "next_c = f * prev_c + i * g" for ln in removed["cs231n/rnn_layers.py"])
+    solver = (template / "cs231n" / "captioning_solver.py").read_text()
+    loop = [ln.strip() for ln in solver.splitlines() if "for t in range(num_iterations)" in ln or "self._step()" in ln]
+    assert len(loop) == 2
+    lines = [both[0], equation, *loop]
+    (template / "notes.md").write_text("".join(f"{ln}\n# hint: {ln}\n" for ln in lines))
+    assert _leaks(template, removed, config) == []
+
+
+def test_the_published_values_of_a_hidden_test_are_no_leak(config, tmp_path):
+    """The course's published values (a hidden test's PUBLISHED) are printed by the notebooks;
+    the other lines of a hidden test are still leaks."""
+    template, removed = _stripped(config, tmp_path)
+    source = (REPO_ROOT / "autograder" / "hidden_tests" / "rnn_step_forward.py").read_text()
+    row = next(ln.strip() for ln in source.splitlines() if ln.strip().startswith("[0.66854692"))
+    case_line = next(ln.strip() for ln in source.splitlines() if "N, D, H = 6, 7, 5" in ln)
+    (template / "notes.md").write_text(f"{row}\n{case_line}\n")
+    assert [leak.split("/")[-1] for leak in _leaks(template, removed, config)] == [
+        f"notes.md:2: a line of a hidden test: {case_line}"]
+
+
+def test_a_build_removes_the_fixture_of_a_question_no_longer_configured(config, tmp_path):
+    from autograder.build.pipeline import remove_unlisted_fixtures
+    shutil.copy(FIXTURE_DIR / "rnn_forward.h5", tmp_path / "rnn_forward.h5")
+    shutil.copy(FIXTURE_DIR / "rnn_forward.h5", tmp_path / "rnn_gone.h5")
+    assert remove_unlisted_fixtures(tmp_path, config) == {"rnn_gone": "removed"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rnn_forward.h5"]

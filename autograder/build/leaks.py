@@ -1,5 +1,12 @@
-"""Leak checks on the student template: no solution marker, no line of a solution region,
-no line of a hidden test, no expected value of a hidden case, no fixture file."""
+"""Leak checks on the student template: no solution marker, no line of a solution region
+(as code, or inside a comment such as ``# hint: ...``), no line of a hidden test, no
+expected value of a hidden case, no fixture file.
+
+Solution lines are compared without their spaces. A line counts from 8 characters (so the
+one-line solution ``out = W[x]`` does) if it assigns, calls or indexes something; a line that
+is also given code of the reference package, or part of a line of it (the template keeps
+them: signatures, docstrings with their equations, the given loops), is not a leak wherever
+it appears."""
 from __future__ import annotations
 
 import re
@@ -11,7 +18,9 @@ from autograder.fixture_store import read_fixture
 
 MARKERS = re.compile(r"BEGIN SOLUTION|END SOLUTION|#\s*SOLUTION\b|BEGIN HIDDEN|hidden_tests")
 TEXT_SUFFIXES = {".py", ".ipynb", ".md", ".txt", ".json", ".toml", ".cfg", ".yml", ".yaml"}
-MIN_LINE = 16
+MIN_LINE = 16           # hidden-test lines
+MIN_SOLUTION = 8        # solution lines, without spaces: `out=W[x]`
+CODE_SIGNS = ("=", "(", "[")
 
 
 def _text_files(root: Path):
@@ -29,15 +38,59 @@ def _significant(lines, given: set) -> set:
     return out
 
 
-def solution_lines(removed: dict, solutions_root: Path) -> set:
-    """Lines of the solution regions that appear nowhere else in the reference package
-    (a line that is also given code, like ``N, T, D = x.shape``, is not a leak)."""
+def squeeze(line: str) -> str:
+    """A line without any whitespace: how solution lines are compared."""
+    return re.sub(r"\s+", "", line)
+
+
+def given_lines(solutions_root: Path) -> set:
+    """Every line (squeezed) of the reference package as the strip leaves it: the given code,
+    docstrings and comments that the template shows anyway."""
     from autograder.build.strip import strip_source
     given = set()
     for path in Path(solutions_root).rglob("*.py"):
         text, _ = strip_source(path.read_text(), path.name, {})
-        given |= {ln.strip() for ln in text.splitlines()}
-    return _significant([ln for lines in removed.values() for ln in lines], given)
+        given |= {squeeze(ln) for ln in text.splitlines()}
+    return given
+
+
+def solution_lines(removed: dict, solutions_root: Path) -> set:
+    """Lines (squeezed) of the solution regions that are code (they assign, call or index),
+    at least MIN_SOLUTION characters long, and appear nowhere in the given code of the
+    reference package, not even inside a line: ``N, T, D = x.shape`` is given code, and
+    ``next_c = f * prev_c + i * g`` is in lstm_step_forward's docstring, so neither leaks."""
+    shown = "\n".join(given_lines(solutions_root))
+    out = set()
+    for lines in removed.values():
+        for line in lines:
+            s = squeeze(line.split("# SOLUTION")[0] if line.rstrip().endswith("# SOLUTION") else line)
+            if (len(s) >= MIN_SOLUTION and not s.startswith("#") and any(c in s for c in CODE_SIGNS)
+                    and s not in shown):
+                out.add(s)
+    return out
+
+
+def comment_text(line: str) -> str:
+    """The squeezed text after the first ``#`` of a line, without a leading label such as
+    ``hint:`` or ``TODO:`` ("" if the line has no comment)."""
+    if "#" not in line:
+        return ""
+    text = line.split("#", 1)[1].lstrip("# ")
+    return squeeze(re.sub(r"^[A-Za-z][\w ()-]{0,20}:\s*", "", text))
+
+
+def solution_leak(line: str, sol: set, given: set) -> str:
+    """Why ``line`` (of a student file, unescaped) leaks a solution line, or "".
+    Code: the squeezed line is a solution line. Comment: a solution line appears in it."""
+    s = squeeze(line)
+    if not s or s in given:
+        return ""
+    if s in sol:
+        return "a line of the reference solution"
+    comment = comment_text(line)
+    if comment and any(ln in comment for ln in sol):
+        return "a line of the reference solution, in a comment"
+    return ""
 
 
 def public_case_lines(config) -> set:
@@ -53,11 +106,23 @@ def public_case_lines(config) -> set:
     return lines
 
 
+def published_lines(source: str) -> set:
+    """Line numbers (1-based) of a hidden test's ``PUBLISHED = ...``: the course's published
+    values, which the notebooks print too."""
+    import ast
+    spans = [(node.lineno, node.end_lineno) for node in ast.parse(source).body if isinstance(node, ast.Assign)
+             and any(isinstance(t, ast.Name) and t.id == "PUBLISHED" for t in node.targets)]
+    return {n for first, last in spans for n in range(first, last + 1)}
+
+
 def hidden_test_lines(hidden_dir: Path, config) -> set:
-    """Significant lines of the hidden tests, less those of public cases."""
+    """Significant lines of the hidden tests, less those of public cases and published values."""
     lines = []
     for path in Path(hidden_dir).glob("*.py"):
-        lines += [ln for ln in path.read_text().splitlines() if not ln.strip().startswith(('"""', "from ", "import "))]
+        text = path.read_text()
+        public = published_lines(text)
+        lines += [ln for n, ln in enumerate(text.splitlines(), 1)
+                  if n not in public and not ln.strip().startswith(('"""', "from ", "import "))]
     return _significant(lines, public_case_lines(config))
 
 
@@ -85,7 +150,8 @@ def find_leaks(template: Path, removed: dict, config, fixture_dir: Path, solutio
     """Return a list of leak descriptions ("file:line: what"); empty when the template is clean."""
     leaks = []
     sol = solution_lines(removed, solutions_root)
-    hid = hidden_test_lines(hidden_dir, config)
+    given = given_lines(solutions_root)
+    hid = {ln.rstrip(",") for ln in hidden_test_lines(hidden_dir, config)}   # a student line loses its "," below
     vals = hidden_values(config, fixture_dir)
     fixture_bytes = {p.read_bytes() for p in Path(fixture_dir).glob("*.h5")}
     for path in sorted(Path(template).rglob("*")):
@@ -94,11 +160,12 @@ def find_leaks(template: Path, removed: dict, config, fixture_dir: Path, solutio
     for path, text in _text_files(template):
         for n, line in enumerate(text.splitlines(), 1):
             s = line.strip().strip('",').replace('\\"', '"').replace("\\n", "")
+            why = solution_leak(s, sol, given)
             if MARKERS.search(line):
                 leaks.append(f"{path}:{n}: solution or hidden-test marker: {s[:80]}")
-            elif s in sol:
-                leaks.append(f"{path}:{n}: a line of the reference solution: {s[:80]}")
-            elif s in hid:
+            elif why:
+                leaks.append(f"{path}:{n}: {why}: {s[:80]}")
+            elif s.rstrip(",") in hid:
                 leaks.append(f"{path}:{n}: a line of a hidden test: {s[:80]}")
         for v in vals:
             if v in text:

@@ -4,3 +4,6 @@ from autograder.hidden_tests._inputs import published_loss_inputs, random_loss_i
 
 CASES = {"published": lambda rng: published_loss_inputs("lstm", (-0.5, 1.7)),
          "random": lambda rng: random_loss_inputs(rng, "lstm")}
+
+# The course's published loss: `a3 build` judges the reference by it.
+PUBLISHED = {"published": {"loss": 9.82445935443}}

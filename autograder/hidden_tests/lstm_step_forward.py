@@ -15,3 +15,8 @@ def random(rng):
 
 
 CASES = {"linspace": linspace, "random": random}
+
+# The course's published next_h on the linspace case: `a3 build` judges the reference by it.
+PUBLISHED = {"linspace": {"next_h": [[0.24635157, 0.28610883, 0.32240467, 0.35525807, 0.38474904],
+                                     [0.49223563, 0.55611431, 0.61507696, 0.66844003, 0.7159181],
+                                     [0.56735664, 0.66310127, 0.74419266, 0.80889665, 0.858299]]}}

@@ -15,3 +15,8 @@ def random(rng):
 
 
 CASES = {"linspace": linspace, "random": random}
+
+# The course's published next_h on the linspace case: `a3 build` judges the reference by it.
+PUBLISHED = {"linspace": {"next_h": [[-0.58172089, -0.50182032, -0.41232771, -0.31410098],
+                                     [0.66854692, 0.79562378, 0.87755553, 0.92795967],
+                                     [0.97934501, 0.99144213, 0.99646691, 0.99854353]]}}
