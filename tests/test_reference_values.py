@@ -44,133 +44,38 @@ def rel_error(x, y):
 
 
 # --------------------------------------------------------------------------
-# Published values from the original notebooks (linspace inputs)
+# Published values from the original notebooks: the hidden tests hold them (PUBLISHED, one
+# definition, which `a3 build` also judges the reference by); here the reference's outputs
+# in the committed fixtures reproduce them, by the course's own relative error.
 # --------------------------------------------------------------------------
 
-def test_rnn_step_forward_value():
-    N, D, H = 3, 10, 4
-    x = np.linspace(-0.4, 0.7, num=N * D).reshape(N, D)
-    prev_h = np.linspace(-0.2, 0.5, num=N * H).reshape(N, H)
-    Wx = np.linspace(-0.1, 0.9, num=D * H).reshape(D, H)
-    Wh = np.linspace(-0.3, 0.7, num=H * H).reshape(H, H)
-    b = np.linspace(-0.2, 0.4, num=H)
-    next_h, _ = rnn_step_forward(x, prev_h, Wx, Wh, b)
-    expected_next_h = np.asarray([
-        [-0.58172089, -0.50182032, -0.41232771, -0.31410098],
-        [0.66854692, 0.79562378, 0.87755553, 0.92795967],
-        [0.97934501, 0.99144213, 0.99646691, 0.99854353]])
-    assert next_h.shape == (N, H)
-    assert rel_error(expected_next_h, next_h) < 1e-8
+def _published():
+    from autograder.config import load_config
+    from autograder.fixture_store import hidden_test
+    for qid in load_config().questions:
+        for case, values in getattr(hidden_test(qid), 'PUBLISHED', {}).items():
+            for name, value in values.items():
+                yield pytest.param(qid, case, name, np.asarray(value), id=f'{qid}-{case}-{name}')
 
 
-def test_rnn_forward_value():
-    N, T, D, H = 2, 3, 4, 5
-    x = np.linspace(-0.1, 0.3, num=N * T * D).reshape(N, T, D)
-    h0 = np.linspace(-0.3, 0.1, num=N * H).reshape(N, H)
-    Wx = np.linspace(-0.2, 0.4, num=D * H).reshape(D, H)
-    Wh = np.linspace(-0.4, 0.1, num=H * H).reshape(H, H)
-    b = np.linspace(-0.7, 0.1, num=H)
-    h, _ = rnn_forward(x, h0, Wx, Wh, b)
-    expected_h = np.asarray([
-        [[-0.42070749, -0.27279261, -0.11074945, 0.05740409, 0.22236251],
-         [-0.39525808, -0.22554661, -0.0409454, 0.14649412, 0.32397316],
-         [-0.42305111, -0.24223728, -0.04287027, 0.15997045, 0.35014525]],
-        [[-0.55857474, -0.39065825, -0.19198182, 0.02378408, 0.23735671],
-         [-0.27150199, -0.07088804, 0.13562939, 0.33099728, 0.50158768],
-         [-0.51014825, -0.30524429, -0.06755202, 0.17806392, 0.40333043]]])
-    assert h.shape == (N, T, H)
-    assert rel_error(expected_h, h) < 1e-7
+PUBLISHED = list(_published())
 
 
-def test_word_embedding_forward_value():
-    N, T = 2, 4
-    V, D = 5, 3
-    x = np.asarray([[0, 3, 1, 2], [2, 1, 0, 3]])
-    W = np.linspace(0, 1, num=V * D).reshape(V, D)
-    out, _ = word_embedding_forward(x, W)
-    expected_out = np.asarray([
-        [[0., 0.07142857, 0.14285714],
-         [0.64285714, 0.71428571, 0.78571429],
-         [0.21428571, 0.28571429, 0.35714286],
-         [0.42857143, 0.5, 0.57142857]],
-        [[0.42857143, 0.5, 0.57142857],
-         [0.21428571, 0.28571429, 0.35714286],
-         [0., 0.07142857, 0.14285714],
-         [0.64285714, 0.71428571, 0.78571429]]])
-    assert out.shape == (N, T, D)
-    # the published 8-decimal values give 1.0000000095e-08 for an exact
-    # implementation (the original notebook printed exactly that error)
-    assert rel_error(expected_out, out) < 2e-8
+def test_the_course_published_values_are_all_held():
+    """ASSIGNMENT.md's published values: the five forward passes and the two losses."""
+    assert {p.values[0] for p in PUBLISHED} == {
+        'rnn_step_forward', 'rnn_forward', 'word_embedding_forward', 'lstm_step_forward',
+        'lstm_forward', 'rnn_loss', 'lstm_loss'}
 
 
-def test_lstm_step_forward_value():
-    N, D, H = 3, 4, 5
-    x = np.linspace(-0.4, 1.2, num=N * D).reshape(N, D)
-    prev_h = np.linspace(-0.3, 0.7, num=N * H).reshape(N, H)
-    prev_c = np.linspace(-0.4, 0.9, num=N * H).reshape(N, H)
-    Wx = np.linspace(-2.1, 1.3, num=4 * D * H).reshape(D, 4 * H)
-    Wh = np.linspace(-0.7, 2.2, num=4 * H * H).reshape(H, 4 * H)
-    b = np.linspace(0.3, 0.7, num=4 * H)
-    next_h, next_c, _ = lstm_step_forward(x, prev_h, prev_c, Wx, Wh, b)
-    expected_next_h = np.asarray([
-        [0.24635157, 0.28610883, 0.32240467, 0.35525807, 0.38474904],
-        [0.49223563, 0.55611431, 0.61507696, 0.66844003, 0.7159181],
-        [0.56735664, 0.66310127, 0.74419266, 0.80889665, 0.858299]])
-    assert rel_error(expected_next_h, next_h) < 1e-8
-    # next_c against the defining formula (gate order i, f, o, g).
-    a = x @ Wx + prev_h @ Wh + b
-    sig = lambda z: 1 / (1 + np.exp(-z))
-    i, f, o, g = (sig(a[:, :H]), sig(a[:, H:2 * H]), sig(a[:, 2 * H:3 * H]),
-                  np.tanh(a[:, 3 * H:]))
-    assert rel_error(f * prev_c + i * g, next_c) < 1e-10
-    assert rel_error(o * np.tanh(next_c), next_h) < 1e-10
-
-
-def test_lstm_forward_value():
-    N, D, H, T = 2, 5, 4, 3
-    x = np.linspace(-0.4, 0.6, num=N * T * D).reshape(N, T, D)
-    h0 = np.linspace(-0.4, 0.8, num=N * H).reshape(N, H)
-    Wx = np.linspace(-0.2, 0.9, num=4 * D * H).reshape(D, 4 * H)
-    Wh = np.linspace(-0.3, 0.6, num=4 * H * H).reshape(H, 4 * H)
-    b = np.linspace(0.2, 0.7, num=4 * H)
-    h, _ = lstm_forward(x, h0, Wx, Wh, b)
-    expected_h = np.asarray([
-        [[0.01764008, 0.01823233, 0.01882671, 0.0194232],
-         [0.11287491, 0.12146228, 0.13018446, 0.13902939],
-         [0.31358768, 0.33338627, 0.35304453, 0.37250975]],
-        [[0.45767879, 0.4761092, 0.4936887, 0.51041945],
-         [0.6704845, 0.69350089, 0.71486014, 0.7346449],
-         [0.81733511, 0.83677871, 0.85403753, 0.86935314]]])
-    assert h.shape == (N, T, H)
-    assert rel_error(expected_h, h) < 1e-7
-
-
-def _linspace_model(cell_type, feature_low):
-    N, D, W, H = 10, 20, 30, 40
-    word_to_idx = {'<NULL>': 0, 'cat': 2, 'dog': 3}
-    V = len(word_to_idx)
-    T = 13
-    model = CaptioningRNN(word_to_idx, input_dim=D, wordvec_dim=W,
-                          hidden_dim=H, cell_type=cell_type, dtype=np.float64)
-    for k, v in model.params.items():
-        model.params[k] = np.linspace(-1.4, 1.3, num=v.size).reshape(*v.shape)
-    features = np.linspace(feature_low, 0.3 if cell_type == 'rnn' else 1.7,
-                           num=N * D).reshape(N, D)
-    captions = (np.arange(N * T) % V).reshape(N, T)
-    return model, features, captions
-
-
-@pytest.mark.parametrize('cell_type, feature_low, expected', [
-    ('rnn', -1.5, 9.83235591003),
-    ('lstm', -0.5, 9.82445935443),
-])
-def test_captioning_loss_value(cell_type, feature_low, expected):
-    model, features, captions = _linspace_model(cell_type, feature_low)
-    loss, grads = model.loss(features, captions)
-    assert abs(loss - expected) / expected < 1e-10
-    assert set(grads) == set(model.params)
-    for k in model.params:
-        assert grads[k].shape == model.params[k].shape
+@pytest.mark.parametrize('qid, case, name, published', PUBLISHED)
+def test_reference_reproduces_published_value(qid, case, name, published):
+    from autograder.fixture_store import read_fixture
+    _, expected = read_fixture(qid)[case]
+    got = np.asarray(expected[name], dtype=np.float64)
+    assert got.shape == published.shape
+    # the course printed 8 (forward passes) or 11 (losses) significant digits
+    assert rel_error(published, got) < 1e-7
 
 
 def test_captioning_rnn_init():
