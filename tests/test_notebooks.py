@@ -1,13 +1,13 @@
-"""The notebook step of ``a3 build`` (autograder/build/notebooks.py): the master notebooks
-of Parts 1-2 become student notebooks and public Otter tests, deterministically, without
-leaking solutions; the reference passes every public test and the stripped stubs fail
-them; and (slow) both student notebooks run top to bottom with the reference.
+"""The notebook step of ``a3 build`` (autograder/build/notebooks.py): the text master
+notebooks become student notebooks and public Otter tests, deterministically, without
+leaking solutions, the public tests of questions with public-case data generated; the
+reference passes every public test and the stripped stubs fail them; and (slow) both
+student notebooks run top to bottom with the reference.
 
 The slow test uses the ``slow`` marker (register it in the pytest configuration).
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -17,10 +17,14 @@ import sys
 import time
 from pathlib import Path
 
+import jupytext
 import nbformat
 import pytest
 
-from autograder.build.notebooks import LEAK_MARKERS, assign_notebooks
+from autograder.build import BuildError
+from autograder.build.notebooks import (LEAK_MARKERS, assign_notebooks, check_masters, generated_tests,
+                                         master_path, read_master, read_questions)
+from autograder.build.public_data import public_questions as public_data_questions
 from autograder.build.public_data import write_public_data
 from autograder.build.strip import strip_package
 from autograder.config import load_config
@@ -184,17 +188,83 @@ def test_no_solution_reaches_students(assigned):
         assert "**Answer.**" not in path.read_text()
 
 
-def test_committed_masters_match_their_generator(tmp_path):
-    """assignment/notebooks/*.ipynb are what make_masters.py writes (edit the script)."""
-    spec = importlib.util.spec_from_file_location("make_masters", MASTERS / "make_masters.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.HERE = str(tmp_path)
-    module.rnn_notebook()
-    module.lstm_notebook()
-    for name in ("RNN_Captioning.ipynb", "LSTM_Captioning.ipynb"):
-        assert (tmp_path / name).read_bytes() == (MASTERS / name).read_bytes(), \
-            f"{name} is stale: run assignment/notebooks/make_masters.py"
+def test_masters_are_text_notebooks_that_jupyter_saves_unchanged(config):
+    """Each part's master is a jupytext percent-format text notebook; no generated master
+    (.ipynb) or generator script sits beside them; reading and writing a master back, as
+    Jupyter does on save, gives the same text."""
+    import jupytext
+
+    want = {master_path(MASTERS, config.parts[p].notebook).name for p in notebook_parts(config)}
+    assert {p.name for p in MASTERS.iterdir() if p.is_file()} == want
+    for name in sorted(want):
+        text = (MASTERS / name).read_text()
+        assert text.startswith("# ---\n# jupyter:\n") and "format_name: percent" in text, name
+        assert jupytext.writes(jupytext.reads(text, fmt="py:percent"), fmt="py:percent") == text, name
+
+
+def test_generated_public_tests_are_not_in_the_masters(assigned, config):
+    """Questions with public-case data: the master holds only the question's markers, the
+    build writes the test (the runner of the graded public cases); other public questions
+    keep their authored test cells."""
+    _, out1, _ = assigned
+    generated = generated_tests(config)
+    assert generated == {q.id for q in public_data_questions(config)} and generated
+    for part in notebook_parts(config):
+        path = master_path(MASTERS, config.parts[part].notebook)
+        found = read_questions(read_master(path))
+        for qid, q in found.items():
+            if qid in generated:
+                assert q["test_blocks"] == 0 and q["tests"] == 0, f"{path.name}: {qid} has authored tests"
+            elif qid in config.questions and "public" in config.questions[qid].cases.values():
+                assert q["tests"] > 0, f"{path.name}: {qid} has no authored test"
+        assert "check_public_cases" not in path.read_text(), path.name
+    for qid in generated:
+        spec = {}
+        exec((out1 / "tests" / f"{qid}.py").read_text(), spec)
+        code = spec["test"]["suites"][0]["cases"][0]["code"]
+        assert f"check_public_cases('{qid}')" in code and len(spec["test"]["suites"][0]["cases"]) == 1, qid
+
+
+def _tiny_master(tmp_path, body: str, config):
+    """A copy of the masters in which RNN_Captioning.py's rnn_step_forward question gets
+    ``body`` cells right after its BEGIN QUESTION cell."""
+    masters = tmp_path / "masters"
+    shutil.copytree(MASTERS, masters)
+    path = masters / "RNN_Captioning.py"
+    text = path.read_text()
+    marker = "# # BEGIN QUESTION\n# name: rnn_step_forward\n"
+    assert marker in text
+    path.write_text(text.replace(marker, marker + body, 1))
+    return masters
+
+
+@pytest.mark.parametrize("body, message", [
+    ("\n# %% [raw]\n# # BEGIN TESTS\n\n# %%\nassert True\n\n# %% [raw]\n# # END TESTS\n",
+     "rnn_step_forward': its public test is generated from its public cases"),
+    ("# points: 3\n", "rnn_step_forward' writes 'points:'; points live in grading_config.yml"),
+])
+def test_check_masters_refuses_authored_tests_of_generated_questions_and_points(tmp_path, config, body, message):
+    check_masters(config, MASTERS)
+    with pytest.raises(BuildError, match=re.escape(message)):
+        check_masters(config, _tiny_master(tmp_path, body, config))
+
+
+def test_check_masters_wants_authored_tests_where_no_public_data_exists(tmp_path, config):
+    """A public question without public-case data (today those of Parts 3-5) needs test cells."""
+    masters = tmp_path / "masters"
+    shutil.copytree(MASTERS, masters)
+    authored = [q for q in public_questions(config, notebook_parts(config)) if q.id not in generated_tests(config)]
+    if not authored:
+        pytest.skip("every public question's test is generated")
+    qid, part = authored[0].id, authored[0].part
+    path = master_path(masters, config.parts[part].notebook)
+    nb = read_master(path)
+    q = read_questions(nb)[qid]
+    start = next(i for i in range(q["cell"], q["end"]) if nb.cells[i].source.startswith("# BEGIN TESTS"))
+    del nb.cells[start:q["end"]]
+    jupytext.write(nb, str(path), fmt="py:percent")
+    with pytest.raises(BuildError, match=f"question '{qid}' has a public case .* but no Otter question with test cells"):
+        check_masters(config, masters)
 
 
 # ----------------------------------------------------------------------------------

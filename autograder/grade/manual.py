@@ -1,8 +1,9 @@
 """Manual questions: the written answers (Otter ``manual: true`` cells) for TAs.
 
 - :func:`manual_questions`: the written questions of the chosen parts, from the master
-  notebooks (``assignment/notebooks/<notebook>``, raw cell ``# BEGIN QUESTION`` with
-  ``manual: true``): id, part, prompt, points (the part's ``written:`` in grading_config.yml).
+  notebooks (text notebooks ``assignment/notebooks/<notebook stem>.py``, raw cell
+  ``# BEGIN QUESTION`` with ``manual: true``): id, part, prompt, points (the part's
+  ``written:`` in grading_config.yml).
 - :func:`extract_answers`: a submission's answers, read (never executed) from its notebooks:
   in the student notebook each written question is the cells from the one that opens with
   ``<!-- BEGIN QUESTION -->`` to the one that opens with ``<!-- END QUESTION -->``; the k-th
@@ -52,12 +53,15 @@ def _source(cell) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _master_questions(notebook_path: str) -> tuple:
-    """(id, prompt) of each manual question of a master notebook, in order."""
+    """(id, prompt) of each manual question of a text master notebook (jupytext's percent
+    format), in order; () if it cannot be read."""
+    import jupytext
+
     try:
-        nb = json.loads(Path(notebook_path).read_text())
+        nb = jupytext.read(notebook_path, fmt="py:percent")
     except (OSError, ValueError):
         return ()
-    cells, out = nb.get("cells", []), []
+    cells, out = nb.cells, []
     for i, cell in enumerate(cells):
         text = _source(cell)
         if cell.get("cell_type") == "raw" and text.strip().startswith("# BEGIN QUESTION") \
@@ -75,7 +79,7 @@ def manual_questions(config, parts=None) -> list:
         part = config.parts[pid]
         if not part.notebook:
             continue
-        for qid, prompt in _master_questions(str(MASTERS / part.notebook)):
+        for qid, prompt in _master_questions(str(MASTERS / (Path(part.notebook).stem + ".py"))):
             out.append(ManualQuestion(qid, pid, part.notebook, prompt, float(part.written.get(qid, 0))))
     return out
 
