@@ -31,6 +31,7 @@ def _failure(tmp_path, mutant) -> str:
     (mutants.missing_b_proj_grad, ["returned no grads['b_proj']"]),
     (mutants.stale_embedding_gradient, ["after 2 steps the loss is",
                                         "every gradient matches the reference's, and the run parts later"]),
+    (mutants.zero_initial_state, ["W_proj, b_proj did not move", "grads['W_proj'], grads['b_proj'] are zero"]),
     (mutants.targets_are_inputs, ["at the initial parameters the loss is", "as rnn_loss shows"]),
 ], ids=lambda v: getattr(v, "__name__", ""))
 def test_a_wrong_training_run_says_why(tmp_path, mutant, words):

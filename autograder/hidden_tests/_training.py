@@ -154,6 +154,8 @@ def _start_text(got, expected, names, threshold, adam_passed, loss_question) -> 
         why = "the gradients have the wrong sign" if c < 0 else "the gradients are scaled wrong"
         hide = " (Adam hides a constant scale; plain SGD does not)" if adam_passed and c > 0 else ""
         return f"{start} every gradient is {c:.3g} times the reference's: {why}{hide}"
-    parts = [f"grads['{n}'] is " + (f"{v:.3g} times the reference's" if isinstance(v, float) else v)
-             for n, v in how.items()]
+    parts = [f"grads['{n}'] is {v:.3g} times the reference's" for n, v in how.items() if isinstance(v, float)]
+    for label in dict.fromkeys(v for v in how.values() if isinstance(v, str)):
+        some = [f"grads['{n}']" for n, v in how.items() if v == label]
+        parts.append(f"{', '.join(some)} {'is' if len(some) == 1 else 'are'} {label}")
     return f"{start} {', '.join(parts)} ({loss_question} checks every gradient)"
