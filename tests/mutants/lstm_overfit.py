@@ -1,5 +1,6 @@
-"""Plausible wrong versions of CaptioningRNN.loss that break training: the overfit question
-(cell_type='lstm') trains with them and must not reach its max_loss."""
+"""Plausible wrong versions of CaptioningRNN.loss that break training: the training question
+(cell_type='lstm') runs a few steps of the solver with them, with Adam and with plain SGD, and
+their run must part from the reference's."""
 
 TARGET = "cs231n/classifiers/rnn.py::CaptioningRNN.loss"
 
@@ -10,10 +11,13 @@ from mutants.rnn_overfit import (  # the same bugs, graded with cell_type='lstm'
     frozen_embeddings,
     frozen_Wx,
     only_output_layer_learns,
+    gradients_times_10,
+    gradients_halved,
+    zero_gradients,
+    missing_b_proj_grad,
+    stale_embedding_gradient,
 )
 
-
-# frozen_embeddings and frozen_Wx end near max_loss (0.65 and 0.59 against 0.5); the check
-# that every parameter moves during training catches them whatever the final loss.
 MUTANTS = [gradient_ascent, targets_are_inputs, zero_initial_state, frozen_embeddings, frozen_Wx,
-           only_output_layer_learns]
+           only_output_layer_learns, gradients_times_10, gradients_halved, zero_gradients,
+           missing_b_proj_grad, stale_embedding_gradient]

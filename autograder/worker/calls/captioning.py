@@ -88,7 +88,6 @@ def lstm_backward(pkg, x, h0, Wx, Wh, b, dh):
 # ---------------------------------------------------------------- the captioning model
 PARAM = "param_"   # inputs/outputs named param_<name> are model.params[<name>]
 GRAD = "grad_"     # outputs named grad_<name> are grads[<name>]
-INIT = "init_"     # outputs named init_<name> are model.params[<name>] before training
 
 
 def _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params=None, dtype=np.float64):
@@ -122,26 +121,53 @@ def captioning_loss(pkg, features, captions, words, word_ids, cell_type, input_d
     return named_arrays(list(out), list(out.values()), "CaptioningRNN.loss")
 
 
-def captioning_overfit(pkg, features, captions, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim,
-                       num_epochs, batch_size, learning_rate, lr_decay):
-    """Train the student's model with the student's CaptioningSolver on a small data set;
-    returns the trained parameters (param_<name>), the initial ones (init_<name>) and the
-    loss history. (The student process seeds np.random before each case.)"""
-    # float32, as the course's overfit run (the model's default dtype); twice as fast as float64
-    model = _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, dtype=np.float32)
-    initial = {INIT + k: np.array(v, copy=True) for k, v in model.params.items()}
+RULES = ("adam", "sgd")   # the training runs of the trajectory questions, in this order
+
+
+def _checked_grads(model, features, captions):
+    """One call of the student's loss on the training data, before any solver runs: every
+    parameter must have a gradient of its shape (else the solver fails on a KeyError or
+    moves nothing). Returns {grad_<name>: that gradient, float64}; raises CallError naming
+    what is missing."""
+    _, grads = unpack(model.loss(features, captions), ("loss", "grads"), "CaptioningRNN.loss")
+    if not isinstance(grads, dict):
+        raise CallError(f"CaptioningRNN.loss returned grads of type {type(grads).__name__}; expected a dict")
+    for name, value in model.params.items():
+        if name not in grads:
+            raise CallError(f"CaptioningRNN.loss returned no grads['{name}']: the solver updates every "
+                            f"model.params[k] with grads[k], so each parameter needs its gradient")
+        if np.shape(grads[name]) != np.shape(value):
+            raise CallError(f"CaptioningRNN.loss returned grads['{name}'] of shape {np.shape(grads[name])}; "
+                            f"expected {np.shape(value)}, the shape of model.params['{name}']")
+    return {GRAD + name: np.array(grads[name], dtype=np.float64) for name in model.params}
+
+
+def captioning_training(pkg, features, captions, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim,
+                        seed, num_epochs, batch_size, learning_rate_adam, learning_rate_sgd, lr_decay, **inputs):
+    """A few seeded steps of the student's CaptioningSolver on the student's model, from the
+    given parameters, once with update_rule='adam' and once with 'sgd' (np.random seeded
+    with ``seed`` before each, so both draw the reference's minibatches). Returns, per rule
+    in RULES, ``<rule>_loss_history`` (steps,) and ``<rule>_param_<name>`` (the parameters
+    after training), and ``grad_<name>``, the gradients at the given parameters on all the
+    captions (to say what went wrong); all float64."""
+    params, _ = _split_params(inputs)
+    model = _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params)
+    out = _checked_grads(model, features, captions)
     solver_cls = pkg.function("captioning_solver", "CaptioningSolver")
     n = len(captions)
-    data = {"train_captions": captions, "train_image_idxs": np.arange(n), "train_features": features.astype(np.float32),
+    data = {"train_captions": captions, "train_image_idxs": np.arange(n), "train_features": features,
             "train_urls": np.array([f"scene:{i}" for i in range(n)]),
             "idx_to_word": [str(w) for w in words], "word_to_idx": {str(w): int(i) for w, i in zip(words, word_ids)}}
-    solver = solver_cls(model, data, update_rule="adam", num_epochs=int(num_epochs),
-                        batch_size=int(batch_size), optim_config={"learning_rate": float(learning_rate)},
-                        lr_decay=float(lr_decay), verbose=False)
-    solver.train()
-    out = {PARAM + k: v for k, v in model.params.items()}
-    out.update(initial)
-    out["loss_history"] = np.asarray(solver.loss_history, dtype=np.float64)
+    rates = {"adam": learning_rate_adam, "sgd": learning_rate_sgd}
+    for rule in RULES:
+        model = _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params)
+        np.random.seed(int(seed))
+        solver = solver_cls(model, data, update_rule=rule, num_epochs=int(num_epochs), batch_size=int(batch_size),
+                            optim_config={"learning_rate": float(rates[rule])}, lr_decay=float(lr_decay),
+                            verbose=False)
+        solver.train()
+        out[rule + "_loss_history"] = np.asarray(solver.loss_history, dtype=np.float64)
+        out.update({f"{rule}_{PARAM}{k}": np.asarray(v, dtype=np.float64) for k, v in model.params.items()})
     return named_arrays(list(out), list(out.values()), "CaptioningSolver.train")
 
 
@@ -165,13 +191,13 @@ CALLS = {
     "temporal_affine": temporal_affine,
     "temporal_softmax_loss": temporal_softmax_loss,
     "rnn_loss": captioning_loss,
-    "rnn_overfit": captioning_overfit,
+    "rnn_overfit": captioning_training,
     "rnn_sample": captioning_sample,
     "lstm_step_forward": lstm_step_forward,
     "lstm_step_backward": lstm_step_backward,
     "lstm_forward": lstm_forward,
     "lstm_backward": lstm_backward,
     "lstm_loss": captioning_loss,
-    "lstm_overfit": captioning_overfit,
+    "lstm_overfit": captioning_training,
     "lstm_sample": captioning_sample,
 }
