@@ -552,9 +552,12 @@ for param_name in sorted(grads):
 # Now that the loss and its gradients are correct, use `CaptioningSolver` (given,
 # in `cs231n/captioning_solver.py`) to train the model on a tiny data set of 50
 # training captions. A correct model drives the loss close to zero: you should see
-# a final loss below 0.1. This is graded (question `rnn_overfit`) by a hidden test that
-# trains your model the same way, so it has no public test here; it also takes a
-# few seconds, longer than the quick checks above.
+# a final loss below 0.1. This run itself is not graded. The graded question
+# (`rnn_overfit`, a hidden test, so no public test here) trains a small model of yours for
+# a few seeded steps with `CaptioningSolver`, once with Adam and once with plain SGD,
+# and compares every step's loss and parameters with the reference's: gradients that
+# are right only up to a constant factor, or that keep something from one call of
+# `loss` to the next, fail it even when this run reaches a low loss.
 
 # %% tags=["otter_ignore"]
 np.random.seed(231)
@@ -731,5 +734,5 @@ for split in ['train', 'val']:
 # notebook only calls it. Check a question with `grader.check("<question>")` above, or
 # from a terminal with `a3 check <question>` (in this folder). When you are done, pack
 # your work with `a3 submit` and upload the zip it writes. The grader runs hidden tests
-# on your functions (other inputs, and the overfit questions) in addition to the public
+# on your functions (other inputs, and the training questions) in addition to the public
 # ones you see here; the written answers in this notebook are read by the staff.
