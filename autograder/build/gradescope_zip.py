@@ -26,9 +26,9 @@ from autograder.config import REPO_ROOT
 
 ZIP_PATH = REPO_ROOT / "build" / "gradescope" / "autograder.zip"
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-# solutions/: the overfit checks recompute the loss with the reference model (the zip is the
-# instructors' private autograder; the sandbox hides it from student code)
-SOURCES = ["autograder", "solutions", "assignment/data", "assignment/notebooks", "grading_config.yml",
+# No solutions/: grading compares with the fixtures only (the reference's outputs), so the
+# reference code does not travel to Gradescope.
+SOURCES = ["autograder", "assignment/data", "assignment/notebooks", "grading_config.yml",
            "pyproject.toml", "constraints.txt", "requirements-assets.txt"]
 
 SETUP_SH = """#!/usr/bin/env bash
