@@ -328,7 +328,7 @@ def test_student_notebooks_run_with_reference(assigned, config, tmp_path):
         # the course's own checks in the notebook: every printed value and gradient error is
         # small (the largest the course expects: 2e-5, for the captioning model's gradients)
         errors = re.findall(r"^\s*(\S+) (?:relative )?error:\s+(\S+)\s*$", text, re.MULTILINE)
-        assert len(errors) >= 20, f"{name}: only {len(errors)} error lines printed"
+        assert len(errors) >= 10, f"{name}: only {len(errors)} error lines printed"
         large = [(what, value) for what, value in errors if not float(value) < 2e-5]
         assert not large, f"{name}: {large}"
         # the overfit runs reach the configured losses
