@@ -12,6 +12,9 @@ from autograder.config import REPO_ROOT, load_config
 from autograder.grade.grader import grade_submission
 
 SOLUTIONS = REPO_ROOT / "solutions" / "cs231n"
+# Questions whose public case the notebooks do not run yet (a3 check runs it, from
+# tests/public/<id>.npz); the text notebooks (issue 13) give every public question a test cell.
+NOTEBOOK_LACKS = {"style_transfer", "gan_training"}
 
 
 @pytest.fixture(scope="session")

@@ -104,8 +104,10 @@ def check_masters(config, master_dir: Path) -> dict:
                 raise BuildError(f"{path.name}: written question '{qid}' of part '{part.id}' in grading_config.yml "
                                  f"is not a 'manual: true' question of the notebook")
         for qid, q in part.questions.items():
-            if "public" in q.cases.values():
-                if qid not in found or found[qid]["tests"] == 0:
+            # a3 check runs every public case (tests/public/<id>.npz); a notebook test cell is
+            # required where the notebook has the question (style_transfer, gan_training have none yet)
+            if "public" in q.cases.values() and qid in found:
+                if found[qid]["tests"] == 0:
                     raise BuildError(f"{path.name}: question '{qid}' has a public case in grading_config.yml "
                                      f"but no Otter question with test cells in the notebook")
         masters[part.id] = path
