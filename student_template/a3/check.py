@@ -145,7 +145,7 @@ def run_graded_public_cases(question: str, folder: Path, nones: list) -> PublicR
             why = public_cases.case_problem(spec, case, inputs, expected, pkg, folder)
         except Exception as exc:          # the student's code raised: that is this case's result
             why = f"{type(exc).__name__}: {exc}".strip()
-        run.test_case_results.append(CaseRun(case, why is None, "" if why is None else f"case {case}: {why}"))
+        run.test_case_results.append(CaseRun(case, why is None, why or ""))
     return run
 
 
