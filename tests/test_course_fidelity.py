@@ -1,6 +1,6 @@
-"""The course's contract is the contract (Parts 1-2): the course's given cs231n/layers.py is
-shipped, the comparison judges the answer and not its rounding, sampling need not stop at
-<END>, and the public test a student runs is the graded public case itself."""
+"""The course's contract is the contract: the course's given cs231n/layers.py is shipped, the
+comparison judges the answer and not its rounding, sampling need not stop at <END> (Parts
+1-2), and the public test a student runs is the graded public case itself (every part)."""
 from __future__ import annotations
 
 import importlib
@@ -131,9 +131,20 @@ def _one_of(module: str, qid: str, listname: str):
     return mod.TARGET, getattr(mod, listname)[0]
 
 
+_REFERENCE = {}    # part -> the reference graded once (its public cases of every question)
+
+
+def _graded_reference(tmp_path, part):
+    if part not in _REFERENCE:
+        _REFERENCE[part] = grade_submission(make_submission(tmp_path / "ref"), CONFIG, parts=[part], only=set(PUBLIC))
+    return _REFERENCE[part]
+
+
 def _public_test_and_graded_case(tmp_path, qid, replacements):
     sub = make_submission(tmp_path / "sub", replacements)
-    result = grade_submission(sub, CONFIG, parts=[CONFIG.questions[qid].part], only={qid})
+    part = CONFIG.questions[qid].part
+    result = (grade_submission(sub, CONFIG, parts=[part], only={qid}) if replacements
+              else _graded_reference(tmp_path, part))
     graded = all(c.passed for c in result.questions[qid].cases if c.visibility == "public")
     folder = student_copy(tmp_path / "student", sub / "cs231n")
     test, _nones = check.run_public_tests(qid, folder)
@@ -141,6 +152,17 @@ def _public_test_and_graded_case(tmp_path, qid, replacements):
 
 
 PUBLIC = [q.id for q in public_questions(CONFIG)]
+PUBLIC_1_2 = [qid for qid in PUBLIC if CONFIG.questions[qid].part in ("rnn", "lstm")]
+
+
+def test_every_part_has_public_cases_that_a3_check_runs():
+    """a3 check runs the graded public cases of every question that has one, in every part
+    (tests/public/<id>.npz in the template), including style_transfer and gan_training."""
+    folder = REPO_ROOT / "student_template"
+    assert {CONFIG.questions[qid].part for qid in PUBLIC} == set(CONFIG.parts)
+    assert {"style_transfer", "gan_training"} <= set(PUBLIC)
+    assert set(PUBLIC) <= set(check.available(folder))
+    assert {p.stem for p in (folder / "tests" / "public").glob("*.npz")} == set(PUBLIC)
 
 
 @pytest.mark.parametrize("qid", PUBLIC)
@@ -172,7 +194,7 @@ def test_no_part_1_2_mutant_is_caught_by_hidden_cases_only(tmp_path):
     """Every requirement a hidden case checks is also checked by a public case, so that
     `a3 check` warns before the deadline: no mutant loses only hidden cases."""
     hidden_only = []
-    for qid in PUBLIC:
+    for qid in PUBLIC_1_2:
         question = CONFIG.questions[qid]
         mod = importlib.import_module(f"mutants.{qid}")
         for i, mutant in enumerate(mod.MUTANTS):

@@ -240,7 +240,8 @@ def test_student_notebook_trains_three_gans_to_digits(assigned, tmp_path):
     assert not errors, f"{errors[0].get('ename')}: {errors[0].get('evalue')}"
     assert seconds < NOTEBOOK_TIME_LIMIT
     checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
-    public = [q for q in config.parts["gan"].questions.values() if "public" in q.cases.values()]
+    public = [q for q in config.parts["gan"].questions.values()
+              if "public" in q.cases.values()]
     assert len(checks) == len(public)
     for c in checks:
         shown = " ".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)

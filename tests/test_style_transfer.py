@@ -138,7 +138,8 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     errors = [o for o in outputs if o.get("output_type") == "error"]
     assert not errors, f"{errors[0].get('ename')}: {errors[0].get('evalue')}"
     checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
-    assert len(checks) == len([q for q in config.parts["style"].questions.values() if "public" in q.cases.values()])
+    assert len(checks) == len([q for q in config.parts["style"].questions.values()
+                               if "public" in q.cases.values()])
     for c in checks:
         shown = " ".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
         assert "All test cases passed" in shown, f"{c.source}: {shown}"

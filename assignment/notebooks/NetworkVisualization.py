@@ -48,9 +48,9 @@
 #
 # All the code you write goes into `cs231n/net_visualization.py` (TensorFlow 2,
 # eager execution, `tf.GradientTape`). After each part, the cell
-# `grader.check("<question>")` runs the public tests of that question on your
-# code (on a tiny network); the final grade also uses hidden tests with the
-# trained model.
+# `grader.check("<question>")` runs the public cases of that question on your
+# code, with the same SqueezeNet and the same checks as the grader; the final
+# grade also uses hidden cases.
 
 # %%
 # Setup: the cs231n package next to this notebook is where you write your code.
@@ -193,35 +193,6 @@ print('  %.1f%% of the 5%% most salient pixels of a picture are in that region (
 
 
 # %% [raw]
-# # BEGIN TESTS
-
-# %%
-def _check_saliency_maps():
-    import numpy as np
-    from cs231n.classifiers.tiny_convnet import tiny_convnet
-    model = tiny_convnet()
-    X = np.linspace(-0.5, 0.5, num=2*4*4*3).reshape(2, 4, 4, 3).astype(np.float32)
-    from cs231n.net_visualization import compute_saliency_maps
-    saliency = np.asarray(compute_saliency_maps(X, np.array([0, 2]), model))
-    expected = np.asarray([
-        [[0.34053427, 0.50848013, 0.92963052, 0.23880933],
-         [1.41442978, 0.78234798, 0.66799647, 0.62483215],
-         [1.48256433, 0.69412452, 1.17378974, 0.95740265],
-         [0.38464373, 0.51233584, 0.57035118, 0.54431260]],
-        [[0.77035838, 0.77497929, 0.38613981, 0.15148883],
-         [0.31852770, 0.17729899, 0.51114815, 0.35825437],
-         [0.44915742, 0.68421364, 1.06715810, 0.49406168],
-         [0.15630138, 0.28658915, 0.25005326, 0.29367173]]])
-    assert saliency.shape == (2, 4, 4), 'saliency has shape %s, expected (2, 4, 4)' % (saliency.shape,)
-    assert saliency.min() >= 0, 'saliency has negative entries: take the absolute value of the gradient'
-    err = np.max(np.abs(saliency - expected)) / np.max(expected)
-    assert err < 1e-4, 'saliency differs from the expected maps by up to %.3g of the largest value' % err
-_check_saliency_maps()
-
-# %% [raw]
-# # END TESTS
-
-# %% [raw]
 # # END QUESTION
 
 # %% [raw]
@@ -309,42 +280,6 @@ plt.gcf().tight_layout()
 
 
 # %% [raw]
-# # BEGIN TESTS
-
-# %%
-def _check_fooling_image():
-    import numpy as np
-    from cs231n.classifiers.tiny_convnet import tiny_convnet
-    model = tiny_convnet()
-    X = np.linspace(-0.5, 0.5, num=2*4*4*3).reshape(2, 4, 4, 3).astype(np.float32)
-    from cs231n.net_visualization import make_fooling_image
-    X = X[:1]
-    target_y = 2
-    assert int(np.argmax(model(X))) != target_y
-    X_fooling = np.asarray(make_fooling_image(X, target_y, model))
-    assert X_fooling.shape == X.shape, 'X_fooling has shape %s, expected %s' % (X_fooling.shape, X.shape)
-    assert not np.array_equal(X_fooling, X), 'X_fooling is the input image unchanged'
-    pred = int(np.argmax(model(X_fooling)))
-    assert pred == target_y, 'the model classifies X_fooling as class %d, not %d' % (pred, target_y)
-    change = np.abs(X_fooling - X).mean()
-    assert change < 3 * 0.1158629, 'mean absolute change %.3g: far more than needed' % change
-    # the same model with its scores multiplied by 100 and by 0.01 (the same classes): a
-    # step dX = learning_rate * g / ||g||_2 does not depend on that (the grader tries it too)
-    import keras
-    for scale in (100.0, 0.01):
-        inputs = keras.Input(shape=(4, 4, 3))
-        scaled = keras.Model(inputs, keras.layers.Rescaling(scale)(model(inputs)))
-        X_scaled = np.asarray(make_fooling_image(X, target_y, scaled))
-        pred = int(np.argmax(model(X_scaled)))
-        assert pred == target_y, 'with the scores multiplied by %g, the model classifies X_fooling as class %d, not %d' % (scale, pred, target_y)
-        change = np.abs(X_scaled - X).mean()
-        assert change < 3 * 0.1158629, 'with the scores multiplied by %g, mean absolute change %.3g: far more than needed (is the step normalised?)' % (scale, change)
-_check_fooling_image()
-
-# %% [raw]
-# # END TESTS
-
-# %% [raw]
 # # END QUESTION
 
 # %% [raw]
@@ -406,38 +341,6 @@ for row, name in enumerate(['circle', 'star', 'cross']):
         plt.axis('off')
 plt.gcf().tight_layout()
 
-
-# %% [raw]
-# # BEGIN TESTS
-
-# %%
-def _check_class_visualization():
-    import numpy as np
-    from cs231n.classifiers.tiny_convnet import tiny_convnet
-    model = tiny_convnet()
-    X = np.linspace(-0.5, 0.5, num=2*4*4*3).reshape(2, 4, 4, 3).astype(np.float32)
-    from cs231n.net_visualization import class_visualization_update_step
-    import tensorflow as tf
-    X = X[:1]
-    X_new = np.asarray(class_visualization_update_step(tf.constant(X), model, 1, 0.2, 1.0))
-    expected_step = np.asarray([[
-        [[0.18010029, 0.56933886, -0.24447671], [0.03610396, 0.46933508, 0.08076459],
-         [-0.27001068, 0.20582731, 0.21374008], [-0.01437798, 0.18254063, 0.12864792]],
-        [[-0.22516254, 0.51953173, -0.49681413], [-0.15250397, 0.92100966, -0.55435646],
-         [-0.83601171, 0.44095388, -0.19149852], [-0.45574567, 0.13663115, -0.18355796]],
-        [[-0.93820059, -0.67073500, -0.24794525], [-0.29803035, -0.71778113, -1.04977787],
-         [-1.18585253, 2.27775598, 0.25093636], [-0.55973274, 0.80245239, -0.10972914]],
-        [[0.81104076, 0.86027980, 0.19929436], [-0.11850939, -0.25560501, -0.35503387],
-         [-0.69421566, -0.26630068, -1.00579619], [-0.00315053, 0.23638849, -0.49281415]]]])
-    assert X_new.shape == X.shape, 'X has shape %s, expected %s' % (X_new.shape, X.shape)
-    err = np.max(np.abs((X_new - X) - expected_step)) / np.max(np.abs(expected_step))
-    normalised = expected_step / np.linalg.norm(expected_step)   # learning_rate * g / ||g||_2, accepted too
-    err = min(err, np.max(np.abs((X_new - X) - normalised)) / np.max(np.abs(normalised)))
-    assert err < 1e-3, 'the step (X_new - X) differs from the expected one by up to %.3g of its largest entry' % err
-_check_class_visualization()
-
-# %% [raw]
-# # END TESTS
 
 # %% [raw]
 # # END QUESTION

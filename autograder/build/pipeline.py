@@ -15,6 +15,7 @@ from pathlib import Path
 from autograder.build import BuildError
 from autograder.build.fixtures import compute_fixtures, fixture_differences
 from autograder.build.leaks import find_leaks
+from autograder.build.public_data import copy_worker_code
 from autograder.build.strip import strip_package
 from autograder.config import REPO_ROOT, ConfigError, load_config
 from autograder.fixture_store import FIXTURE_DIR, read_fixture
@@ -43,6 +44,7 @@ def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=pr
     log("copy: student tools (a3 check, a3 submit), template files, data")
     shutil.rmtree(template / "a3", ignore_errors=True)
     shutil.copytree(STUDENT_TOOLS, template / "a3", ignore=shutil.ignore_patterns("__pycache__"))
+    copy_worker_code(template / "a3")          # the grader's calls, which the public cases run
     for path in TEMPLATE_FILES.iterdir():
         shutil.copy2(path, template / path.name)
     shutil.copy2(ASSET_REQUIREMENTS, template / ASSET_REQUIREMENTS.name)   # weights and pictures, --no-deps
@@ -60,7 +62,7 @@ def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=pr
     fixture_status.update(remove_unlisted_fixtures(fixtures, config))
     if notebooks:
         from autograder.build.public_data import write_public_data
-        log("public data: the public cases of Parts 1-2 -> student_template/tests/public/")
+        log("public data: the public cases of every question -> student_template/tests/public/")
         write_public_data(config, fixtures, template / "tests" / "public")
     log("leaks: checking the student template")
     leaks = find_leaks(template, removed, config, fixtures, SOLUTIONS_PKG.parent, HIDDEN_TESTS)

@@ -1,9 +1,16 @@
-"""The data of the public tests of Parts 1 and 2: ``student_template/tests/public/<id>.npz``
-holds the graded public cases of a question (inputs and the reference's outputs, from its
-fixture) and its threshold, which ``a3/public_cases.py`` runs on the student's code."""
+"""The data of the public tests: ``student_template/tests/public/<id>.npz`` holds the graded
+public cases of a question (inputs and the reference's outputs, from its fixture) and every
+judging parameter of the question, taken from ``grading_config.yml`` when ``a3 build`` runs
+(so a changed threshold reaches the public tests by construction). ``a3/public_cases.py``
+runs them on the student's code with the grader's calls and checks.
+
+Keys: ``question|<field>`` (see QUESTION_FIELDS, and ``question|seed``), then
+``<case>|in|<name>`` and ``<case>|out|<name>`` arrays; a question whose hidden test keeps
+no expected values (``EXPECTED = False``) has ``question|expected`` 0 and no ``out`` arrays."""
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,12 +18,13 @@ import numpy as np
 
 from autograder.fixture_store import read_fixture
 
-PARTS = ("rnn", "lstm")     # the parts whose public tests are a3/public_cases.py
+# What a check may read of its question (grading_config.yml); max_loss only where it is set.
+QUESTION_FIELDS = ("id", "part", "function", "threshold", "max_loss")
 
 
 def public_questions(config) -> list:
-    """Questions of PARTS (those the config has) with at least one public case, in config order."""
-    return [q for q in config.questions_in([p for p in PARTS if p in config.parts]) if "public" in q.cases.values()]
+    """Questions with at least one public case, in config order (every part)."""
+    return [q for q in config.questions.values() if "public" in q.cases.values()]
 
 
 def write_npz(path: Path, arrays: dict) -> None:
@@ -30,20 +38,52 @@ def write_npz(path: Path, arrays: dict) -> None:
             zf.writestr(info, buf.getvalue())
 
 
+def question_arrays(question, seed: int) -> dict:
+    """The judging parameters of ``question`` as ``question|<field>`` arrays."""
+    out = {f"question|{name}": np.array(getattr(question, name)) for name in QUESTION_FIELDS
+           if getattr(question, name) is not None}
+    out["question|seed"] = np.array(seed)
+    return out
+
+
+def public_arrays(question, fixture: dict, seed: int) -> dict:
+    """Everything ``tests/public/<id>.npz`` holds for ``question`` (public cases only)."""
+    arrays = question_arrays(question, seed)
+    kept = all(fixture[case][1] is not None for case in question.cases)
+    arrays["question|expected"] = np.array(int(kept))
+    for case, vis in question.cases.items():
+        if vis != "public":
+            continue
+        inputs, expected = fixture[case]
+        arrays.update({f"{case}|in|{k}": v for k, v in inputs.items()})
+        arrays.update({f"{case}|out|{k}": v for k, v in (expected or {}).items()})
+    return arrays
+
+
 def write_public_data(config, fixture_dir: Path, out_dir: Path) -> list:
-    """Write ``out_dir/<id>.npz`` for every public question of PARTS; returns the paths."""
+    """Write ``out_dir/<id>.npz`` for every question with a public case; returns the paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for q in public_questions(config):
-        fixture = read_fixture(q.id, fixture_dir)
-        arrays = {"threshold": np.array(q.threshold)}
-        for case, vis in q.cases.items():
-            if vis != "public":
-                continue
-            inputs, expected = fixture[case]
-            arrays.update({f"{case}|in|{k}": v for k, v in inputs.items()})
-            arrays.update({f"{case}|out|{k}": v for k, v in expected.items()})
         path = out_dir / f"{q.id}.npz"
-        write_npz(path, arrays)
+        write_npz(path, public_arrays(q, read_fixture(q.id, fixture_dir), config.seeds["fixtures"]))
         written.append(path)
     return written
+
+
+WORKER = Path(__file__).resolve().parents[1] / "worker"
+WORKER_FILES = ("__init__.py", "assets.py", "package.py", "protocol.py", "calls")   # what the public cases run
+
+
+def copy_worker_code(a3_dir: Path) -> None:
+    """Copy the student process's calls (and what they import) into the template's ``a3``
+    package as ``a3/worker``: the public cases call the student's code with them."""
+    out = Path(a3_dir) / "worker"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for name in WORKER_FILES:
+        src = WORKER / name
+        if src.is_dir():
+            shutil.copytree(src, out / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, out / name)

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.fixture_store import FIXTURE_DIR, hidden_test, read_fixture
-from autograder.grade.compare import Check, compare_outputs
+from autograder.grade.compare import Check
 from autograder.grade.exchange import private_folder, remove_tree
 from autograder.grade.images import case_images
 from autograder.grade.student_process import StudentProcess
+from autograder.student.judging import judge_outputs
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
 
 STATUS_TEXT = {"error": "raised an error"}   # other statuses' messages say what happened
@@ -68,10 +69,11 @@ class SubmissionResult:
 
 
 def judge_case(question, case: str, run, inputs: dict, expected, source=None) -> list:
-    """Turn one case's run into checks: the status first, then the hidden test's own
-    ``check`` if it has one, else every expected output compared with the threshold; then,
-    if the hidden test defines ``check_source(case, source, question)``, its checks on the
-    text of the submitted file (``source``: parsed by the grader, never run)."""
+    """Turn one case's run into checks: the status first, then ``judge_outputs`` (shared
+    with the public cases students run) with the hidden test's own ``check`` if it has one,
+    else every expected output compared with the threshold; then, if the hidden test
+    defines ``check_source(case, source, question)``, its checks on the text of the
+    submitted file (``source``: parsed by the grader, never run)."""
     if run.status != "ok":
         prefix = STATUS_TEXT.get(run.status)
         text = f"{prefix}: {run.message}" if prefix else run.message
@@ -79,13 +81,8 @@ def judge_case(question, case: str, run, inputs: dict, expected, source=None) ->
             text = f"{question.id} could not be checked yet: {text}"
         return [Check("status", False, text)]
     mod = hidden_test(question.id)
-    if hasattr(mod, "check"):
-        checks = mod.check(case, run.outputs, expected, inputs, question)
-    else:
-        checks = compare_outputs(run.outputs, expected, question.threshold)
-    if hasattr(mod, "check_source"):
-        checks = list(checks) + list(mod.check_source(case, source, question))
-    return checks
+    return judge_outputs(question, case, run.outputs, expected, inputs, getattr(mod, "check", None),
+                         getattr(mod, "check_source", None), source)
 
 
 def submitted_source(root: Path, question):

@@ -10,7 +10,8 @@ image: ``learning_rate * g / ||g||_2`` (the same direction, made from the refere
 is accepted too."""
 import numpy as np
 
-from autograder.hidden_tests._netvis import close_check, heldout_inputs, shape_check
+from autograder.hidden_tests._netvis import heldout_inputs
+from autograder.student.checks.netvis import check_class_visualization as check  # shipped: a3 check judges with it too
 
 
 def random_start(rng):
@@ -24,27 +25,6 @@ def picture(rng):
 
 
 CASES = {"random_start": random_start, "picture": picture}
-
-
-def check(case, got, expected, inputs, question):
-    X = inputs["X"].astype(np.float64)
-    bad = shape_check("X", got.get("X"), X.shape)
-    if bad:
-        return [bad]
-    step = np.asarray(got["X"], dtype=np.float64) - X
-    ref = expected["X"].astype(np.float64) - X
-    what = "the step (returned X minus the input X)"
-    plain = close_check("X", step, ref, question.threshold, what=what)
-    if plain.passed:
-        return [plain]
-    lr = float(inputs["learning_rate"])
-    normalised = close_check("X", step, lr * ref / max(np.linalg.norm(ref), 1e-30), question.threshold,
-                             what=what + " (taken as learning_rate * g / ||g||_2)")
-    if normalised.passed:
-        return [normalised]
-    plain.message += " (expected X + learning_rate * g, where g is the gradient of the target score minus " \
-                     "l2_reg * sum(X ** 2); learning_rate * g / ||g||_2 is accepted too)"
-    return [plain]
 
 
 IMAGES = ("X",)   # shown in the HTML feedback (autograder/grade/images.py)

@@ -4,8 +4,7 @@ tiling ``tile`` ``reps`` times) in the case ``vectorized``, where the grader als
 the submitted tv_loss (parsed, not run): it must have no loops."""
 import numpy as np
 
-from autograder.grade.compare import Check
-from autograder.student.source_checks import loops_in
+from autograder.student.checks.style import check_vectorized as check_source  # shipped: a3 check runs it too
 from autograder.hidden_tests._inputs import ls
 
 
@@ -22,23 +21,3 @@ def vectorized(rng):
 
 
 CASES = {"linspace": linspace, "random": random, "vectorized": vectorized}
-
-
-def check_source(case, source, question):
-    """In the case ``vectorized``: the submitted tv_loss (and the functions of its module
-    that it calls) has no Python loops or comprehensions."""
-    if case != "vectorized":
-        return []
-    where = f"{question.qualname} in {question.file}"
-    if source is None:
-        return [Check("vectorized", False, f"vectorized: {question.file} could not be read to check {where}")]
-    try:
-        loops = loops_in(source, question.qualname)
-    except (SyntaxError, KeyError, RecursionError):
-        return [Check("vectorized", False, f"vectorized: {where} could not be found in the submitted file")]
-    if loops:
-        line, fn, what = loops[0]
-        more = f" (and {len(loops) - 1} more)" if len(loops) > 1 else ""
-        return [Check("vectorized", False, f"vectorized: {where} uses {what} (line {line}, in {fn}){more}; "
-                                           f"compute it with array slicing and no loops")]
-    return [Check("vectorized", True, f"vectorized: {where} has no loops")]

@@ -1,131 +1,123 @@
-"""The public tests of Parts 1 and 2 (``a3 check <id>`` and the notebooks'
-``grader.check("<id>")``): each runs the graded public cases of the question on the
-student's ``cs231n``, with the same inputs, the same expected values, the same measure
-(``a3/measure.py``) and the same threshold as the grader, so the public test passes
-exactly when the graded public cases do.
-
-The data is ``tests/public/<id>.npz`` (written by ``a3 build`` from the fixtures of the
-public cases): ``threshold``, then ``<case>|in|<name>`` and ``<case>|out|<name>`` arrays.
-The calls mirror the grader's (``autograder/worker/calls/captioning.py``)."""
+"""The public tests (``a3 check <id>`` and the notebooks' ``grader.check("<id>")``): each
+runs the graded public cases of the question on the student's ``cs231n`` with the grader's
+own code: the same calls as the grader's student process (``worker/calls``), the same
+round trip of the outputs as plain arrays (``worker/protocol``), the same judgement
+(``judging.judge_outputs`` with the question's check from ``checks/``), the same inputs,
+expected values and judging parameters (``tests/public/<id>.npz``, written by ``a3 build``
+from the fixtures and ``grading_config.yml``). So the public test passes exactly when the
+graded public cases do."""
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .measure import caption_difference, scaled_error
+from .checks import CHECKS, SOURCE_CHECKS
+from .judging import judge_outputs
+from .worker_code import CALLS, CallError, assets, package, protocol
 
 PUBLIC = Path("tests") / "public"     # relative to the assignment folder (the working directory)
+DATASETS = "datasets"                 # the assignment folder's public assets (the grader's A3_ASSETS)
+
+
+@dataclass(frozen=True)
+class PublicQuestion:
+    """What the checks read of a question, as grading_config.yml said at build time."""
+    id: str
+    part: str
+    function: str
+    threshold: float
+    seed: int
+    file: str                 # "cs231n/rnn_layers.py", the part of ``function`` before "::"
+    qualname: str             # "rnn_step_forward", the part after it
+    max_loss: float | None = None
 
 
 def load_cases(qid: str, folder: Path = Path(".")) -> tuple:
-    """(threshold, {case: (inputs, expected)}) of question ``qid``."""
-    data = np.load(Path(folder) / PUBLIC / f"{qid}.npz", allow_pickle=False)
+    """(PublicQuestion, {case: (inputs, expected or None)}) of question ``qid``."""
+    with np.load(Path(folder) / PUBLIC / f"{qid}.npz", allow_pickle=False) as data:
+        arrays = {key: data[key] for key in data.files}
+    fields = {k.split("|", 1)[1]: v for k, v in arrays.items() if k.startswith("question|")}
+    kept = bool(fields.pop("expected"))
+    function = str(fields["function"])
+    question = PublicQuestion(id=str(fields["id"]), part=str(fields["part"]), function=function,
+                              threshold=float(fields["threshold"]), seed=int(fields["seed"]),
+                              file=function.split("::")[0], qualname=function.split("::")[-1],
+                              max_loss=float(fields["max_loss"]) if "max_loss" in fields else None)
     cases = {}
-    for key in data.files:
-        if key == "threshold":
+    for key, value in arrays.items():
+        if key.startswith("question|"):
             continue
         case, kind, name = key.split("|")
-        cases.setdefault(case, ({}, {}))[0 if kind == "in" else 1][name] = data[key]
-    return float(data["threshold"]), cases
+        cases.setdefault(case, ({}, {} if kept else None))[0 if kind == "in" else 1][name] = value
+    return question, cases
 
 
-MODULES = ("cs231n.rnn_layers", "cs231n.classifiers.rnn")   # the student's modules these cases call
+def modules_of(qid: str, folder: Path = Path(".")) -> list:
+    """The student's module that question ``qid`` tests, e.g. ["cs231n.rnn_layers"]."""
+    question, _ = load_cases(qid, folder)
+    return [question.file[:-len(".py")].replace("/", ".")]
 
 
-def _layers():
-    from cs231n import rnn_layers
-    return rnn_layers
+@contextmanager
+def _student_settings(folder: Path):
+    """While public cases run: the folder's public assets as the grader's student process
+    has them; afterwards Keras's float type and dtype policy as they were (the GAN calls
+    run in float64)."""
+    keras = sys.modules.get("keras")
+    floatx = keras.backend.floatx() if keras else "float32"
+    policy = keras.config.dtype_policy().name if keras else "float32"
+    old = os.environ.get(assets.ASSETS_ENV)
+    if old is None and (Path(folder) / DATASETS).is_dir():
+        os.environ[assets.ASSETS_ENV] = str((Path(folder) / DATASETS).resolve())
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(assets.ASSETS_ENV, None)
+        if "keras" in sys.modules:
+            sys.modules["keras"].backend.set_floatx(floatx)
+            sys.modules["keras"].config.set_dtype_policy(policy)
 
 
-def _forward(name, *args):
-    return getattr(_layers(), name)(*args)
+def run_case(question: PublicQuestion, case: str, inputs: dict, expected, pkg, folder: Path = Path(".")) -> list:
+    """Run one public case as the grader does; returns its checks ([Check]). An exception
+    of the student's code propagates; a CallError (a return value of the wrong form) too."""
+    source = None
+    if question.id in SOURCE_CHECKS:
+        try:
+            source = (Path(folder) / question.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            source = None
+    np.random.seed(question.seed)               # as the student process, before each case
+    with _student_settings(folder):             # the checks read the assets too (the model)
+        outputs = CALLS[question.id](pkg, **inputs)
+        layout, raw = protocol.encode_arrays(outputs)    # the plain arrays the grader would receive
+        got = protocol.decode_arrays(layout, bytearray(raw))
+        return judge_outputs(question, case, got, expected, inputs, CHECKS.get(question.id),
+                             SOURCE_CHECKS.get(question.id), source)
 
 
-def _backward(fwd, fwd_args, bwd, upstream, names):
-    cache = _forward(fwd, *fwd_args)[-1]
-    return dict(zip(names, getattr(_layers(), bwd)(*upstream, cache)))
-
-
-def _model(i):
-    from cs231n.classifiers.rnn import CaptioningRNN
-    word_to_idx = {str(w): int(k) for w, k in zip(i["words"], i["word_ids"])}
-    model = CaptioningRNN(word_to_idx, input_dim=int(i["input_dim"]), wordvec_dim=int(i["wordvec_dim"]),
-                          hidden_dim=int(i["hidden_dim"]), cell_type=str(i["cell_type"]), dtype=np.float64)
-    for k, v in i.items():
-        if k.startswith("param_"):
-            model.params[k[len("param_"):]] = v.astype(np.float64)
-    return model
-
-
-def _loss(i):
-    loss, grads = _model(i).loss(i["features"], i["captions"])
-    out = {"loss": loss}
-    out.update({"grad_" + k[len("param_"):]: grads[k[len("param_"):]] for k in i
-                if k.startswith("param_") and k[len("param_"):] in grads})
-    return out
-
-
-CALLS = {
-    "rnn_step_forward": lambda i: {"next_h": _forward("rnn_step_forward", i["x"], i["prev_h"], i["Wx"], i["Wh"], i["b"])[0]},
-    "rnn_step_backward": lambda i: _backward("rnn_step_forward", (i["x"], i["prev_h"], i["Wx"], i["Wh"], i["b"]),
-                                             "rnn_step_backward", (i["dnext_h"],), ("dx", "dprev_h", "dWx", "dWh", "db")),
-    "rnn_forward": lambda i: {"h": _forward("rnn_forward", i["x"], i["h0"], i["Wx"], i["Wh"], i["b"])[0]},
-    "rnn_backward": lambda i: _backward("rnn_forward", (i["x"], i["h0"], i["Wx"], i["Wh"], i["b"]),
-                                        "rnn_backward", (i["dh"],), ("dx", "dh0", "dWx", "dWh", "db")),
-    "word_embedding_forward": lambda i: {"out": _forward("word_embedding_forward", i["x"], i["W"])[0]},
-    "word_embedding_backward": lambda i: {"dW": getattr(_layers(), "word_embedding_backward")(
-        i["dout"], _forward("word_embedding_forward", i["x"], i["W"])[1])},
-    "temporal_affine": lambda i: dict(zip(("out", "dx", "dw", "db"), _temporal_affine(i))),
-    "temporal_softmax_loss": lambda i: dict(zip(("loss", "dx"), _forward("temporal_softmax_loss", i["x"], i["y"], i["mask"]))),
-    "rnn_loss": _loss,
-    "rnn_sample": lambda i: {"captions": _model(i).sample(i["features"], max_length=int(i["max_length"]))},
-    "lstm_step_forward": lambda i: dict(zip(("next_h", "next_c"), _forward(
-        "lstm_step_forward", i["x"], i["prev_h"], i["prev_c"], i["Wx"], i["Wh"], i["b"])[:2])),
-    "lstm_step_backward": lambda i: _backward(
-        "lstm_step_forward", (i["x"], i["prev_h"], i["prev_c"], i["Wx"], i["Wh"], i["b"]), "lstm_step_backward",
-        (i["dnext_h"], i["dnext_c"]), ("dx", "dprev_h", "dprev_c", "dWx", "dWh", "db")),
-    "lstm_forward": lambda i: {"h": _forward("lstm_forward", i["x"], i["h0"], i["Wx"], i["Wh"], i["b"])[0]},
-    "lstm_backward": lambda i: _backward("lstm_forward", (i["x"], i["h0"], i["Wx"], i["Wh"], i["b"]),
-                                         "lstm_backward", (i["dh"],), ("dx", "dh0", "dWx", "dWh", "db")),
-}
-CALLS["lstm_loss"], CALLS["lstm_sample"] = CALLS["rnn_loss"], CALLS["rnn_sample"]
-
-
-def _temporal_affine(i):
-    out, cache = _forward("temporal_affine_forward", i["x"], i["w"], i["b"])
-    return (out,) + tuple(getattr(_layers(), "temporal_affine_backward")(i["dout"], cache))
-
-
-def problem(name: str, got, expected, threshold: float):
-    """Why ``got`` fails against ``expected`` (the grader's rules), or None if it passes."""
-    if got is None:
-        return f"{name}: missing from what your code returned"
-    got, expected = np.asarray(got), np.asarray(expected)
-    if got.shape != expected.shape:
-        return f"{name}: shape {got.shape} but expected {expected.shape}"
-    if got.dtype.kind == "f" and not np.all(np.isfinite(got)):
-        return f"{name}: contains NaN or inf"
-    if expected.dtype.kind in "biu":
-        if got.dtype.kind not in ("iu" if name == "captions" else "biu"):
-            return f"{name}: dtype {got.dtype} but expected integers"
-        if name == "captions":
-            diff = caption_difference(got, expected)
-            return None if diff is None else ("captions: row %d differs from the expected greedy caption at position "
-                                              "%d: got word %d, expected %d" % diff)
-        return None if np.array_equal(got, expected) else f"{name}: differs from the expected values"
-    if got.dtype.kind not in "biuf":
-        return f"{name}: dtype {got.dtype} is not a number"
-    err = scaled_error(got, expected)
-    return f"{name}: error {err:.1e} of its largest entry > {threshold:.0e}" if err > threshold else None
+def case_problem(question, case: str, inputs: dict, expected, pkg, folder: Path = Path(".")):
+    """Why one public case fails, as the grader would say it, or None if it passes."""
+    try:
+        checks = run_case(question, case, inputs, expected, pkg, folder)
+    except (CallError, package.SubmissionError, protocol.ProtocolError) as exc:
+        return str(exc)
+    failed = [c.message for c in checks if not c.passed]
+    return None if checks and not failed else "; ".join(failed) or "no check passed"
 
 
 def check_public_cases(qid: str, folder: Path = Path(".")) -> None:
-    """Run every public case of ``qid``; raises AssertionError naming the case and the
-    quantity that fails (the grader's message), returns None when all pass."""
-    threshold, cases = load_cases(qid, folder)
+    """Run every public case of ``qid``; raises AssertionError naming the case and what
+    fails (the grader's message), returns None when all pass. An error raised by the
+    student's code is raised as it is (its traceback shows where)."""
+    question, cases = load_cases(qid, folder)
+    pkg = package.StudentPackage(str(Path(folder).resolve()))
     for case, (inputs, expected) in cases.items():
-        got = CALLS[qid](inputs)
-        for name, value in expected.items():
-            why = problem(name, got.get(name), value, threshold)
-            assert why is None, f"case {case}: {why}"
+        why = case_problem(question, case, inputs, expected, pkg, folder)
+        assert why is None, f"case {case}: {why}"

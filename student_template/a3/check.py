@@ -1,8 +1,10 @@
-"""``a3 check QUESTION`` and ``a3 check --all``: run the public tests (``tests/<question>.py``,
-the Otter test files that ``grader.check`` runs in the notebook) on the student's ``cs231n``
-package, and print one line per case, its message first (``a3 check --all``: a table of
-every question). A function of the package that returned None (or a None in its tuple) is
-named as such, instead of the consequence the test saw ("has shape ()")."""
+"""``a3 check QUESTION`` and ``a3 check --all``: run the public tests on the student's
+``cs231n`` package and print one line per case, its message first (``a3 check --all``: a
+table of every question). A question with graded public cases (``tests/public/<id>.npz``)
+runs them (``public_cases.py``: the grader's calls and checks), one line per case; any
+other runs its Otter test file (``tests/<id>.py``, what ``grader.check`` runs in the
+notebook). A function of the package that returned None (or a None in its tuple) is named
+as such, instead of the consequence the test saw ("has shape ()")."""
 from __future__ import annotations
 
 import difflib
@@ -12,14 +14,37 @@ import inspect
 import os
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _IMPORT = re.compile(r"from\s+(cs231n(?:\.\w+)*)\s+import\s+([\w\s,()]+)")
+_PUBLIC_CALL = re.compile(r"check_public_cases\(\s*['\"](\w+)['\"]")
+PUBLIC = Path("tests") / "public"
+
+
+@dataclass
+class CaseRun:
+    """One public case as ``a3 check`` ran it (the fields Otter's results have)."""
+    name: str
+    passed: bool
+    message: str = ""
+
+
+@dataclass
+class PublicRun:
+    """The graded public cases of one question, run (what Otter's TestFile offers)."""
+    test_case_results: list = field(default_factory=list)
+
+    @property
+    def passed_all(self) -> bool:
+        return all(r.passed for r in self.test_case_results)
 _EXCEPTION_LINE = re.compile(r"^\s*(?:[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)|Exception): ")
 
 
 def available(folder: Path) -> list:
-    return sorted(p.stem for p in (folder / "tests").glob("*.py") if not p.name.startswith("_"))
+    """Questions with a public test: graded public cases or an Otter test file."""
+    names = {p.stem for p in (folder / "tests").glob("*.py") if not p.name.startswith("_")}
+    return sorted(names | {p.stem for p in (folder / PUBLIC).glob("*.npz")})
 
 
 def _returns_a_value(fn) -> bool:
@@ -52,10 +77,16 @@ def _watch_imports(code: str, nones: list) -> None:
     """Import the student's cs231n modules that the test code imports from, then wrap the
     functions (and the methods of the classes) of every cs231n module loaded, so that a None
     they return (to the test, or to one another) is reported by name."""
+    from .public_cases import modules_of
     modules = [m for m, _ in _IMPORT.findall(code)]
-    if "a3.public_cases" in code:          # Parts 1-2: the graded public cases call the functions
-        from .public_cases import MODULES
-        modules += MODULES
+    for qid in _PUBLIC_CALL.findall(code):   # the graded public cases call the student's functions
+        modules += modules_of(qid)
+    _watch_modules(modules, nones)
+
+
+def _watch_modules(modules: list, nones: list) -> None:
+    """Import ``modules`` (cs231n.<name>) and wrap the functions and methods of every cs231n
+    module loaded (see _watch_imports)."""
     for module_name in dict.fromkeys(modules):
         try:
             importlib.import_module(module_name)
@@ -88,14 +119,34 @@ def run_public_tests(question: str, folder: Path) -> tuple:
     os.chdir(folder)
     nones = []
     try:
-        test = OKTestFile.from_file(str(path))
-        _watch_imports("\n".join(str(getattr(c, "body", "")) for c in test.test_cases), nones)
-        test.run({"__name__": "__main__"})
+        if (folder / PUBLIC / f"{question}.npz").is_file():
+            test = run_graded_public_cases(question, folder, nones)
+        else:
+            test = OKTestFile.from_file(str(path))
+            _watch_imports("\n".join(str(getattr(c, "body", "")) for c in test.test_cases), nones)
+            test.run({"__name__": "__main__"})
     finally:
         os.chdir(cwd)
         sys.path.remove(str(folder))
         _forget_cs231n()
     return test, nones
+
+
+def run_graded_public_cases(question: str, folder: Path, nones: list) -> PublicRun:
+    """Run the graded public cases of ``question`` (``public_cases.py``), one CaseRun each;
+    an exception of the student's code fails its case with the exception's line."""
+    from . import public_cases
+    _watch_modules(public_cases.modules_of(question, folder), nones)
+    spec, cases = public_cases.load_cases(question, folder)
+    pkg = public_cases.package.StudentPackage(str(folder))
+    run = PublicRun()
+    for case, (inputs, expected) in cases.items():
+        try:
+            why = public_cases.case_problem(spec, case, inputs, expected, pkg, folder)
+        except Exception as exc:          # the student's code raised: that is this case's result
+            why = f"{type(exc).__name__}: {exc}".strip()
+        run.test_case_results.append(CaseRun(case, why is None, why or ""))
+    return run
 
 
 def _forget_cs231n():

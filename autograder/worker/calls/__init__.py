@@ -1,12 +1,12 @@
 """What the student process runs for each question: one function per question id.
 
 Each function takes the :class:`~autograder.worker.package.StudentPackage` and the case's
-inputs (arrays, as named in ``autograder/hidden_tests/<id>.py``) and returns a dict of
+inputs (arrays, as named by the cases of the question's hidden test) and returns a dict of
 plain arrays. These functions only call the student's code; they never compare or score.
 """
-from autograder.worker.calls import captioning
-from autograder.worker.calls import gans, net_visualization, style_transfer
-from autograder.worker.calls.common import CallError
+from . import captioning
+from . import gans, net_visualization, style_transfer
+from .common import CallError
 
 # One module per part (or per notebook); each defines CALLS = {question id: function}.
 CALLS = {}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.worker.calls.common import CallError, named_arrays, unpack
+from .common import CallError, named_arrays, unpack
 
 
 def _layer(pkg, name, *args, returns):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.worker.calls.common import CallError, named_arrays, unpack
+from .common import CallError, named_arrays, unpack
 
 _tf = None
 MAX_VARIABLES = 64
@@ -17,7 +17,9 @@ MAX_VARIABLES = 64
 
 def tf():
     """TensorFlow, imported on the first GAN question (Parts 1-2 never pay for it),
-    single-threaded and in float64."""
+    single-threaded, and in float64 on every call: float type and dtype policy (after
+    ``keras.models.load_model`` the global policy stays float32 whatever the float type;
+    the public cases, run in a student's notebook, put both back after each case)."""
     global _tf
     if _tf is None:
         import tensorflow
@@ -26,8 +28,9 @@ def tf():
             tensorflow.config.threading.set_inter_op_parallelism_threads(1)
         except RuntimeError:   # already initialised (by the student's import): keep its setting
             pass
-        tensorflow.keras.backend.set_floatx("float64")
         _tf = tensorflow
+    _tf.keras.backend.set_floatx("float64")
+    _tf.keras.config.set_dtype_policy("float64")   # a loaded Keras model fixes the global policy
     return _tf
 
 

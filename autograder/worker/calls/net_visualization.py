@@ -11,8 +11,8 @@ import functools
 
 import numpy as np
 
-from autograder.worker.assets import assets_dir
-from autograder.worker.calls.common import CallError, named_arrays
+from ..assets import assets_dir
+from .common import CallError, named_arrays
 
 MODEL_FILE = ("netvis", "squeezenet.keras")
 

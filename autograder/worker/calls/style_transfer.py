@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.worker.calls.common import CallError, named_arrays, unpack
+from .common import CallError, named_arrays, unpack
 
 MODULE = "style_transfer"
 _models = {}                       # num_layers -> the student's VGG16 feature extractor
