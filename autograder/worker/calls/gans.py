@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.worker.calls.common import CallError, named_arrays, unpack
+from autograder.worker.calls.common import CallError, keras_float, named_arrays, unpack
 
 _tf = None
 MAX_VARIABLES = 64
@@ -26,8 +26,8 @@ def tf():
             tensorflow.config.threading.set_inter_op_parallelism_threads(1)
         except RuntimeError:   # already initialised (by the student's import): keep its setting
             pass
-        tensorflow.keras.backend.set_floatx("float64")
         _tf = tensorflow
+    keras_float("float64")        # on every call: a part graded before in this process may have set float32
     return _tf
 
 
