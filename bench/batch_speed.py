@@ -15,8 +15,8 @@ infinite loop costs a3 its 30 s time limit and would hang ``otter run``, which h
    full reference submission, ``a3 grade <reference> --out <fresh> --workers 1`` (each
    ``--repeat`` times, median): their ratio.
 2. ``a3 grade <class> --out <tmp> --workers 1 --quiet`` and ``--workers 2``: wall clock and
-   CPU seconds (user + system of every process, student processes and grading processes
-   included: this script is their subreaper and reaps them) of the whole batch, in a fresh
+   CPU seconds (user + system of every process under it, grading and sandboxed student
+   processes included, sampled every 0.1 s) of the whole batch, in a fresh
    process each, into a fresh output folder; then the one-worker run and the reference
    again without the overfit questions (``rnn_overfit``, ``lstm_overfit``: a config without
    them), to see where the time goes.
@@ -82,34 +82,40 @@ FLOOR = "import numpy, tensorflow as tf; tf.constant(1.0) + 1"
 OVERFIT = {"rnn": "rnn_overfit", "lstm": "lstm_overfit"}
 
 
-def become_subreaper() -> None:
-    """Orphaned descendants (a pool's grading processes and their student processes) are
-    re-parented to this process, so reap() can count their CPU time."""
-    import ctypes
-    ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)      # PR_SET_CHILD_SUBREAPER
-
-
-def reap(timeout: float = 60.0) -> None:
-    """Wait for every descendant left (their CPU time joins RUSAGE_CHILDREN)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
+def tree_cpu(proc: subprocess.Popen, every: float = 0.1) -> float:
+    """Wait for ``proc``; the CPU seconds (user + system) of it and of every process under it,
+    sandboxed student processes included (bubblewrap's own processes are not reaped by the
+    grader, so their time never reaches RUSAGE_CHILDREN), sampled every ``every`` s: what a
+    process spends after its last sample is missed."""
+    import psutil
+    seen = {}
+    while proc.poll() is None:
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            time.sleep(0.1)
+            tree = [psutil.Process(proc.pid)] + psutil.Process(proc.pid).children(recursive=True)
+        except psutil.Error:
+            tree = []
+        for p in tree:
+            try:
+                with p.oneshot():
+                    t = p.cpu_times()
+                    seen[(p.pid, p.create_time())] = t.user + t.system
+            except psutil.Error:
+                pass
+        time.sleep(every)
+    return sum(seen.values())
 
 
 def timed_run(cmd: list) -> dict:
-    """Run ``cmd``; its wall and CPU seconds (every descendant's included)."""
-    c0, t0 = gs.cpu_seconds(), time.perf_counter()
-    proc = subprocess.run(cmd, cwd=REPO, env=gs.bench_env(), capture_output=True, text=True)
-    seconds = time.perf_counter() - t0
-    reap()
-    if proc.returncode != 0:
-        raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    return {"seconds": seconds, "cpu": gs.cpu_seconds() - c0, "load": os.getloadavg()[0]}
+    """Run ``cmd``; its wall seconds and the CPU seconds of its whole process tree."""
+    t0 = time.perf_counter()
+    with open(os.devnull, "w") as null, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=gs.bench_env(), stdout=null, stderr=err, text=True)
+        cpu = tree_cpu(proc)
+        seconds = time.perf_counter() - t0
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}):\n{err.read()[-2000:]}")
+    return {"seconds": seconds, "cpu": cpu, "load": os.getloadavg()[0]}
 
 
 def median_run(cmd_for, repeat: int) -> dict:
@@ -180,21 +186,29 @@ def run_otter_kind(src: Path, config, tmp: Path, log) -> dict:
     return {"seconds": seconds, "scores": scores}
 
 
-def projection(n: int, serial: dict, parallel: dict, floor: dict, students: int = 700, cores: int = 32) -> str:
+def projection(n: int, serial: dict, parallel: dict, fast: dict, floor: dict, students: int = 700,
+               cores: int = 32) -> str:
     """A class of ``students`` on a ``cores``-core Dask cluster, on paper, from the measured
-    one-worker seconds per submission and the 1 -> 2 worker scaling of this run."""
-    per_sub = serial["seconds"] / n
+    one-worker seconds per submission (``serial``; ``fast``: without the overfit questions)
+    and the 1 -> 2 worker scaling of this run (``parallel``)."""
     efficiency = min(1.0, serial["seconds"] / parallel["seconds"] / 2)
-    wall = students * per_sub / (cores * efficiency) + per_sub + floor["seconds"]
+
+    def minutes(run):
+        per_sub = run["seconds"] / n
+        return (students * per_sub / (cores * efficiency) + per_sub + floor["seconds"]) / 60
+
+    per_sub = serial["seconds"] / n
     return (f"Projection (on paper): {students} submissions on a {cores}-core Dask cluster take about "
             f"{students} x {per_sub:.1f} s / ({cores} x {efficiency:.2f}) + {per_sub:.1f} s (the last wave) + "
-            f"{floor['seconds']:.1f} s (each grading process's first TensorFlow import) = **{wall / 60:.1f} min**, "
-            f"{students * serial['cpu'] / n / 3600:.1f} core-hours. It assumes: one single-threaded Dask worker "
-            f"per core (`dask worker --nthreads 1 --nworkers {cores}`), each core as fast as one of this machine's, "
-            f"the 1 -> 2 worker efficiency measured here ({efficiency:.2f}) holding up to {cores} workers (no "
-            f"shared bottleneck but the file system), a class mixed like this one, the submissions on a file "
-            f"system every worker reads at the same path, and per worker at most 8 GiB (grader) + 4.25 GiB "
-            f"(student process) of address space ({cores * 12.25:.0f} GiB in all as a bound; in use far less).")
+            f"{floor['seconds']:.1f} s (each grading process's first TensorFlow import) = **{minutes(serial):.1f} "
+            f"min**, {students * serial['cpu'] / n / 3600:.1f} core-hours. It assumes: one single-threaded Dask "
+            f"worker per core (`dask worker --nthreads 1 --nworkers {cores}`), each core as fast as one of this "
+            f"machine's, the 1 -> 2 worker efficiency measured here ({efficiency:.2f}) holding up to {cores} "
+            f"workers (no shared bottleneck but the file system), a class mixed like this one, the submissions on "
+            f"a file system every worker reads at the same path, and per worker at most 8 GiB (grader) + 4.25 GiB "
+            f"(student process) of address space ({cores * 12.25:.0f} GiB in all as a bound; in use far less).\n"
+            f"Without the overfit questions (the one-worker run without them, same efficiency): about "
+            f"**{minutes(fast):.1f} min**.")
 
 
 def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) -> str:
@@ -242,9 +256,7 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
         lines.append("")
     same = serial["grades"] == parallel["grades"]
     lines += [f"The one-worker and two-worker gradebooks are {'identical' if same else 'DIFFERENT'}.", "",
-              projection(n, serial, parallel, floor),
-              f"Without the overfit questions (the one-worker run without them, same efficiency): about "
-              f"**{(700 * fast['seconds'] / n / (32 * min(1.0, serial['seconds'] / parallel['seconds'] / 2)) + fast['seconds'] / n + floor['seconds']) / 60:.1f} min**.", "",
+              projection(n, serial, parallel, fast, floor), "",
               f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
               f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; OPENBLAS_NUM_THREADS=1. "
               f"`uptime` before: {loads[0]}; after: {loads[1]}."
@@ -286,7 +298,6 @@ def main(argv=None) -> int:
     config = load_config()
     log = lambda m: print(m, file=sys.stderr, flush=True)     # noqa: E731
     info = gs.machine_info()
-    become_subreaper()
     before, load_before = uptime(), os.getloadavg()[0]
     log(f"before: {before}")
     tmp = Path(tempfile.mkdtemp(prefix="a3-batch-bench-"))
