@@ -1,24 +1,32 @@
 #!/usr/bin/env python
-"""Grading a class: ``a3 grade`` serially (one worker) and in parallel (two workers) on N
-bundled submissions, and ``otter run`` on the same notebooks, all in one run.
+"""Grading a class: ``a3 grade`` with one and two workers on N submissions, the floor (one
+TensorFlow import), one full reference submission against it, and ``otter run`` on the same
+notebooks with the same tests, all in one run.
 
     .venv/bin/python bench/batch_speed.py            # N = 20, written into bench/README.md
-    .venv/bin/python bench/batch_speed.py --n 5 --no-readme
+    .venv/bin/python bench/batch_speed.py --quick    # N = 5, no otter, printed only: minutes
 
 The N submissions are made from the example submissions (``a3 examples``: the reference,
 alice, bob, dave's wrapped zip, the untouched template), cycled and renamed s01..sNN, so the
 batch mixes full marks, buggy and empty work, folders and zips. (carol is left out: her
 infinite loop costs a3 its 30 s time limit and would hang ``otter run``, which has none.)
 
-1. ``a3 grade <class> --out <tmp> --workers 1 --quiet`` and ``--workers 2``: wall clock of
-   the whole batch (every submission, Parts 1 and 2) in a fresh process each, into a fresh
-   output folder; per-submission seconds from the records (graded.json).
-2. ``otter run`` (Otter Grader, not containerized, the same .venv) on one submission of each
+1. The floor: ``python -c "import numpy, tensorflow as tf; tf.constant(1.0) + 1"``, and one
+   full reference submission, ``a3 grade <reference> --out <fresh> --workers 1`` (each
+   ``--repeat`` times, median): their ratio.
+2. ``a3 grade <class> --out <tmp> --workers 1 --quiet`` and ``--workers 2``: wall clock and
+   CPU seconds (user + system of every process under it, grading and sandboxed student
+   processes included, sampled every 0.1 s) of the whole batch, in a fresh
+   process each, into a fresh output folder; then the one-worker run and the reference
+   again without the overfit questions (``rnn_overfit``, ``lstm_overfit``: a config without
+   them), to see where the time goes.
+3. ``otter run`` (Otter Grader, not containerized, the same .venv) on one submission of each
    kind, on each course notebook with that part's tests (the same a3 tests, made as in
    bench/grading_speed.py: the notebook's every cell executed, then the tests): one kind of
    each, so their mean is the batch's mean per submission (the batch holds every kind
    equally often). Its per-question scores are compared with a3's.
-The load average (``uptime``) before and after is part of the result.
+The load average (``uptime``) before and after is part of the result, and so is a
+projection for a class of 700 on a 32-core Dask cluster (``projection``: what it assumes).
 """
 from __future__ import annotations
 
@@ -70,19 +78,87 @@ def make_class(n: int, tmp: Path) -> tuple:
     return folder, kinds, examples
 
 
-def run_a3(folder: Path, workers: int, out: Path) -> dict:
+FLOOR = "import numpy, tensorflow as tf; tf.constant(1.0) + 1"
+OVERFIT = {"rnn": "rnn_overfit", "lstm": "lstm_overfit"}
+
+
+def tree_cpu(proc: subprocess.Popen, every: float = 0.1) -> float:
+    """Wait for ``proc``; the CPU seconds (user + system) of it and of every process under it,
+    sandboxed student processes included (bubblewrap's own processes are not reaped by the
+    grader, so their time never reaches RUSAGE_CHILDREN), sampled every ``every`` s: what a
+    process spends after its last sample is missed."""
+    import psutil
+    seen = {}
+    while proc.poll() is None:
+        try:
+            tree = [psutil.Process(proc.pid)] + psutil.Process(proc.pid).children(recursive=True)
+        except psutil.Error:
+            tree = []
+        for p in tree:
+            try:
+                with p.oneshot():
+                    t = p.cpu_times()
+                    seen[(p.pid, p.create_time())] = t.user + t.system
+            except psutil.Error:
+                pass
+        time.sleep(every)
+    return sum(seen.values())
+
+
+def timed_run(cmd: list) -> dict:
+    """Run ``cmd``; its wall seconds and the CPU seconds of its whole process tree."""
+    t0 = time.perf_counter()
+    with open(os.devnull, "w") as null, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=gs.bench_env(), stdout=null, stderr=err, text=True)
+        cpu = tree_cpu(proc)
+        seconds = time.perf_counter() - t0
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}):\n{err.read()[-2000:]}")
+    return {"seconds": seconds, "cpu": cpu, "load": os.getloadavg()[0]}
+
+
+def median_run(cmd_for, repeat: int) -> dict:
+    """Median wall and CPU seconds of ``repeat`` runs of ``cmd_for(i)``."""
+    runs = [timed_run(cmd_for(i)) for i in range(repeat)]
+    return {k: statistics.median(r[k] for r in runs) for k in ("seconds", "cpu")}
+
+
+def config_without_overfit(tmp: Path) -> Path:
+    """grading_config.yml without the overfit questions (their points taken off their parts)."""
+    import yaml
+    data = yaml.safe_load((REPO / "grading_config.yml").read_text())
+    for pid, qid in OVERFIT.items():
+        part = data["parts"][pid]
+        part["points"] -= part["questions"].pop(qid)["points"]
+    path = tmp / "config_without_overfit.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def run_a3(folder: Path, workers: int, out: Path, config: Path | None = None) -> dict:
     """One ``a3 grade`` of the whole class: wall seconds, CPU seconds, per-submission records."""
     cmd = [str(BIN / "a3"), "grade", str(folder), "--out", str(out), "--workers", str(workers), "--quiet"]
-    c0, t0 = gs.cpu_seconds(), time.perf_counter()
-    proc = subprocess.run(cmd, cwd=REPO, env=gs.bench_env(), capture_output=True, text=True)
-    seconds, cpu = time.perf_counter() - t0, gs.cpu_seconds() - c0
-    if proc.returncode != 0:
-        raise RuntimeError(f"a3 grade failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    run = timed_run(cmd + (["--config", str(config)] if config else []))
     records = {p.parent.name: json.loads(p.read_text()) for p in out.glob("*/graded.json")}
-    return {"seconds": seconds, "cpu": cpu, "load": os.getloadavg()[0], "grades": (out / "grades.csv").read_text(),
+    seconds = {}
+    for r in records.values():
+        for q in r["result"]["questions"]:
+            seconds[q["id"]] = seconds.get(q["id"], 0.0) + q.get("seconds", 0.0)
+    return {**run, "grades": (out / "grades.csv").read_text(), "questions": seconds,
             "per_sub": {sid: r["seconds"] for sid, r in records.items()},
             "scores": {sid: {q["id"]: sum(c["score"] for c in q["cases"]) for q in r["result"]["questions"]}
                        for sid, r in records.items()}}
+
+
+def reference_runs(examples: Path, repeat: int, tmp: Path, fast: Path) -> dict:
+    """The floor, and one reference submission graded by a fresh ``a3 grade`` (with and
+    without the overfit questions): median wall and CPU seconds of ``repeat`` runs each."""
+    grade = [str(BIN / "a3"), "grade", str(examples / "reference"), "--workers", "1", "--quiet"]
+    return {"floor": median_run(lambda i: [sys.executable, "-c", FLOOR], repeat),
+            "reference": median_run(lambda i: grade + ["--out", str(tmp / f"ref{i}")], repeat),
+            "reference_fast": median_run(lambda i: grade + ["--out", str(tmp / f"reff{i}"), "--config", str(fast)],
+                                         repeat)}
 
 
 def otter_folder(src: Path, tmp: Path) -> Path:
@@ -110,43 +186,82 @@ def run_otter_kind(src: Path, config, tmp: Path, log) -> dict:
     return {"seconds": seconds, "scores": scores}
 
 
-def markdown(n, kinds, serial, parallel, otter, config, info, loads, command, busy=False) -> str:
-    per_serial = serial["seconds"] / n
-    per_parallel = parallel["seconds"] / n
-    kind_a3 = {k: statistics.mean(serial["per_sub"][s] for s, kk in kinds.items() if kk == k) for k in KINDS}
-    otter_mean = statistics.mean(o["seconds"] for o in otter.values())
-    a3_mean = statistics.mean(kind_a3[k] for k in otter)         # the same kinds as otter's
-    per_serial_otter_kinds = a3_mean
+def projection(n: int, serial: dict, parallel: dict, fast: dict, floor: dict, students: int = 700,
+               cores: int = 32) -> str:
+    """A class of ``students`` on a ``cores``-core Dask cluster, on paper, from the measured
+    one-worker seconds per submission (``serial``; ``fast``: without the overfit questions)
+    and the 1 -> 2 worker scaling of this run (``parallel``)."""
+    efficiency = min(1.0, serial["seconds"] / parallel["seconds"] / 2)
+
+    def minutes(run):
+        per_sub = run["seconds"] / n
+        return (students * per_sub / (cores * efficiency) + per_sub + floor["seconds"]) / 60
+
+    per_sub = serial["seconds"] / n
+    return (f"Projection (on paper): {students} submissions on a {cores}-core Dask cluster take about "
+            f"{students} x {per_sub:.1f} s / ({cores} x {efficiency:.2f}) + {per_sub:.1f} s (the last wave) + "
+            f"{floor['seconds']:.1f} s (each grading process's first TensorFlow import) = **{minutes(serial):.1f} "
+            f"min**, {students * serial['cpu'] / n / 3600:.1f} core-hours. It assumes: one single-threaded Dask "
+            f"worker per core (`dask worker --nthreads 1 --nworkers {cores}`), each core as fast as one of this "
+            f"machine's, the 1 -> 2 worker efficiency measured here ({efficiency:.2f}) holding up to {cores} "
+            f"workers (no shared bottleneck but the file system), a class mixed like this one, the submissions on "
+            f"a file system every worker reads at the same path, and per worker at most 8 GiB (grader) + 4.25 GiB "
+            f"(student process) of address space ({cores * 12.25:.0f} GiB in all as a bound; in use far less).\n"
+            f"Without the overfit questions (the one-worker run without them, same efficiency): about "
+            f"**{minutes(fast):.1f} min**.")
+
+
+def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) -> str:
+    """The Markdown results of one run (``runs``: floor, reference, reference_fast, serial,
+    parallel, serial_fast)."""
+    serial, parallel, fast = runs["serial"], runs["parallel"], runs["serial_fast"]
+    floor, ref, ref_fast = runs["floor"], runs["reference"], runs["reference_fast"]
     parts = ", ".join(p.title.split(":")[0] for p in config.parts.values())
-    mism = []
-    for kind, o in otter.items():
-        sid = next(s for s, k in kinds.items() if k == kind)
-        mism += [(kind, *m) for m in gs.compare_scores(serial["scores"][sid], o["scores"], list(config.questions))]
     lines = [f"Command: `{command}` ({info['date']}). {n} submissions (s01..s{n:02d}, cycling through "
-             f"{', '.join(KINDS)}), {parts} ({config.total_points:g} points), wall-clock seconds, one run of each.", "",
-             "| what | whole batch | per submission | speed-up |", "| --- | --- | --- | --- |",
-             f"| `a3 grade --workers 1` | {serial['seconds']:.1f} | {per_serial:.2f} | 1 |",
-             f"| `a3 grade --workers 2` | {parallel['seconds']:.1f} | {per_parallel:.2f} | "
-             f"{serial['seconds'] / parallel['seconds']:.2f}x over one worker |",
-             f"| `otter run`, every course notebook (mean of one submission of each kind in: "
-             f"{', '.join(otter)}) | ({otter_mean * n:.1f} for {n}) | "
-             f"{otter_mean:.2f} | a3 (same kinds, one worker, {per_serial_otter_kinds:.2f} s) is "
-             f"{otter_mean / per_serial_otter_kinds:.2f}x faster |", "",
-             "Per kind of submission (seconds; a3 from the one-worker run's records, the mean over its copies; "
-             "`otter run` = every part's notebook executed, then that part's tests):", "",
-             "| kind | a3 | `otter run` | ratio |", "| --- | --- | --- | --- |"]
-    for k in otter:
-        lines.append(f"| {k} | {kind_a3[k]:.1f} | {otter[k]['seconds']:.1f} | {otter[k]['seconds'] / kind_a3[k]:.2f}x |")
-    lines.append(f"| mean | {a3_mean:.1f} | {otter_mean:.1f} | {otter_mean / a3_mean:.2f}x |")
+             f"{', '.join(KINDS)}), {parts}. Wall-clock and CPU seconds (user + system of every process: "
+             f"a3, its workers, grading and student processes).", "",
+             "| one submission, a fresh process (median) | wall | CPU | wall / floor |", "| --- | --- | --- | --- |",
+             f"| floor: `python -c \"{FLOOR}\"` | {floor['seconds']:.1f} | {floor['cpu']:.1f} | 1 |",
+             f"| `a3 grade` the reference, all parts | {ref['seconds']:.1f} | {ref['cpu']:.1f} | "
+             f"**{ref['seconds'] / floor['seconds']:.1f}x** |",
+             f"| the same without `rnn_overfit`, `lstm_overfit` | {ref_fast['seconds']:.1f} | {ref_fast['cpu']:.1f} | "
+             f"{ref_fast['seconds'] / floor['seconds']:.1f}x |", "",
+             "| the class | whole batch (wall) | wall per submission | CPU per submission | speed-up |",
+             "| --- | --- | --- | --- | --- |",
+             f"| `a3 grade --workers 1` | {serial['seconds']:.1f} | {serial['seconds'] / n:.2f} | "
+             f"**{serial['cpu'] / n:.2f}** | 1 |",
+             f"| `a3 grade --workers 2` | {parallel['seconds']:.1f} | {parallel['seconds'] / n:.2f} | "
+             f"{parallel['cpu'] / n:.2f} | **{serial['seconds'] / parallel['seconds']:.2f}x** over one worker |",
+             f"| `--workers 1`, without the overfit questions | {fast['seconds']:.1f} | {fast['seconds'] / n:.2f} | "
+             f"{fast['cpu'] / n:.2f} | |", ""]
+    total = sum(serial["questions"].values())
+    top = sorted(serial["questions"], key=lambda q: -serial["questions"][q])[:5]
+    lines += ["Where the one-worker run's question time went (seconds per submission, its share of all "
+              "questions' " + f"{total / n:.1f} s): " + ", ".join(f"{q} {serial['questions'][q] / n:.2f} s "
+                                                                f"({100 * serial['questions'][q] / total:.0f}%)"
+                                                                for q in top) + ".", ""]
+    if otter:
+        kind_a3 = {k: statistics.mean(serial["per_sub"][s] for s, kk in kinds.items() if kk == k) for k in otter}
+        lines += ["`otter run` on one submission of each kind (every course notebook executed, then that part's "
+                  "tests), against a3's one-worker seconds for the same kind:", "",
+                  "| kind | a3 | `otter run` | ratio |", "| --- | --- | --- | --- |"]
+        lines += [f"| {k} | {kind_a3[k]:.1f} | {otter[k]['seconds']:.1f} | {otter[k]['seconds'] / kind_a3[k]:.2f}x |"
+                  for k in otter]
+        mism = []
+        for kind, o in otter.items():
+            sid = next(s for s, k in kinds.items() if k == kind)
+            mism += [(kind, *m) for m in gs.compare_scores(serial["scores"][sid], o["scores"], list(config.questions))]
+        lines += ["", "Per-question scores of `otter run` against a3's: " + ("equal." if not mism else "")]
+        lines += [f"- {kind}, {q}: a3 {a}, otter {o}" for kind, q, a, o in mism]
+        lines.append("")
     same = serial["grades"] == parallel["grades"]
-    lines += ["", f"The one-worker and two-worker gradebooks are {'identical' if same else 'DIFFERENT'}. "
-              "Per-question scores of `otter run` against a3's: " + ("equal." if not mism else "")]
-    lines += [f"- {kind}, {q}: a3 {a}, otter {o}" for kind, q, a, o in mism]
-    lines += ["", f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
+    lines += [f"The one-worker and two-worker gradebooks are {'identical' if same else 'DIFFERENT'}.", "",
+              projection(n, serial, parallel, fast, floor), "",
+              f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
               f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; OPENBLAS_NUM_THREADS=1. "
               f"`uptime` before: {loads[0]}; after: {loads[1]}."
-              + (" The machine was shared with other work during the run (see the load averages): the "
-                 "two-worker figure is the one this hurts most." if busy else "")]
+              + (" The machine was shared with other work during the run (see the load averages): every figure "
+                 "is slower than on a quiet machine, the two-worker one most." if busy else "")]
     return "\n".join(lines) + "\n"
 
 
@@ -164,15 +279,22 @@ def uptime() -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=20, help="submissions in the batch (default 20)")
+    ap.add_argument("--n", type=int, default=20, help="submissions in the batch (default 20; 5 with --quick)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of the floor and the reference (median; default 3)")
+    ap.add_argument("--quick", action="store_true", help="N = 5, one run each, no otter, print only")
     ap.add_argument("--no-otter", action="store_true", help="skip otter run")
     ap.add_argument("--no-readme", action="store_true", help="print only")
     ap.add_argument("--otter-kinds", default=",".join(KINDS),
                     help=f"kinds of submission otter runs on (default all: {','.join(KINDS)}); "
                          f"each costs every notebook's full execution")
     args = ap.parse_args(argv)
+    if args.quick:
+        args.n, args.repeat, args.no_otter, args.no_readme = min(args.n, 5), 1, True, True
     command = ".venv/bin/python bench/batch_speed.py" + ("" if argv is None and len(sys.argv) == 1 else
                                                           " " + " ".join(sys.argv[1:] if argv is None else argv))
+    otter_kinds = [k for k in args.otter_kinds.split(",") if k]
+    if set(otter_kinds) - set(KINDS):
+        raise SystemExit(f"unknown kinds {sorted(set(otter_kinds) - set(KINDS))}; choose from {KINDS}")
     config = load_config()
     log = lambda m: print(m, file=sys.stderr, flush=True)     # noqa: E731
     info = gs.machine_info()
@@ -181,24 +303,18 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="a3-batch-bench-"))
     try:
         folder, kinds, examples = make_class(args.n, tmp)
-        log(f"a3 grade, 1 worker, {args.n} submissions")
-        serial = run_a3(folder, 1, tmp / "out1")
-        log(f"  {serial['seconds']:.1f} s; a3 grade, 2 workers")
-        parallel = run_a3(folder, 2, tmp / "out2")
-        log(f"  {parallel['seconds']:.1f} s")
-        otter_kinds = [k for k in args.otter_kinds.split(",") if k]
-        unknown = set(otter_kinds) - set(KINDS)
-        if unknown:
-            raise SystemExit(f"unknown kinds {sorted(unknown)}; choose from {KINDS}")
+        fast = config_without_overfit(tmp)
+        log("the floor and the reference")
+        runs = reference_runs(examples, args.repeat, tmp, fast)
+        for key, workers, cfg in (("serial", 1, None), ("parallel", 2, None), ("serial_fast", 1, fast)):
+            log(f"a3 grade, {workers} worker(s), {args.n} submissions" + (", without overfit" if cfg else ""))
+            runs[key] = run_a3(folder, workers, tmp / f"out-{key}", cfg)
+            log(f"  {runs[key]['seconds']:.1f} s wall, {runs[key]['cpu']:.1f} s CPU")
         otter = {} if args.no_otter else {k: run_otter_kind(examples / k, config, tmp, log) for k in otter_kinds}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     after = uptime()
-    if args.no_otter:
-        print(json.dumps({"serial": serial["seconds"], "parallel": parallel["seconds"]}))
-        return 0
-    busy = load_before > 0.5      # 1-minute load average before the run: was the machine in use?
-    text = markdown(args.n, kinds, serial, parallel, otter, config, info, (before, after), command, busy)
+    text = markdown(args.n, kinds, runs, otter, config, info, (before, after), command, busy=load_before > 0.5)
     print(text)
     if not args.no_readme:
         update_readme(text)

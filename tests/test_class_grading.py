@@ -354,3 +354,23 @@ def test_the_gradescope_zip_grades_a_submission_in_an_autograder_tree(tmp_path):
     results = json.loads((root / "results" / "results.json").read_text())
     assert results["score"] == 25, [t for t in results["tests"] if t["score"] < t["max_score"]]
     assert make_gradescope_zip(tmp_path / "again.zip").read_bytes() == zip_path.read_bytes()   # reproducible
+
+
+def test_a_run_ends_naming_its_slowest_questions_from_the_records(klass, fast_config, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert grade_many(find_submissions([klass]), fast_config, ["rnn"], out, workers=2, similarity=False) == 0
+    err = capsys.readouterr().err
+    records = {sid: json.loads((out / sid / "graded.json").read_text()) for sid in CLASS}
+    totals = {}
+    for record in records.values():
+        for q in record["result"]["questions"]:
+            totals[q["id"]] = totals.get(q["id"], 0.0) + q["seconds"]
+    dan = {q["id"]: q for q in records["dan"]["result"]["questions"]}["rnn_forward"]
+    assert dan["seconds"] >= 1.5 * len(dan["cases"])          # slow_forward sleeps 1.5 s per case
+    expected = sorted(totals, key=lambda q: -totals[q])[:5]
+    head = err.index("slowest questions (6 submissions graded in this run")
+    named = [line.split(":")[0].strip() for line in err[head:].splitlines()[1:6]]
+    assert named == expected
+    times = json.loads((out / "dan" / "results.json").read_text())["tests"]
+    assert sum(t["execution_time"] for t in times if t["name"].startswith("rnn_forward:")) == \
+        pytest.approx(dan["seconds"], abs=0.01)

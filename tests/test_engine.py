@@ -264,3 +264,102 @@ def test_case_points_add_up_to_the_question_at_four_decimals():
             shares = case_points(points, n)
             assert len(shares) == n and sum(round(s, 4) for s in shares) == pytest.approx(points, abs=1e-12)
             assert max(shares) - min(shares) <= 1e-4 + 1e-12
+
+
+# -- student processes shared by parts, and the time each question takes ----------------
+def test_parts_with_the_same_limits_share_one_student_process(config, tmp_path, monkeypatch):
+    from autograder.grade import grader
+    made = []
+
+    class Counted(grader.StudentProcess):
+        def __init__(self, *args, **kwargs):
+            made.append(kwargs["limits"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(grader, "StudentProcess", Counted)
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_step_forward": exits})
+    result = grade_submission(sub, config, parts=["rnn", "lstm"], only={"rnn_step_forward", "lstm_step_forward"})
+    assert len(made) == 1
+    assert made[0].cpu_time == config.parts["rnn"].limits.cpu_time + config.parts["lstm"].limits.cpu_time
+    assert "the student process ended (exit code 3)" in messages(result, "rnn_step_forward")
+    assert result.questions["lstm_step_forward"].passed          # the next part's question: a fresh process
+    assert list(result.questions) == ["rnn_step_forward", "lstm_step_forward"]
+
+
+def test_parts_with_other_limits_get_a_student_process_of_their_own(config):
+    import dataclasses
+    from autograder.grade.grader import process_groups
+    parts = dict(config.parts)
+    parts["netvis"] = dataclasses.replace(parts["netvis"], limits=dataclasses.replace(parts["netvis"].limits,
+                                                                                      memory=6 * 2**30))
+    groups = process_groups(dataclasses.replace(config, parts=parts), list(parts))
+    assert [members for members, _ in groups] == [["rnn", "lstm", "style", "gan"], ["netvis"]]
+    assert groups[0][1].cpu_time == sum(config.parts[p].limits.cpu_time for p in ("rnn", "lstm", "style", "gan"))
+    assert groups[1][1] == parts["netvis"].limits
+
+
+def test_the_graders_preparation_starts_before_the_first_question_once_per_process(config, tmp_path, monkeypatch):
+    import threading
+    import types
+    from autograder.grade import grader
+    events = []
+    monkeypatch.setattr(grader, "start_preparing", lambda qs: events.append(("prepare", [q.id for q in qs])))
+    sub = make_submission(tmp_path / "s")
+    grade_submission(sub, config, parts=["rnn", "lstm"], only={"rnn_forward", "lstm_forward"},
+                     progress=lambda qid: events.append(("question", qid)))
+    assert events == [("prepare", ["rnn_forward", "lstm_forward"]), ("question", "rnn_forward"),
+                      ("question", "lstm_forward")]
+    monkeypatch.undo()
+    calls, done = [], threading.Event()
+    fake = types.SimpleNamespace(prepare=lambda: (calls.append(1), done.set()))
+    monkeypatch.setattr(grader, "hidden_test", lambda qid: fake)
+    monkeypatch.setattr(grader, "_prepared", set())
+    questions = config.questions_in(["netvis"])
+    grader.start_preparing(questions)
+    grader.start_preparing(questions)        # the next submission in the same grading process
+    assert done.wait(10)
+    assert calls == [1]
+
+
+def slow_embedding(x, W):
+    import time
+    time.sleep(0.5)
+    return W[x], (x, W.shape)
+
+
+def test_each_question_keeps_its_seconds_in_the_record_and_in_results_json(config, tmp_path):
+    from autograder.grade.record import result_from_dict, result_to_dict
+    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": slow_embedding})
+    result = grade_submission(sub, config, parts=["rnn"], only={"word_embedding_forward", "rnn_forward"})
+    slow, fast = result.questions["word_embedding_forward"], result.questions["rnn_forward"]
+    assert slow.seconds >= 0.5 * len(slow.cases) and 0 < fast.seconds < slow.seconds
+    again = result_from_dict(json.loads(json.dumps(result_to_dict(result))))
+    assert again.questions["word_embedding_forward"].seconds == slow.seconds
+    tests = [t for t in results_json(result, config)["tests"] if t["name"].startswith("word_embedding_forward:")]
+    assert len(tests) == len(slow.cases)
+    assert sum(t["execution_time"] for t in tests) == pytest.approx(slow.seconds, abs=0.01)
+
+
+def test_the_slowest_questions_are_named_with_their_share():
+    from autograder.grade.grader import QuestionResult, SubmissionResult
+    from autograder.grade.report import slowest_questions, slowest_text
+
+    def sub(sid, **seconds):
+        return SubmissionResult(sid, {q: QuestionResult(q, "rnn", 1.0, [], s) for q, s in seconds.items()})
+
+    results = [sub("a", rnn_forward=1.0, rnn_loss=4.0, rnn_sample=0.0), sub("b", rnn_forward=2.0, rnn_loss=1.0)]
+    assert slowest_questions(results, 1) == [("rnn_loss", 5.0, 2)]
+    text = slowest_text(results)
+    assert text.splitlines() == ["slowest questions (2 submissions graded in this run, 8.0 s in all questions):",
+                                 "  rnn_loss: 5.0 s in all, 2.50 s per submission, 62%",
+                                 "  rnn_forward: 3.0 s in all, 1.50 s per submission, 38%"]
+    assert slowest_text([sub("c", rnn_forward=0.0)]) == ""
+
+
+def test_tensorflow_parts_in_one_process_each_get_their_float_type(config, tmp_path):
+    """Keras 3 fixes its global dtype policy when the first layer is built (here, Part 3's
+    model): the GAN calls, in float64, must still get float64 layers in the same process."""
+    sub = make_submission(tmp_path / "s")
+    result = grade_submission(sub, config, parts=["netvis", "gan"], only={"saliency_maps", "dc_generator"})
+    assert all(q.passed for q in result.questions.values()), {q: r.cases[0].messages for q, r in
+                                                              result.questions.items() if not r.passed}

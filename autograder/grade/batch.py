@@ -39,7 +39,7 @@ from autograder.grade.manual import export_manual, manual_questions, read_manual
 from autograder.grade.pool import open_pool
 from autograder.grade.record import (RECORD_NAME, is_current, read_record, result_from_dict, result_to_dict,
                                      setup_fingerprint, submission_fingerprint, write_record)
-from autograder.grade.report import write_submission_reports
+from autograder.grade.report import slowest_text, write_submission_reports
 from autograder.grade.similarity import keep_submitted_code, write_similarity_report
 from autograder.grade.task import grade_task
 from autograder.submission import submission_id
@@ -233,6 +233,10 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
               f"feedback.md, results.json" + (f"\nwritten answers: {out_dir}/manual/" if manual_qs else "")
               + (f"\nsimilarity: {report}" if report else ""))
     _name_failures(final)
+    graded_now = {submission_id(p) for p in todo}
+    slow = slowest_text(results[sid] for sid in sorted(graded_now) if sid in results)
+    if slow and not quiet:
+        print(f"\n{slow}", file=sys.stderr)
     if not quiet:
         print(f"class page: {page.resolve()}")
     return 0

@@ -1,5 +1,13 @@
-"""Grade one submission: run each part's questions in a student process, compare the
-returned arrays with the fixtures in this process, and score.
+"""Grade one submission: run the questions in student processes, compare the returned
+arrays with the fixtures in this process, and score.
+
+Parts whose resource limits are the same share one student process (``process_groups``): the
+shipped configuration gives every part the defaults, so the five parts run in one process and
+TensorFlow is imported once per submission, not once per TensorFlow part. Questions stay
+isolated as before: one at a time, each under its own time limit, a fresh process after a
+crash, a hang or a tamper. The shared process's CPU-time limit is the sum of its parts'
+(each part keeps its budget); its memory, processes and file-size limits are the ones its
+parts share.
 
 ``grade_submission(path, config)`` returns a :class:`SubmissionResult`; it never raises for
 anything a submission does (a broken layout, a crash, a hang): that becomes a message and
@@ -7,6 +15,7 @@ a zero on the questions concerned.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from dataclasses import dataclass, field
@@ -42,6 +51,7 @@ class QuestionResult:
     part: str
     points: float
     cases: list = field(default_factory=list)
+    seconds: float = 0.0       # wall clock from the request to the judged cases (a process start-up included)
 
     @property
     def score(self) -> float:
@@ -156,15 +166,23 @@ def zero_result(question, message: str) -> QuestionResult:
                            for (c, v), per_case in zip(question.cases.items(), shares)])
 
 
+_prepared: set = set()      # hidden-test modules whose prepare() this process has started
+_prepared_lock = threading.Lock()
+
+
 def start_preparing(questions) -> None:
     """Call the optional ``prepare()`` of each question's hidden-test module in a background
     thread (e.g. importing TensorFlow and loading the grader's own model while the student
-    process computes); ``prepare`` must be idempotent and thread-safe, and its check must
-    work whether or not it has finished (or failed)."""
+    process computes), once per process: a grading process kept across submissions loads
+    it for the first one only. ``prepare`` must be idempotent and thread-safe, and its check
+    must work whether or not it has finished (or failed)."""
     for q in questions:
         prepare = getattr(hidden_test(q.id), "prepare", None)
-        if prepare is not None:
-            threading.Thread(target=_quietly, args=(prepare,), name=f"prepare-{q.id}", daemon=True).start()
+        with _prepared_lock:
+            if prepare is None or prepare in _prepared:
+                continue
+            _prepared.add(prepare)
+        threading.Thread(target=_quietly, args=(prepare,), name=f"prepare-{q.id}", daemon=True).start()
 
 
 def _quietly(fn):
@@ -172,6 +190,19 @@ def _quietly(fn):
         fn()
     except Exception:      # the check itself will report what is wrong
         pass
+
+
+def process_groups(config, parts) -> list:
+    """The student processes of a grading of ``parts``: [(part ids, Limits)], in the order of
+    their first part. Parts with the same memory, processes and file-size limits share one
+    process, whose CPU-time limit is the sum of theirs."""
+    groups = {}
+    for part in parts:
+        limits = config.parts[part].limits
+        key = dataclasses.replace(limits, cpu_time=0.0)
+        members, cpu = groups.get(key, ([], 0.0))
+        groups[key] = (members + [part], cpu + limits.cpu_time)
+    return [(members, dataclasses.replace(key, cpu_time=cpu)) for key, (members, cpu) in groups.items()]
 
 
 def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, workdir: Path | None = None,
@@ -186,12 +217,14 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
     - progress: optional callable(question_id) called before each question.
     - sandbox: None = bubblewrap where usable, True = require it, False = limits only.
     - only: optional set of question ids to grade (the others of the parts are left out).
-    Returns a SubmissionResult with one QuestionResult per question of the chosen parts.
+    Returns a SubmissionResult with one QuestionResult per question of the chosen parts, in
+    config order, each with the seconds it took.
     """
     start = time.monotonic()
     sid = submission_id(Path(path))
     parts = list(parts or config.parts)
     questions = [q for q in config.questions_in(parts) if only is None or q.id in only]
+    start_preparing(questions)        # the grader's own work (a model to load) overlaps the student's
     tmp = private_folder(workdir, prefix=f"a3-{sid}-")
     try:
         try:
@@ -210,25 +243,32 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
             except Exception as exc:
                 fixtures[q.id] = exc
         results = {}
-        for part in parts:
-            start_preparing([q for q in questions if q.part == part])
-            with StudentProcess(root, tmp / f"work-{part}", seed=config.seeds["fixtures"],
-                                limits=config.parts[part].limits, sandbox=sandbox) as student:
-                for q in questions:
-                    if q.part != part:
-                        continue
+        for group, limits in process_groups(config, parts):
+            with StudentProcess(root, tmp / f"work-{group[0]}", seed=config.seeds["fixtures"],
+                                limits=limits, sandbox=sandbox) as student:
+                for q in (q for q in questions if q.part in group):
                     if progress:
                         progress(q.id)
-                    try:
-                        fixture = fixtures[q.id]
-                        if isinstance(fixture, Exception):
-                            raise fixture
-                        runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
-                        results[q.id] = grade_question(q, fixture, runs, sources.get(q.id))
-                        note_uses(results[q.id], config, results)
-                    except Exception as exc:   # a grader-side failure costs this question, not the rest
-                        student.kill()
-                        results[q.id] = zero_result(q, f"internal grader error: {type(exc).__name__}: {exc}")
+                    results[q.id] = _grade_one(student, q, fixtures[q.id], sources.get(q.id), config, results)
     finally:
         remove_tree(tmp)          # iterative, never raises: nothing a submission leaves can stop it
-    return SubmissionResult(sid, results, seconds=time.monotonic() - start)
+    ordered = {q.id: results[q.id] for q in questions}
+    return SubmissionResult(sid, ordered, seconds=time.monotonic() - start)
+
+
+def _grade_one(student: StudentProcess, q, fixture, source, config, results: dict) -> QuestionResult:
+    """Run and judge question ``q`` in ``student`` (``fixture``: {case: (inputs, expected)}, or
+    the exception that reading it raised; ``results``: the questions graded so far); its
+    wall-clock seconds are kept in the result. A grader-side failure costs this question only."""
+    begun = time.monotonic()
+    try:
+        if isinstance(fixture, Exception):
+            raise fixture
+        runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
+        result = grade_question(q, fixture, runs, source)
+        note_uses(result, config, results)
+    except Exception as exc:
+        student.kill()
+        result = zero_result(q, f"internal grader error: {type(exc).__name__}: {exc}")
+    result.seconds = round(time.monotonic() - begun, 3)
+    return result

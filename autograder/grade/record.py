@@ -24,9 +24,10 @@ RECORD_VERSION = 1
 
 
 def result_to_dict(result: SubmissionResult) -> dict:
-    """A SubmissionResult as plain JSON data (questions in order, cases in order)."""
+    """A SubmissionResult as plain JSON data (questions in order, each with its ``seconds``
+    of wall clock, cases in order)."""
     return {"id": result.id, "error": result.error, "seconds": result.seconds,
-            "questions": [{"id": q.id, "part": q.part, "points": q.points,
+            "questions": [{"id": q.id, "part": q.part, "points": q.points, "seconds": q.seconds,
                            "cases": [{"case": c.case, "visibility": c.visibility, "score": c.score,
                                       "max_score": c.max_score, "messages": list(c.messages), "passed": c.passed,
                                       "images": dict(c.images)}
@@ -42,7 +43,7 @@ def result_from_dict(data: dict) -> SubmissionResult:
         for c in q["cases"]:
             cases.append(CaseResult(q["id"], c["case"], c["visibility"], c["score"], c["max_score"],
                                     c["messages"], c["passed"], c.get("images", {})))
-        questions[q["id"]] = QuestionResult(q["id"], q["part"], q["points"], cases)
+        questions[q["id"]] = QuestionResult(q["id"], q["part"], q["points"], cases, q.get("seconds", 0.0))
     return SubmissionResult(data["id"], questions, error=data.get("error", ""), seconds=data.get("seconds", 0.0))
 
 

@@ -13,7 +13,9 @@ GRADESCOPE_VISIBILITY = {"public": "visible", "hidden": "after_published"}
 
 
 def results_json(result, config, extra=None) -> dict:
-    """Gradescope's schema: ``score`` and ``tests`` (name, score, max_score, output, visibility).
+    """Gradescope's schema: ``score`` and ``tests`` (name, score, max_score, output, visibility,
+    execution_time: the seconds of the test's question shared evenly over its cases, which run
+    in one request to the student process).
     With ``extra`` (a gradebook Entry) a late submission's score is multiplied by its late
     factor, and the reason is in ``output``."""
     tests = []
@@ -23,7 +25,7 @@ def results_json(result, config, extra=None) -> dict:
             head = f"{where.qualname} in {where.file}, case {c.case}: {'passed' if c.passed else 'failed'}"
             tests.append({"name": f"{q.id}: {c.case}", "score": round(c.score, 4), "max_score": round(c.max_score, 4),
                           "output": "\n".join([head] + c.messages), "visibility": GRADESCOPE_VISIBILITY[c.visibility],
-                          "tags": [q.part, q.id]})
+                          "tags": [q.part, q.id], "execution_time": round(q.seconds / len(q.cases), 3)})
     out = {"score": result.total, "tests": tests, "visibility": "visible", "stdout_visibility": "hidden",
            "execution_time": round(result.seconds, 2)}
     if result.error:                 # nothing ran: one message, no case "failed"
@@ -35,6 +37,33 @@ def results_json(result, config, extra=None) -> dict:
         out["score"] = round(result.total * extra.late.factor, 6)
         out["output"] = (out.get("output", "") + f"\nLate: {extra.late.text}").strip()
     return out
+
+
+def slowest_questions(results, n: int = 5) -> list:
+    """The ``n`` questions that took longest over ``results`` (SubmissionResults): [(question
+    id, total seconds, submissions)], slowest first; questions that took no time are left out."""
+    totals, counts = {}, {}
+    for result in results:
+        for q in result.questions.values():
+            totals[q.id] = totals.get(q.id, 0.0) + q.seconds
+            counts[q.id] = counts.get(q.id, 0) + 1
+    ranked = sorted((qid for qid in totals if totals[qid] > 0), key=lambda qid: -totals[qid])
+    return [(qid, totals[qid], counts[qid]) for qid in ranked[:n]]
+
+
+def slowest_text(results, n: int = 5) -> str:
+    """Lines naming the slowest questions of ``results`` with their total and mean seconds,
+    and their share of all the questions' time; "" if none took any time."""
+    results = list(results)
+    rows = slowest_questions(results, n)
+    if not rows:
+        return ""
+    everything = sum(q.seconds for r in results for q in r.questions.values())
+    lines = [f"slowest questions ({len(results)} submissions graded in this run, "
+             f"{everything:.1f} s in all questions):"]
+    lines += [f"  {qid}: {total:.1f} s in all, {total / count:.2f} s per submission, "
+              f"{100 * total / everything:.0f}%" for qid, total, count in rows]
+    return "\n".join(lines)
 
 
 NOT_RUN = "No question was run, so no test case passed or failed."

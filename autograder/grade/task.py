@@ -33,13 +33,16 @@ from pathlib import Path
 from autograder.fixture_store import FIXTURE_DIR
 
 GRADER_MEMORY = 8 * 2**30       # address space of a grading process (TensorFlow's import maps ~3 GiB)
-PART_STARTUP = 90.0             # per part: start a student process, import its libraries, clean up
+PART_STARTUP = 90.0             # per part: start a student process, import its libraries, clean up (kept
+                                # per part though parts share a process: a crash's restart imports them again)
 QUESTION_SLACK = 15.0           # per question: write inputs, compare, restart after a failure
 
 
 def submission_deadline(config, parts) -> float:
     """Seconds a grading process may take for one submission of ``parts``: the questions'
-    wall-clock limits, plus a start-up allowance per part and some slack per question."""
+    wall-clock limits, plus a start-up allowance per part and some slack per question. Parts
+    that share a student process (grader.process_groups) keep their allowance: fewer start-ups
+    only leave more of the deadline unused."""
     questions = config.questions_in(parts)
     return sum(q.time_limit + QUESTION_SLACK for q in questions) + PART_STARTUP * len(parts)
 
