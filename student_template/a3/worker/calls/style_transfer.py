@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .common import CallError, named_arrays, unpack
+from .common import CallError, keras_float, named_arrays, unpack
 
 MODULE = "style_transfer"
 _models = {}                       # num_layers -> the student's VGG16 feature extractor
@@ -20,6 +20,7 @@ def _tf():
         tf.config.threading.set_inter_op_parallelism_threads(1)
     except RuntimeError:           # already initialised (by a previous call): set already
         pass
+    keras_float("float32")         # the GAN part, graded in the same process, works in float64
     return tf
 
 
