@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
-import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,7 +288,7 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
     config = Config(path=path, assignment=assignment, seeds=seeds, parts=parts, questions=questions, late=late)
     if check_tests:
         for q in questions.values():
-            _check_hidden_tests(path, q)
+            _check_hidden_tests(path, q, questions)
     return config
 
 
@@ -369,14 +368,24 @@ def _late_rules(path, node) -> LateRules:
                      max_days_late=vals.get("max_days_late"))
 
 
-def _check_hidden_tests(path, q: Question):
+def _check_hidden_tests(path, q: Question, questions: dict) -> None:
+    """The question's hidden test exists, keeps the question API (``question_api.py``),
+    defines each configured case, and its ``USES`` name configured questions."""
+    from autograder.question_api import HiddenTestError, question_hooks
     try:
-        mod = importlib.import_module(f"autograder.hidden_tests.{q.id}")
-    except ModuleNotFoundError:
+        hooks = question_hooks(q.id)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"autograder.hidden_tests.{q.id}":
+            raise
         raise ConfigError(f"{path}: question '{q.id}' has no hidden tests "
                           f"(expected autograder/hidden_tests/{q.id}.py)") from None
-    missing = [c for c in q.cases if c not in getattr(mod, "CASES", {})]
+    except HiddenTestError as exc:
+        raise ConfigError(f"{path}: question '{q.id}': {exc}") from None
+    missing = [c for c in q.cases if c not in hooks.cases]
     if missing:
         raise ConfigError(f"{path}: question '{q.id}': case(s) {', '.join(missing)} are not defined "
-                          f"in autograder/hidden_tests/{q.id}.py (it defines: "
-                          f"{', '.join(getattr(mod, 'CASES', {})) or 'none'})")
+                          f"in autograder/hidden_tests/{q.id}.py (it defines: {', '.join(hooks.cases)})")
+    unknown = [u for u in hooks.uses if u not in questions]
+    if unknown:
+        raise ConfigError(f"{path}: question '{q.id}': autograder/hidden_tests/{q.id}.py: USES names "
+                          f"unknown question(s) {', '.join(unknown)}")

@@ -7,7 +7,6 @@ process is only ever sent the inputs.
 from __future__ import annotations
 
 import functools
-import importlib
 import zlib
 from pathlib import Path
 
@@ -17,11 +16,6 @@ import numpy as np
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures"
 
 
-def hidden_test(qid: str):
-    """The hidden-test module of a question (``autograder/hidden_tests/<id>.py``)."""
-    return importlib.import_module(f"autograder.hidden_tests.{qid}")
-
-
 def case_seed(base: int, qid: str, case: str, visibility: str) -> int:
     """Public cases use the course's seed as it is; hidden cases a stable derivative."""
     return base if visibility == "public" else (base + zlib.crc32(f"{qid}/{case}".encode())) % 2**31
@@ -29,8 +23,9 @@ def case_seed(base: int, qid: str, case: str, visibility: str) -> int:
 
 def make_inputs(question, seed: int) -> dict:
     """{case: inputs} for a question, from its hidden-test module and the seed."""
-    mod = hidden_test(question.id)
-    return {case: mod.CASES[case](np.random.RandomState(case_seed(seed, question.id, case, vis)))
+    from autograder.question_api import question_hooks
+    cases = question_hooks(question.id).cases
+    return {case: cases[case](np.random.RandomState(case_seed(seed, question.id, case, vis)))
             for case, vis in question.cases.items()}
 
 

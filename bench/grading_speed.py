@@ -78,7 +78,8 @@ import os
 import numpy as np
 
 from autograder.config import load_config
-from autograder.fixture_store import hidden_test, read_fixture
+from autograder.fixture_store import read_fixture
+from autograder.question_api import question_hooks
 from autograder.grade.grader import judge_case, submitted_source
 from autograder.grade.student_process import CaseRun
 from autograder.worker.calls import CALLS
@@ -95,7 +96,7 @@ def run_case(qid, name):
     np.random.seed(CONFIG.seeds["fixtures"])
     outputs = CALLS[qid](PACKAGE, **inputs)
     run = CaseRun("ok", outputs={k: np.asarray(v) for k, v in outputs.items()})
-    source = submitted_source(PACKAGE.root, question) if hasattr(hidden_test(qid), "check_source") else None
+    source = submitted_source(PACKAGE.root, question) if question_hooks(qid).check_source else None
     failed = [c.message for c in judge_case(question, name, run, inputs, expected, source) if not c.passed]
     assert not failed, "; ".join(failed)
 '''

@@ -242,10 +242,10 @@ def test_pictures_a_question_names_as_images_are_in_the_html_report(config, tmp_
     import base64
     import io
     from PIL import Image
-    from autograder.fixture_store import hidden_test
+    import importlib
     from autograder.grade.grader import grade_submission
     from autograder.grade.report import write_submission_reports
-    monkeypatch.setattr(hidden_test("rnn_forward"), "IMAGES", ("h",), raising=False)
+    monkeypatch.setattr(importlib.import_module("autograder.hidden_tests.rnn_forward"), "IMAGES", ("h",), raising=False)
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
     result = grade_submission(sub, config, ["rnn"], only={"rnn_forward"})
     case = result.questions["rnn_forward"].cases[0]

@@ -115,14 +115,15 @@ def test_sampling_cases_all_compare_up_to_the_first_end():
 def test_the_public_sample_case_checks_what_the_hidden_one_does(qid):
     """Both cases use the same check; the public one has captions that reach <END> (so
     writing the <END> itself is checked in public) and captions that do not."""
-    from autograder.fixture_store import hidden_test, read_fixture
+    from autograder.fixture_store import read_fixture
+    from autograder.question_api import question_hooks
 
     question = CONFIG.questions[qid]
     assert question.cases["greedy"] == "public"
     captions = read_fixture(qid)["greedy"][1]["captions"]
     reach = [bool(np.any(row == 2)) for row in captions]
     assert any(reach) and not all(reach)
-    assert hidden_test(qid).check.__code__.co_names == ("check_greedy",)
+    assert question_hooks(qid).check.__code__.co_names == ("check_greedy",)
 
 
 # ---------------------------------------------------------------- public test == graded public case

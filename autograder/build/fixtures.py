@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 
 from autograder.build import BuildError
-from autograder.fixture_store import hidden_test, make_inputs, write_fixture
+from autograder.fixture_store import make_inputs, write_fixture
+from autograder.question_api import question_hooks
 from autograder.grade.reference import SOLUTIONS
 from autograder.grade.student_process import StudentProcess
 
@@ -27,7 +28,7 @@ def compute_fixtures(config, out_dir: Path, log=print) -> list:
                     if bad:
                         case, run = next(iter(bad.items()))
                         raise BuildError(f"the reference fails {q.id} case {case}: {run.status}: {run.message}")
-                    keep = getattr(hidden_test(q.id), "EXPECTED", True)
+                    keep = question_hooks(q.id).expected
                     path = Path(out_dir) / f"{q.id}.h5"
                     write_fixture(path, {c: (inputs[c], runs[c].outputs if keep else None) for c in q.cases})
                     written.append(path)

@@ -43,10 +43,10 @@ def solution_lines(removed: dict, solutions_root: Path) -> set:
 def public_case_lines(config) -> set:
     """Source lines of the functions that make public cases: public, so not leaks."""
     import inspect
-    from autograder.fixture_store import hidden_test
+    from autograder.question_api import question_hooks
     lines = set()
     for q in config.questions.values():
-        cases = hidden_test(q.id).CASES
+        cases = question_hooks(q.id).cases
         for case, vis in q.cases.items():
             if vis == "public":
                 lines |= {ln.strip() for ln in inspect.getsource(cases[case]).splitlines()}

@@ -12,11 +12,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from autograder.fixture_store import FIXTURE_DIR, hidden_test, read_fixture
+from autograder.fixture_store import FIXTURE_DIR, read_fixture
 from autograder.grade.compare import Check, compare_outputs
 from autograder.grade.exchange import private_folder, remove_tree
 from autograder.grade.images import case_images
 from autograder.grade.student_process import StudentProcess
+from autograder.question_api import question_hooks
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
 
 STATUS_TEXT = {"error": "raised an error"}   # other statuses' messages say what happened
@@ -78,13 +79,13 @@ def judge_case(question, case: str, run, inputs: dict, expected, source=None) ->
         if run.status == "not_implemented" and question.id not in text:   # a stub it depends on
             text = f"{question.id} could not be checked yet: {text}"
         return [Check("status", False, text)]
-    mod = hidden_test(question.id)
-    if hasattr(mod, "check"):
-        checks = mod.check(case, run.outputs, expected, inputs, question)
+    hooks = question_hooks(question.id)
+    if hooks.check is not None:
+        checks = hooks.check(case, run.outputs, expected, inputs, question)
     else:
         checks = compare_outputs(run.outputs, expected, question.threshold)
-    if hasattr(mod, "check_source"):
-        checks = list(checks) + list(mod.check_source(case, source, question))
+    if hooks.check_source is not None:
+        checks = list(checks) + list(hooks.check_source(case, source, question))
     return checks
 
 
@@ -121,7 +122,7 @@ def grade_question(question, fixture: dict, runs: dict, source=None) -> Question
             checks = [Check("check", False, f"the returned values could not be checked: {type(exc).__name__}: {exc}")]
         passed = bool(checks) and all(c.passed for c in checks)
         shown = [c.message for c in checks if c.passed == passed]   # why it failed, or what passed
-        images = case_images(hidden_test(question.id), runs[case].outputs) if runs[case].status == "ok" else {}
+        images = case_images(question_hooks(question.id).images, runs[case].outputs) if runs[case].status == "ok" else {}
         result.cases.append(CaseResult(question.id, case, visibility, per_case if passed else 0.0, per_case,
                                        shown, passed, images))
     return result
@@ -132,7 +133,7 @@ def note_uses(result: QuestionResult, config, results: dict) -> None:
     its code runs (``USES``, e.g. the given style-transfer loop runs content_loss, ...),
     add to each failed case which functions those are and which of them fail their own
     questions in this submission (``results``: the questions graded so far)."""
-    uses = tuple(getattr(hidden_test(result.id), "USES", ()))
+    uses = question_hooks(result.id).uses
     if result.passed or not uses:
         return
     names = {qid: config.questions[qid].function.split("::")[-1] for qid in uses if qid in config.questions}
@@ -165,7 +166,7 @@ def start_preparing(questions) -> None:
     process computes); ``prepare`` must be idempotent and thread-safe, and its check must
     work whether or not it has finished (or failed)."""
     for q in questions:
-        prepare = getattr(hidden_test(q.id), "prepare", None)
+        prepare = question_hooks(q.id).prepare
         if prepare is not None:
             threading.Thread(target=_quietly, args=(prepare,), name=f"prepare-{q.id}", daemon=True).start()
 
@@ -208,7 +209,7 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
         for q in questions:
             try:
                 fixtures[q.id] = read_fixture(q.id, fixture_dir)
-                if hasattr(hidden_test(q.id), "check_source"):
+                if question_hooks(q.id).check_source is not None:
                     sources[q.id] = submitted_source(root, q)
             except Exception as exc:
                 fixtures[q.id] = exc

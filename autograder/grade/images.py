@@ -1,6 +1,6 @@
 """Pictures a student's code produced, for the feedback report.
 
-The hook: a hidden-test module (``autograder/hidden_tests/<id>.py``) may set
+The hook (see ``autograder/question_api.py``): a hidden-test module may set
 
     IMAGES = ("saliency",)        # names of the call's outputs that are images
 
@@ -21,12 +21,6 @@ import numpy as np
 MAX_TILES = 8
 MIN_SIDE = 64
 MAX_PIXELS = 2_000_000
-
-
-def image_outputs(module) -> tuple:
-    """The output names a hidden-test module declares as images (``IMAGES``), or ()."""
-    names = getattr(module, "IMAGES", ())
-    return tuple([names] if isinstance(names, str) else names)
 
 
 def _to_uint8(a: np.ndarray) -> np.ndarray:
@@ -54,10 +48,10 @@ def to_png(array) -> str | None:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def case_images(module, outputs: dict) -> dict:
-    """{output name: PNG base64} for the outputs the module declares as images."""
+def case_images(names: tuple, outputs: dict) -> dict:
+    """{output name: PNG base64} for the outputs named in ``names`` (the hidden test's ``IMAGES``)."""
     out = {}
-    for name in image_outputs(module):
+    for name in names:
         if name in outputs and (png := to_png(outputs[name])):
             out[name] = png
     return out

@@ -6,12 +6,10 @@ import json
 import h5py
 import numpy as np
 
-from autograder.config import REPO_ROOT
-from autograder.grade.compare import Check
-from autograder.student.measure import caption_difference
+from autograder.question_api import ASSIGNMENT_DATA, Check, caption_difference
 from autograder.hidden_tests._inputs import model_inputs
 
-DATA_DIR = REPO_ROOT / "assignment" / "data" / "coco_captioning"
+DATA_DIR = ASSIGNMENT_DATA / "coco_captioning"
 
 
 def small_data_inputs(rng, cell_type, num_train=50, num_epochs=50, batch_size=25, learning_rate=5e-3,
@@ -37,8 +35,7 @@ def check_overfit(got, inputs, question):
     """Every parameter must have moved during training, and the loss of the trained
     parameters, recomputed with the reference model on the same captions, must be below the
     question's ``max_loss``."""
-    from autograder.grade.reference import reference_module
-    from autograder.grade.compare import compare_array
+    from autograder.question_api import compare_array, reference_module
 
     rnn = reference_module("classifiers.rnn")
     word_to_idx = {str(w): int(i) for w, i in zip(inputs["words"], inputs["word_ids"])}
@@ -77,7 +74,7 @@ def check_greedy(got, expected):
     match the reference's up to and including each first <END>; what follows <END> is
     not checked (the course: "you do not need to stop generating after an <END> token is
     sampled, but you can if you want to")."""
-    from autograder.grade.compare import compare_array
+    from autograder.question_api import compare_array
 
     caps, ref = got.get("captions"), expected["captions"]
     if caps is None or np.shape(caps) != ref.shape or np.asarray(caps).dtype.kind not in "iu":

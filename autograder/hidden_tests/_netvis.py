@@ -9,10 +9,9 @@ import threading
 
 import numpy as np
 
-from autograder.config import REPO_ROOT
-from autograder.grade.compare import Check
+from autograder.question_api import ASSIGNMENT_DATA, Check
 
-DATA_DIR = REPO_ROOT / "assignment" / "data" / "netvis"
+DATA_DIR = ASSIGNMENT_DATA / "netvis"
 
 
 @functools.lru_cache(maxsize=None)

@@ -9,8 +9,7 @@ import h5py
 import numpy as np
 from PIL import Image
 
-from autograder.grade.compare import Check
-from autograder.worker.assets import package_file
+from autograder.question_api import Check, package_file
 
 MEAN = np.array([0.485, 0.456, 0.406], np.float32)
 STD = np.array([0.229, 0.224, 0.225], np.float32)
@@ -133,7 +132,7 @@ def check_transfer(got: dict, expected: dict, inputs: dict) -> list:
     """The image the loop returned: shape, finite, clamped to [-1.5, 1.5], and a total
     loss (computed here) below the starting image's and at most MAX_RATIO times the
     reference's after the same number of steps."""
-    from autograder.grade.compare import compare_array
+    from autograder.question_api import compare_array
 
     first = compare_array("img", got.get("img"), expected["img"], np.inf)
     if not first.passed:

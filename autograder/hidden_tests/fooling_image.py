@@ -4,7 +4,7 @@ changed image (not the input), classified as the target, and close to the input 
 absolute change at most MAX_CHANGE_FACTOR times the reference's on the same case)."""
 import numpy as np
 
-from autograder.grade.compare import Check
+from autograder.question_api import Check
 from autograder.hidden_tests._netvis import heldout_inputs, model_info, prepare_model, scores_of, shape_check
 
 MAX_CHANGE_FACTOR = 3.0

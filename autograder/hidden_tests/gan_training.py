@@ -6,7 +6,7 @@ reference's, and the first discriminator step must lower the discriminator's los
 own batch."""
 import numpy as np
 
-from autograder.grade.compare import Check
+from autograder.question_api import Check
 from autograder.hidden_tests._gan import as_flat_images, compare_scaled, real_digits
 
 

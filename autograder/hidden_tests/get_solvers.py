@@ -2,7 +2,7 @@
 beta1 0.5 by default, and with the learning rate and beta1 it is given."""
 import numpy as np
 
-from autograder.grade.compare import Check
+from autograder.question_api import Check
 
 SETTINGS = ("learning_rate", "beta_1", "beta_2", "epsilon")
 

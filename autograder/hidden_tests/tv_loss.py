@@ -4,8 +4,7 @@ tiling ``tile`` ``reps`` times) in the case ``vectorized``, where the grader als
 the submitted tv_loss (parsed, not run): it must have no loops."""
 import numpy as np
 
-from autograder.grade.compare import Check
-from autograder.student.source_checks import loops_in
+from autograder.question_api import Check, loops_in
 from autograder.hidden_tests._inputs import ls
 
 
