@@ -13,7 +13,6 @@ import importlib.util
 import os
 import re
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -197,19 +196,14 @@ def run_public_tests_here(tree: Path) -> dict:
     """Run every public test file of ``tree`` in this process (TF is imported already),
     with ``cs231n`` the tree's package. Returns {question: (passed, summary)}."""
     from otter.test_files import OKTestFile
-    from autograder.student.check import _forget_cs231n
+    from autograder.student.packages import package_from
 
     results = {}
-    _forget_cs231n()
-    sys.path.insert(0, str(tree))
-    try:
+    with package_from(tree):
         for path in sorted((tree / "tests").glob("*.py")):
             test = OKTestFile.from_file(str(path))
             test.run({})
             results[path.stem] = (test.passed_all, test.summary())
-    finally:
-        sys.path.remove(str(tree))
-        _forget_cs231n()
     return results
 
 
@@ -280,7 +274,7 @@ def test_generators_returning_28x28x1_images_get_the_same_verdict(qid):
     from autograder.fixture_store import read_fixture
     from autograder.hidden_tests import _gan
     question = load_config().questions[qid]
-    for case, (inputs, expected) in read_fixture(qid).items():
+    for case, (_inputs, expected) in read_fixture(qid).items():
         out = expected["output"]
         n = out.shape[0]
         for shape in [(n, 784), (n, 28, 28, 1), (n, 28, 28)]:

@@ -14,6 +14,8 @@ import re
 import sys
 from pathlib import Path
 
+from .packages import loaded, package_from
+
 _IMPORT = re.compile(r"from\s+(cs231n(?:\.\w+)*)\s+import\s+([\w\s,()]+)")
 _EXCEPTION_LINE = re.compile(r"^\s*(?:[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)|Exception): ")
 
@@ -61,7 +63,7 @@ def _watch_imports(code: str, nones: list) -> None:
             importlib.import_module(module_name)
         except Exception:                  # the test itself reports a package that cannot be imported
             continue
-    for module in [m for n, m in list(sys.modules.items()) if n == "cs231n" or n.startswith("cs231n.")]:
+    for module in list(loaded("cs231n").values()):
         for name, obj in list(vars(module).items()):
             if getattr(obj, "__module__", None) != module.__name__ or name.startswith("_"):
                 continue
@@ -82,26 +84,17 @@ def run_public_tests(question: str, folder: Path) -> tuple:
 
     folder = Path(folder).resolve()
     path = folder / "tests" / f"{question}.py"
-    _forget_cs231n()
-    sys.path.insert(0, str(folder))
     cwd = os.getcwd()
-    os.chdir(folder)
     nones = []
-    try:
-        test = OKTestFile.from_file(str(path))
-        _watch_imports("\n".join(str(getattr(c, "body", "")) for c in test.test_cases), nones)
-        test.run({"__name__": "__main__"})
-    finally:
-        os.chdir(cwd)
-        sys.path.remove(str(folder))
-        _forget_cs231n()
+    with package_from(folder):
+        os.chdir(folder)
+        try:
+            test = OKTestFile.from_file(str(path))
+            _watch_imports("\n".join(str(getattr(c, "body", "")) for c in test.test_cases), nones)
+            test.run({"__name__": "__main__"})
+        finally:
+            os.chdir(cwd)
     return test, nones
-
-
-def _forget_cs231n():
-    """Drop imported cs231n modules, so the tests import the folder's own package."""
-    for name in [m for m in sys.modules if m == "cs231n" or m.startswith("cs231n.")]:
-        del sys.modules[name]
 
 
 def failure_message(transcript: str) -> str:
