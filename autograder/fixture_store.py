@@ -9,9 +9,13 @@ from __future__ import annotations
 import functools
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import h5py
 import numpy as np
+
+if TYPE_CHECKING:
+    from autograder.config import Question
 
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures"
 
@@ -21,7 +25,7 @@ def case_seed(base: int, qid: str, case: str, visibility: str) -> int:
     return base if visibility == "public" else (base + zlib.crc32(f"{qid}/{case}".encode())) % 2**31
 
 
-def make_inputs(question, seed: int) -> dict:
+def make_inputs(question: Question, seed: int) -> dict[str, dict]:
     """{case: inputs} for a question, from its hidden-test module and the seed."""
     from autograder.question_api import question_hooks
     cases = question_hooks(question.id).cases
@@ -72,7 +76,7 @@ def read_fixture(qid: str, directory: Path = FIXTURE_DIR) -> dict:
     return _read(Path(directory) / f"{qid}.h5")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read_committed(qid: str) -> dict:
     return _read(FIXTURE_DIR / f"{qid}.h5")
 

@@ -74,7 +74,7 @@ def main():
 
     rows = ["startup"] + [q.id for q in questions]
     lines = [f"Command: `.venv/bin/python bench/sandbox_overhead.py --rounds {args.rounds}` "
-             f"({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC), {platform.processor() or platform.machine()}, "
+             f"({datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC), {platform.processor() or platform.machine()}, "
              f"{os.cpu_count()} cores, load average {load_before[0]:.2f} before, {load_after[0]:.2f} after. "
              f"Median milliseconds over {args.rounds} rounds, reference submission.", "",
              "| step | limits only | sandbox (bwrap + uid + limits) | overhead |", "| --- | --- | --- | --- |"]

@@ -42,7 +42,7 @@ def slow_forward(x, h0, Wx, Wh, b):
     N, T, _ = x.shape
     h, cache, prev = np.zeros((N, T, h0.shape[1])), [], h0
     for t in range(T):
-        prev, c = rnn_step_forward(x[:, t], prev, Wx, Wh, b)
+        prev, c = rnn_step_forward(x[:, t], prev, Wx, Wh, b)   # noqa: F821 (in the student's rnn_layers.py)
         h[:, t] = prev
         cache.append(c)
     return h, cache
@@ -185,7 +185,7 @@ def test_late_penalty_rules():
     import datetime as dt
     from autograder.config import LateRules
     from autograder.grade.late import late_penalty
-    due = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.timezone.utc)
+    due = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.UTC)
     rules = LateRules(due=due, grace_minutes=10, penalty_per_day=0.1, max_days_late=3)
     assert late_penalty(due + dt.timedelta(minutes=9), rules).factor == 1.0
     assert late_penalty(due + dt.timedelta(minutes=11), rules).days == 1

@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-import pytest
 
 from autograder.grade.class_page import BAR_COLOR, PASS_COLOR, class_page_html, frequent_failures, write_class_page
 from autograder.grade.gradebook import Entry

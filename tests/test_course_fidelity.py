@@ -64,7 +64,7 @@ def test_affine_and_relu_layers_match_numerical_gradients():
     scores, y = rng.randn(5, 4), np.array([0, 3, 1, 2, 3])
     for loss_fn in (layers.softmax_loss, layers.svm_loss):
         loss, dscores = loss_fn(scores, y)
-        num = numerical_gradient(lambda: np.array(loss_fn(scores, y)[0]), scores, np.array(1.0))
+        num = numerical_gradient(lambda: np.array(loss_fn(scores, y)[0]), scores, np.array(1.0))  # noqa: B023
         assert np.max(np.abs(num - dscores)) < 1e-7, loss_fn.__name__
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from autograder.grade.grader import grade_submission
 from autograder.grade.report import results_json
-from conftest import make_submission, scores
+from conftest import make_submission
 
 
 def messages(result, qid):

@@ -295,7 +295,7 @@ def test_a3_grade_not_root_without_bubblewrap_refuses_unless_trusted(fallback_ho
         os.chown(home, NOBODY, NOBODY)
         sub = make_submission(home / "class" / "ann")
         shutil.copy(fast_config_path, home / "config.yml")
-        for dirpath, dirnames, filenames in os.walk(home):
+        for dirpath, _dirnames, filenames in os.walk(home):
             for name in [dirpath, *(os.path.join(dirpath, f) for f in filenames)]:
                 os.chown(name, NOBODY, NOBODY)
         env = dict(os.environ, HOME=str(home), TMPDIR=str(home))

@@ -22,10 +22,15 @@ import re
 import statistics
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from autograder.grade.gradebook import GRADED
 from autograder.grade.report import atomic_write
+
+if TYPE_CHECKING:
+    from autograder.config import Config
+    from autograder.grade.gradebook import Entry
 
 PAGE_NAME = "index.html"
 BAR_COLOR = "#3b6fb6"          # the histogram's bars (tests look for this colour in a screenshot)
@@ -109,7 +114,7 @@ def _stats(values: list) -> list:
             f"{max(values):g}", f"{sd:.3g}"]
 
 
-def question_stats(graded, config, parts) -> list:
+def question_stats(graded: list[Entry], config: Config, parts: list[str]) -> list:
     """Per question of ``parts`` held by some graded entry: (question, mean score, passed,
     count, {case: (passed, count)}), in config order."""
     out = []
@@ -125,7 +130,7 @@ def question_stats(graded, config, parts) -> list:
     return out
 
 
-def frequent_failures(graded, config, parts) -> dict:
+def frequent_failures(graded: list[Entry], config: Config, parts: list[str]) -> dict:
     """{question id: [(example message, [submission ids]), ...]}: the failure messages of the
     graded submissions grouped with numbers masked, most frequent first (at most TOP_MESSAGES)."""
     groups = defaultdict(dict)          # qid -> {masked: (example, [sids])}
@@ -220,7 +225,7 @@ def _submissions(entries, parts) -> str:
     return _table(["submission", "student", "status"] + [_e(p) for p in parts] + ["total", "late"], rows)
 
 
-def class_page_html(entries, config, parts, similarity: str | None = None) -> str:
+def class_page_html(entries: list[Entry], config: Config, parts: list[str], similarity: str | None = None) -> str:
     """The page (see the module's docstring). ``entries``: gradebook Entries of the whole
     class; ``parts``: the gradebook's part ids; ``similarity``: the similarity report's file
     name beside the page, or None. Scores are autograded ones after late penalties (the
@@ -246,7 +251,8 @@ def class_page_html(entries, config, parts, similarity: str | None = None) -> st
             f"<style>{STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
 
 
-def write_class_page(entries, config, parts, out_dir: Path, similarity: Path | None = None) -> Path:
+def write_class_page(entries: list[Entry], config: Config, parts: list[str], out_dir: Path,
+                     similarity: Path | None = None) -> Path:
     """Write ``<out>/index.html`` atomically; returns its path. ``similarity``: the similarity
     report (a file in ``out_dir``) to link, or None."""
     path = Path(out_dir) / PAGE_NAME

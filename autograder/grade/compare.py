@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from autograder.student.measure import scaled_error
+from numpy.typing import ArrayLike
 
 
 @dataclass
@@ -23,14 +24,14 @@ class Check:
     message: str
 
 
-def rel_error(x, y) -> float:
+def rel_error(x: ArrayLike, y: ArrayLike) -> float:
     """The course's relative error: max(|x - y| / max(1e-8, |x| + |y|))."""
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     return float(np.max(np.abs(x - y) / np.maximum(1e-8, np.abs(x) + np.abs(y)))) if x.size else 0.0
 
 
-def compare_array(name: str, got, expected, threshold: float) -> Check:
+def compare_array(name: str, got: ArrayLike | None, expected: ArrayLike, threshold: float) -> Check:
     """Compare one returned array with the reference's: shape, finiteness, then
     :func:`scaled_error` against ``threshold`` (floats) or exact equality (integers and
     booleans)."""
@@ -58,6 +59,6 @@ def compare_array(name: str, got, expected, threshold: float) -> Check:
     return Check(name, True, f"{name}: error {err:.1e} of its largest entry <= {threshold:.0e}")
 
 
-def compare_outputs(got: dict, expected: dict, threshold: float) -> list:
+def compare_outputs(got: dict, expected: dict, threshold: float) -> list[Check]:
     """Compare every expected output (in the reference's order) with what was returned."""
     return [compare_array(name, got.get(name), value, threshold) for name, value in expected.items()]

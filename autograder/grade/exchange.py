@@ -32,7 +32,7 @@ class UnsafeFile(Exception):
     """A file the grader was to read is not a regular file of bounded size."""
 
 
-def private_folder(parent=None, prefix: str = "a3-", mode: int = 0o700) -> Path:
+def private_folder(parent: str | Path | None = None, prefix: str = "a3-", mode: int = 0o700) -> Path:
     """A new folder (``tempfile.mkdtemp`` in ``parent``) that only the grader can write;
     ``mode`` 0o711 lets another user traverse it to a folder it was given by name."""
     path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
@@ -54,7 +54,7 @@ def write_inputs(in_root: Path, name: str, inputs: dict) -> Path:
     return folder
 
 
-def read_regular(folder, name: str, max_bytes: int) -> bytes:
+def read_regular(folder: str | Path | int, name: str, max_bytes: int) -> bytes:
     """The bytes of the regular file ``name`` in ``folder`` (a path, or a descriptor of an
     open folder), at most ``max_bytes``. Raises FileNotFoundError if it is missing and
     UnsafeFile if it is anything but a regular file of at most ``max_bytes`` (a link, a
@@ -91,7 +91,7 @@ def read_regular(folder, name: str, max_bytes: int) -> bytes:
             os.close(dir_fd)
 
 
-def remove_tree(path) -> str | None:
+def remove_tree(path: str | Path) -> str | None:
     """Remove ``path`` and everything under it without recursion and without following a
     link (a link is removed, not its target). Never raises: returns None when the path is
     gone, else what stopped it. Meant for folders no other process writes any more (the

@@ -8,8 +8,14 @@ inline as data URIs); every text is escaped."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from autograder.grade.report import NOT_RUN, case_lines, graded_parts, summary_rows
+
+if TYPE_CHECKING:
+    from autograder.config import Config
+    from autograder.grade.gradebook import Entry
+    from autograder.grade.grader import SubmissionResult
 
 STYLE = ("body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}"
          ".ok{color:#070}.bad{color:#a00}pre{white-space:pre-wrap;background:#f6f6f6;padding:.4em;margin:.3em 0}"
@@ -62,7 +68,7 @@ def _summary_html(result, config, extra) -> str:
     return "".join(rows)
 
 
-def feedback_html(result, config, release: bool = False, extra=None) -> str:
+def feedback_html(result: SubmissionResult, config: Config, release: bool = False, extra: Entry | None = None) -> str:
     """The report as one HTML page (see the module's docstring)."""
     parts = graded_parts(result, config)
     total = sum(p.autograded_points for p in parts)

@@ -20,15 +20,20 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from autograder.grade.late import ON_TIME, Late
 from autograder.grade.report import atomic_write
+
+if TYPE_CHECKING:
+    from autograder.config import Config
+    from autograder.grade.grader import SubmissionResult
 
 
 GRADED, UNOPENED, TIMED_OUT, GRADER_ERROR = "graded", "could not be opened", "timed out", "grader error"
 
 
-def submission_status(result) -> tuple:
+def submission_status(result: SubmissionResult) -> tuple[str, str]:
     """(status, reason) of a SubmissionResult, from its ``error`` (the one place where error
     texts become statuses): "" is ``graded``; "timed out: ..." ``timed out``; "grader error:
     ..." (or "internal grader error: ...") ``grader error``; anything else is what opening
@@ -69,25 +74,25 @@ class Entry:
         score = self.manual.get(qid, (None, ""))[0]
         return float(score) if score is not None else 0.0
 
-    def raw_part(self, part: str, manual_questions) -> float:
+    def raw_part(self, part: str, manual_questions: list) -> float:
         return round(self.result.part_score(part) + sum(self.manual_score(q.id) for q in manual_questions
                                                          if q.part == part), 6)
 
-    def part(self, part: str, manual_questions) -> float:
+    def part(self, part: str, manual_questions: list) -> float:
         """The part's score after the late penalty."""
         return round(self.raw_part(part, manual_questions) * self.late.factor, 6)
 
-    def total(self, parts, manual_questions) -> float:
+    def total(self, parts: list[str], manual_questions: list) -> float:
         return round(sum(self.part(p, manual_questions) for p in parts), 6)
 
 
-def grades_columns(config, parts, manual_questions) -> list:
+def grades_columns(config: Config, parts: list[str], manual_questions: list) -> list[str]:
     return (["submission", "student_id", "status", "reason", "submitted_at"] + [q.id for q in config.questions_in(parts)]
             + [f"manual:{q.id}" for q in manual_questions] + [f"part:{p}" for p in parts]
             + ["late_days", "late_factor", "total"])
 
 
-def grades_csv(entries, config, parts, manual_questions) -> str:
+def grades_csv(entries: list[Entry], config: Config, parts: list[str], manual_questions: list) -> str:
     """Per question: raw scores (empty for a question the record does not hold), manual scores
     (empty while not graded), raw parts, late, total."""
     buf = io.StringIO()
@@ -106,7 +111,7 @@ def grades_csv(entries, config, parts, manual_questions) -> str:
     return buf.getvalue()
 
 
-def lms_csv(entries, config, parts, manual_questions) -> str:
+def lms_csv(entries: list[Entry], config: Config, parts: list[str], manual_questions: list) -> str:
     """For the LMS: student_id, a column per part (late penalty applied), total, and the status
     (check the rows that are not ``graded`` before importing)."""
     buf = io.StringIO()
@@ -118,7 +123,8 @@ def lms_csv(entries, config, parts, manual_questions) -> str:
     return buf.getvalue()
 
 
-def write_gradebooks(entries, config, parts, manual_questions, out_dir: Path) -> Path:
+def write_gradebooks(entries: list[Entry], config: Config, parts: list[str], manual_questions: list,
+                     out_dir: Path) -> Path:
     """Write ``grades.csv`` and ``lms.csv`` atomically; returns the path of grades.csv."""
     out_dir = Path(out_dir)
     atomic_write(out_dir / "lms.csv", lms_csv(entries, config, parts, manual_questions))
@@ -127,7 +133,7 @@ def write_gradebooks(entries, config, parts, manual_questions, out_dir: Path) ->
     return path
 
 
-def format_table(entries, config, parts, manual_questions) -> str:
+def format_table(entries: list[Entry], config: Config, parts: list[str], manual_questions: list) -> str:
     """A plain-text table for the terminal: parts (after the late penalty) and totals."""
     head = ["submission"] + list(parts) + ["total", "late", "status"]
     rows = [[e.id] + [f"{e.part(p, manual_questions):g}" for p in parts]

@@ -37,7 +37,7 @@ def submitted_at(root: Path):
     try:
         meta = json.loads((root / "submission_metadata.json").read_text())
         when = datetime.datetime.fromisoformat(str(meta["created_at"]).replace("Z", "+00:00"))
-        return when if when.tzinfo else when.replace(tzinfo=datetime.timezone.utc)
+        return when if when.tzinfo else when.replace(tzinfo=datetime.UTC)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

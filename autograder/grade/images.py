@@ -17,6 +17,7 @@ import base64
 import io
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 MAX_TILES = 8
 MIN_SIDE = 64
@@ -29,7 +30,7 @@ def _to_uint8(a: np.ndarray) -> np.ndarray:
     return np.zeros(a.shape, np.uint8) if hi <= lo else ((a - lo) / (hi - lo) * 255).round().astype(np.uint8)
 
 
-def to_png(array) -> str | None:
+def to_png(array: ArrayLike) -> str | None:
     """A PNG (base64 text) of ``array`` as described above, or None if it is not an image."""
     from PIL import Image
     a = np.asarray(array)
@@ -48,7 +49,7 @@ def to_png(array) -> str | None:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def case_images(names: tuple, outputs: dict) -> dict:
+def case_images(names: tuple[str, ...], outputs: dict) -> dict[str, str]:
     """{output name: PNG base64} for the outputs named in ``names`` (the hidden test's ``IMAGES``)."""
     out = {}
     for name in names:

@@ -23,8 +23,12 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from autograder.submission import submission_id
+
+if TYPE_CHECKING:
+    from autograder.config import LateRules
 
 META_SUFFIX = ".meta.json"
 EXTENSIONS_FILE = "extensions.csv"
@@ -144,7 +148,7 @@ def _parse_time(text) -> datetime.datetime | None:
         when = datetime.datetime.fromisoformat(str(text).replace("Z", "+00:00"))
     except ValueError:
         return None
-    return when if when.tzinfo else when.replace(tzinfo=datetime.timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=datetime.UTC)
 
 
 def submission_time(path: Path) -> tuple:
@@ -162,7 +166,7 @@ def submission_time(path: Path) -> tuple:
             stamp = max(stamps) if stamps else path.stat().st_mtime
     except OSError:
         return None, "unknown"
-    return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc), "file time"
+    return datetime.datetime.fromtimestamp(stamp, datetime.UTC), "file time"
 
 
 def student_id(path: Path) -> str:
@@ -170,7 +174,7 @@ def student_id(path: Path) -> str:
     return str(read_metadata(path).get("student_id") or submission_id(Path(path)))
 
 
-def late_penalty(when: datetime.datetime | None, rules, extension: Extension | None = None) -> Late:
+def late_penalty(when: datetime.datetime | None, rules: LateRules | None, extension: Extension | None = None) -> Late:
     """What being handed in at ``when`` costs under ``rules`` (config.LateRules or None),
     counted from the due date that ``extension`` (optional) sets."""
     if rules is None:

@@ -26,8 +26,12 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from autograder.config import REPO_ROOT
+
+if TYPE_CHECKING:
+    from autograder.config import Config
 
 MASTERS = REPO_ROOT / "assignment" / "notebooks"
 PLACEHOLDER = "_Type your answer here, replacing this text._"
@@ -50,7 +54,7 @@ def _source(cell) -> str:
     return "".join(src) if isinstance(src, list) else str(src)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _master_questions(notebook_path: str) -> tuple:
     """(id, prompt) of each manual question of a master notebook, in order."""
     try:
@@ -68,7 +72,7 @@ def _master_questions(notebook_path: str) -> tuple:
     return tuple(out)
 
 
-def manual_questions(config, parts=None) -> list:
+def manual_questions(config: Config, parts: list[str] | None = None) -> list:
     """The written questions of ``parts`` (default: all), in notebook order."""
     out = []
     for pid in parts or config.parts:
@@ -121,7 +125,7 @@ def _answer_blocks(nb) -> list:
     return ["\n\n".join(b).strip() for b in blocks]
 
 
-def extract_answers(path: Path, config, parts=None) -> dict:
+def extract_answers(path: Path, config: Config, parts: list[str] | None = None) -> dict[str, str]:
     """{question id: answer text} of a submission ("" when the notebook or the answer is
     missing or still the placeholder)."""
     answers = {}

@@ -104,6 +104,6 @@ class DaskPool:
         self.client.close()
 
 
-def open_pool(workers: int | None = None, scheduler: str | None = None):
+def open_pool(workers: int | None = None, scheduler: str | None = None) -> LocalPool | DaskPool:
     """A DaskPool when a scheduler address is given, else a LocalPool."""
     return DaskPool(scheduler) if scheduler else LocalPool(workers)

@@ -70,7 +70,7 @@ def bubblewrap_problem() -> str | None:
     return fallback.switched_off() or _bubblewrap_problem()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bubblewrap_problem() -> str | None:
     bwrap = shutil.which("bwrap")
     if bwrap is None:
@@ -221,7 +221,7 @@ def worker_library(staging: Path) -> Path:
 
 def make_readable(root: Path) -> None:
     """Let the sandbox user read a tree the grader made (with mkdtemp) and no one else writes."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, _dirnames, filenames in os.walk(root):
         os.chmod(dirpath, 0o755)
         for name in filenames:
             path = os.path.join(dirpath, name)

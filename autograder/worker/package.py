@@ -6,6 +6,8 @@ import importlib
 import os
 import sys
 import traceback
+from collections.abc import Callable
+from types import ModuleType
 
 
 class SubmissionError(Exception):
@@ -25,7 +27,7 @@ class StudentPackage:
         if self.root not in sys.path:
             sys.path.insert(0, self.root)
 
-    def module(self, name: str):
+    def module(self, name: str) -> ModuleType:
         """Import ``cs231n.<name>`` (e.g. ``rnn_layers``, ``classifiers.rnn``)."""
         if name in self._failed:
             raise SubmissionError(self._failed[name])
@@ -43,7 +45,7 @@ class StudentPackage:
         self._failed[name] = msg
         raise SubmissionError(msg)
 
-    def function(self, module: str, qualname: str):
+    def function(self, module: str, qualname: str) -> Callable:
         """Return ``cs231n.<module>.<qualname>``; qualname may be ``Class.method``."""
         obj = self.module(module)
         for part in qualname.split("."):

@@ -14,6 +14,8 @@ import os
 import zipfile
 
 import numpy as np
+from pathlib import Path
+from typing import IO
 
 MAX_OUTPUT_BYTES = 64 * 2**20      # an outputs file larger than this is refused
 MAX_MESSAGE_BYTES = 1 * 2**20      # a JSON line larger than this is refused
@@ -28,7 +30,7 @@ class ProtocolError(Exception):
     """Data from the other side is not what the protocol allows; the message says why."""
 
 
-def save_arrays(path, arrays: dict, allow_text: bool = False) -> None:
+def save_arrays(path: str | Path, arrays: dict, allow_text: bool = False) -> None:
     """Write {name: array} to ``path`` (.npz). Refuses anything that is not a plain
     numeric (or, with allow_text, unicode) ndarray, so a file never needs pickle to read."""
     clean = {}
@@ -42,7 +44,7 @@ def save_arrays(path, arrays: dict, allow_text: bool = False) -> None:
         np.savez(fh, **clean)
 
 
-def load_arrays(path, max_bytes: int = MAX_OUTPUT_BYTES, allow_text: bool = False) -> dict:
+def load_arrays(path: str | Path, max_bytes: int = MAX_OUTPUT_BYTES, allow_text: bool = False) -> dict:
     """Read a .npz written by :func:`save_arrays`; returns {name: ndarray}.
     Raises ProtocolError for a file that is too large, not an npz, or needs pickle."""
     try:
@@ -105,7 +107,7 @@ def encode_arrays(arrays: dict) -> tuple:
     return layout, b"".join(chunks)
 
 
-def check_layout(layout, max_bytes: int = MAX_OUTPUT_BYTES) -> int:
+def check_layout(layout: object, max_bytes: int = MAX_OUTPUT_BYTES) -> int:
     """Total bytes that ``layout`` (from the reply line, untrusted) announces; ProtocolError
     unless it is a list of at most MAX_ARRAYS ``[short name, size]`` pairs of distinct names
     whose sizes add up to at most ``max_bytes``. Costs nothing before the bytes are read."""
@@ -124,7 +126,7 @@ def check_layout(layout, max_bytes: int = MAX_OUTPUT_BYTES) -> int:
     return total
 
 
-def decode_arrays(layout: list, data) -> dict:
+def decode_arrays(layout: list, data: bytearray | memoryview) -> dict:
     """{name: ndarray} from a checked ``layout`` and the bytes it describes (``data``, a
     bytearray or memoryview of exactly that length). Each image must be a version 1 or 2
     ``.npy`` of a numeric dtype whose header's shape accounts for exactly its bytes; the
@@ -155,7 +157,7 @@ def decode_arrays(layout: list, data) -> dict:
     return out
 
 
-def send(fh, message: dict, data: bytes = b"") -> None:
+def send(fh: IO, message: dict, data: bytes = b"") -> None:
     """Write one JSON message as a line, then ``data`` (outputs' bytes), and flush; ``fh``
     is a text or a binary file. On a binary file (the worker's replies) the line also starts
     with a newline, so that it stands on a line of its own whatever was written before it

@@ -17,7 +17,7 @@ from autograder.worker.calls.common import CallError, named_arrays
 MODEL_FILE = ("netvis", "squeezenet.keras")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load():
     """The trained model and a copy of its weights (loaded once per process, TensorFlow on
     one thread)."""
