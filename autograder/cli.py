@@ -94,7 +94,7 @@ def _submit(args) -> int:
     return pack_main(Path(args.dir), Path(args.out) if args.out else None)
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="a3", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="verb", required=True)
     g = sub.add_parser("grade", help="grade submissions (folders or zips)", epilog=_parts_help(),

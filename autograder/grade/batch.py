@@ -24,10 +24,12 @@ import os
 import signal
 import sys
 import traceback
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
+from autograder.config import Config
 from autograder.fixture_store import FIXTURE_DIR
 from autograder.grade.class_page import write_class_page
 from autograder.grade.gradebook import (GRADED, GRADER_ERROR, TIMED_OUT, Entry, format_table, submission_status,
@@ -49,7 +51,7 @@ RETRIED = (TIMED_OUT, GRADER_ERROR)   # the grader's failures, not the submissio
 RECORD_KEYS = ("fingerprint", "setup", "result", "manual", "worker", "seconds", "who")
 
 
-def find_submissions(args) -> list:
+def find_submissions(args: list[Path]) -> list[Path]:
     """The submissions named on the command line: a zip or a folder holding ``cs231n/`` is
     one; any other folder is a folder of submissions, each entry of which is graded (a stray
     file gets a row saying it is not a submission); hidden entries (.git, .DS_Store),
@@ -116,7 +118,7 @@ def class_records(out_dir: Path) -> dict:
     return records
 
 
-def merge_parts(old: dict | None, new: dict, config) -> dict:
+def merge_parts(old: dict | None, new: dict, config: Config) -> dict:
     """``new`` record, with the questions of ``old`` that ``new`` does not have (and the
     configuration still has) when both were made from the same files and both were graded: a
     ``--parts`` run keeps the other parts."""
@@ -137,8 +139,8 @@ def _gradebook_parts(config, parts, results) -> list:
     return [p for p in config.parts if p in parts or p in held]
 
 
-def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers: int | None = None,
-               scheduler: str | None = None, regrade=(), release: bool = False,
+def grade_many(paths: list[Path], config: Config, parts: list[str], out_dir: Path, quiet: bool = False, workers: int | None = None,
+               scheduler: str | None = None, regrade: tuple | list = (), release: bool = False,
                fixture_dir: Path = FIXTURE_DIR, similarity: bool = True) -> int:
     """Grade each path not graded yet; write per submission ``results.json``, ``feedback.md``,
     ``feedback.html`` and ``graded.json``, the TAs' ``manual/`` files, ``grades.csv`` and
@@ -151,73 +153,110 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
     (submission ids graded again even if current); release (show hidden cases' messages).
     Returns the exit status: 0, 2 for bad arguments (nothing graded), 130 when stopped.
     """
-    if not paths:
-        print("a3 grade: no submissions found", file=sys.stderr)
-        return 2
-    missing = [str(p) for p in paths if not Path(p).exists()]
-    if missing:
-        print(f"a3 grade: no such file or folder: {', '.join(missing)} (nothing was graded)", file=sys.stderr)
-        return 2
-    if workers is not None and workers < 1:
-        print(f"a3 grade: --workers must be at least 1 (got {workers})", file=sys.stderr)
-        return 2
-    out_dir = Path(out_dir)
     by_id = {}
     for p in paths:
         by_id.setdefault(submission_id(p), []).append(p)
-    dupes = sorted(i for i, ps in by_id.items() if len(ps) > 1)
-    if dupes:
-        print(f"a3 grade: several submissions share the id(s) {', '.join(dupes)}", file=sys.stderr)
+    refusal = _refusal(paths, workers, regrade, by_id)
+    if refusal:
+        print(f"a3 grade: {refusal}", file=sys.stderr)
         return 2
-    unknown = sorted(set(regrade) - set(by_id))
-    if unknown:
-        print(f"a3 grade: --regrade {', '.join(unknown)}: no such submission among those given", file=sys.stderr)
-        return 2
-    out_dir.mkdir(parents=True, exist_ok=True)
-    say = (lambda msg: None) if quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
-    setup = setup_fingerprint(config, parts, fixture_dir)
-    records = class_records(out_dir)               # the class so far: every row is kept
-    results = {sid: result_from_dict(r["result"]) for sid, r in records.items()}
-    answers = {sid: r.get("manual", {}) for sid, r in records.items()}
-    who = {sid: r.get("who", {}) for sid, r in records.items()}
-    who.update({sid: _who_and_when(p) for sid, (p,) in by_id.items()})     # once: a class may have 700
+    run = _open_run(config, parts, Path(out_dir), fixture_dir, release, quiet, by_id)
     todo = []
     for sid, (path,) in sorted(by_id.items()):
-        if sid not in regrade and is_current(records.get(sid), submission_fingerprint(path), setup):
+        if sid not in regrade and is_current(run.records.get(sid), submission_fingerprint(path), run.setup):
             if similarity:
-                keep_submitted_code(path, out_dir / sid, refresh=False)   # a folder graded before this existed
+                keep_submitted_code(path, run.out_dir / sid, refresh=False)   # a folder graded before this existed
         else:
             todo.append(path)
+    status = 0
+    if todo:
+        status = _run(run, todo, workers, scheduler, skipped=len(by_id) - len(todo))
+    else:
+        run.say(f"all {len(by_id)} submissions are graded already (use --regrade ID to grade one again)")
+    if status:
+        return status
+    _write_class_files(run, similarity)
+    return 0
+
+
+def _refusal(paths, workers, regrade, by_id: dict) -> str:
+    """Why ``a3 grade`` refuses these arguments before grading anything, or ""."""
+    if not paths:
+        return "no submissions found"
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        return f"no such file or folder: {', '.join(missing)} (nothing was graded)"
+    if workers is not None and workers < 1:
+        return f"--workers must be at least 1 (got {workers})"
+    dupes = sorted(i for i, ps in by_id.items() if len(ps) > 1)
+    if dupes:
+        return f"several submissions share the id(s) {', '.join(dupes)}"
+    unknown = sorted(set(regrade) - set(by_id))
+    if unknown:
+        return f"--regrade {', '.join(unknown)}: no such submission among those given"
+    return ""
+
+
+@dataclass
+class _Run:
+    """One ``a3 grade`` run: what it grades with, where it writes, and the class so far (every
+    record in ``out_dir``, filled in as submissions come back)."""
+    config: Config
+    parts: list
+    book_parts: list               # the parts of the gradebook: the run's and those the records hold
+    setup: str                     # record.setup_fingerprint
+    fixture_dir: Path
+    out_dir: Path
+    release: bool
+    quiet: bool
+    manual_qs: list
+    manual_scores: dict
+    records: dict = field(default_factory=dict)    # submission id -> record (graded.json)
+    results: dict = field(default_factory=dict)    # submission id -> SubmissionResult
+    answers: dict = field(default_factory=dict)    # submission id -> written answers
+    who: dict = field(default_factory=dict)        # submission id -> _who_and_when
+
+    def say(self, msg: str) -> None:
+        if not self.quiet:
+            print(msg, file=sys.stderr, flush=True)
+
+    def entry(self, sid: str) -> Entry:
+        return _entry(self.results[sid], self.who.get(sid, {}), self.manual_scores, self.manual_qs, self.config)
+
+    def entries(self) -> list:
+        return [self.entry(sid) for sid in self.results]
+
+
+def _open_run(config, parts, out_dir: Path, fixture_dir: Path, release: bool, quiet: bool, by_id: dict) -> _Run:
+    """The run's state from ``out_dir``'s records, the TAs' scores and the submissions'
+    metadata; prints the problems found in the TAs' files and the extensions."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    records = class_records(out_dir)               # the class so far: every row is kept
+    results = {sid: result_from_dict(r["result"]) for sid, r in records.items()}
     book_parts = _gradebook_parts(config, parts, results)
     manual_qs = manual_questions(config, book_parts)
     manual_scores, problems = read_manual_scores(out_dir, manual_qs)
     for problem in problems:
         print(f"a3 grade: {problem}", file=sys.stderr)
-
     for folder in sorted({p.parent for (p,) in by_id.values()}):
         for problem in read_extensions(folder)[1]:
             print(f"a3 grade: {problem} (row ignored)", file=sys.stderr)
+    who = {sid: r.get("who", {}) for sid, r in records.items()}
+    who.update({sid: _who_and_when(p) for sid, (p,) in by_id.items()})     # once: a class may have 700
+    return _Run(config, parts, book_parts, setup_fingerprint(config, parts, fixture_dir), fixture_dir, out_dir,
+                release, quiet, manual_qs, manual_scores, records, results,
+                {sid: r.get("manual", {}) for sid, r in records.items()}, who)
 
-    def entry(sid):
-        return _entry(results[sid], who.get(sid, {}), manual_scores, manual_qs, config)
 
-    def entries():
-        return [entry(sid) for sid in results]
-
-    status = 0
-    if todo:
-        status = _run(todo, config, parts, book_parts, setup, fixture_dir, out_dir, workers, scheduler, release,
-                      records, results, answers, who, entry, entries, manual_qs, say, quiet,
-                      skipped=len(by_id) - len(todo))
-    else:
-        say(f"all {len(by_id)} submissions are graded already (use --regrade ID to grade one again)")
-    if status:
-        return status
-    final = entries()
+def _write_class_files(run: _Run, similarity: bool) -> None:
+    """Every submission's reports, the TAs' pages, the gradebooks, the similarity report and
+    the class page, from every record; print the gradebook and what could not be graded."""
+    config, out_dir, book_parts, manual_qs = run.config, run.out_dir, run.book_parts, run.manual_qs
+    final = run.entries()
     for e in final:                                  # late rules and TAs' scores may have changed
-        write_submission_reports(e.result, config, out_dir, release, e)
+        write_submission_reports(e.result, config, out_dir, run.release, e)
     if manual_qs:
-        export_manual(answers, manual_qs, out_dir)
+        export_manual(run.answers, manual_qs, out_dir)
     book = write_gradebooks(final, config, book_parts, manual_qs, out_dir)
     report = None
     if similarity:
@@ -227,15 +266,14 @@ def grade_many(paths, config, parts, out_dir: Path, quiet: bool = False, workers
             traceback.print_exc(file=sys.stderr)
             print(f"a3 grade: the similarity report could not be made: {type(exc).__name__}: {exc}", file=sys.stderr)
     page = write_class_page(final, config, book_parts, out_dir, similarity=report)
-    if not quiet:
+    if not run.quiet:
         print(format_table(final, config, book_parts, manual_qs))
         print(f"\ngradebook: {book} (and lms.csv)\nreports:   {out_dir}/<submission>/feedback.html, "
               f"feedback.md, results.json" + (f"\nwritten answers: {out_dir}/manual/" if manual_qs else "")
               + (f"\nsimilarity: {report}" if report else ""))
     _name_failures(final)
-    if not quiet:
+    if not run.quiet:
         print(f"class page: {page.resolve()}")
-    return 0
 
 
 def _name_failures(entries) -> None:
@@ -258,45 +296,52 @@ def _failure_record(sid: str, config, parts, setup: str, exc: Exception, who: di
             "seconds": 0.0, "who": who}
 
 
-def _run(todo, config, parts, book_parts, setup, fixture_dir, out_dir, workers, scheduler, release, records,
-         results, answers, who, entry, entries, manual_qs, say, quiet, skipped) -> int:
-    """Grade ``todo`` on a pool; fills ``records``, ``results`` and ``answers``. Returns 0, or
-    130 if stopped."""
+def _record_one(run: _Run, path: Path, future) -> str:
+    """Keep what the pool returned for ``path`` (or a failure record): its reports, its record,
+    then the gradebooks (so a stop keeps what is done). Returns the submission's status."""
+    sid = submission_id(path)
+    try:
+        record = dict(future.result(), who=run.who[sid])
+    except Exception as exc:            # the pool's deadline, a grader or worker failure
+        if not str(exc).lower().startswith("timed out"):
+            traceback.print_exc(file=sys.stderr)
+        record = _failure_record(sid, run.config, run.parts, run.setup, exc, run.who[sid])
+    record = merge_parts(run.records.get(sid), record, run.config)
+    run.records[sid] = record
+    run.results[sid] = result = result_from_dict(record["result"])
+    run.answers[sid] = record.get("manual", {})
+    status = submission_status(result)[0]
+    if status == GRADED:
+        keep_submitted_code(path, run.out_dir / sid)
+    elif status in RETRIED:
+        record["fingerprint"] = ""         # kept in the gradebook, graded again by the next run
+    write_submission_reports(result, run.config, run.out_dir, run.release, run.entry(sid))
+    write_record(run.out_dir, {k: record[k] for k in RECORD_KEYS if k in record})
+    write_gradebooks(run.entries(), run.config, run.book_parts, run.manual_qs, run.out_dir)
+    return status
+
+
+def _run(run: _Run, todo: list, workers: int | None, scheduler: str | None, skipped: int) -> int:
+    """Grade ``todo`` on a pool; fills the run's ``records``, ``results`` and ``answers``.
+    Returns 0, or 130 if stopped."""
     old_term = signal.signal(signal.SIGTERM, _on_sigterm)
     pool = None
     bar = None
     failed, done = [], 0
     try:
         pool = open_pool(min(workers or os.cpu_count() or 1, len(todo)), scheduler)
-        others = len(set(results) - {submission_id(p) for p in todo}) - skipped
-        say(f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}"
-            + (f" ({others} more in the gradebook)" if others > 0 else ""))
-        bar = tqdm(total=len(todo), unit="submission", disable=quiet, file=sys.stderr, dynamic_ncols=True)
-        futures = {pool.submit(grade_task, str(path), config, parts, setup, str(fixture_dir)): path for path in todo}
+        others = len(set(run.results) - {submission_id(p) for p in todo}) - skipped
+        run.say(f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}"
+                + (f" ({others} more in the gradebook)" if others > 0 else ""))
+        bar = tqdm(total=len(todo), unit="submission", disable=run.quiet, file=sys.stderr, dynamic_ncols=True)
+        futures = {pool.submit(grade_task, str(path), run.config, run.parts, run.setup, str(run.fixture_dir)): path
+                   for path in todo}
         for future in pool.as_completed(list(futures)):
             path = futures[future]
             sid = submission_id(path)
-            try:
-                record = dict(future.result(), who=who[sid])
-            except Exception as exc:            # the pool's deadline, a grader or worker failure
-                if not str(exc).lower().startswith("timed out"):
-                    traceback.print_exc(file=sys.stderr)
-                record = _failure_record(sid, config, parts, setup, exc, who[sid])
-            record = merge_parts(records.get(sid), record, config)
-            records[sid] = record
-            results[sid] = result = result_from_dict(record["result"])
-            answers[sid] = record.get("manual", {})
-            status = submission_status(result)[0]
-            if status == GRADED:
-                keep_submitted_code(path, out_dir / sid)
-            elif status in RETRIED:
-                record["fingerprint"] = ""         # kept in the gradebook, graded again by the next run
-            write_submission_reports(result, config, out_dir, release, entry(sid))
-            write_record(out_dir, {k: record[k] for k in RECORD_KEYS if k in record})
-            write_gradebooks(entries(), config, book_parts, manual_qs, out_dir)   # a stop keeps what is done
-            done += 1
-            if status != GRADED:
+            if _record_one(run, path, future) != GRADED:
                 failed.append(sid)
+            done += 1
             bar.set_postfix_str(f"done {done}, not graded {len(failed)}"
                                 + (f" ({', '.join(failed[:3])}{', ...' if len(failed) > 3 else ''})" if failed else "")
                                 + f", left {len(todo) - done}")

@@ -49,6 +49,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import psutil
@@ -125,7 +126,7 @@ def _allows(st: os.stat_result, bits: int, gid: int | None) -> bool:
     return st.st_mode & bits == bits
 
 
-def blocker(path, gid: int | None = None) -> str | None:
+def blocker(path: str | Path, gid: int | None = None) -> str | None:
     """None if a user that owns nothing (and is in group ``gid`` only) can read ``path``
     (a file, or a folder it may list), else the first folder or file in the way, with its
     mode, e.g. ``/root (mode 0700)``. Both the path as written and its target are checked."""
@@ -163,7 +164,7 @@ def python_problem() -> str | None:
     return None
 
 
-def closing_plan(tree, keep=(), closed=()) -> dict:
+def closing_plan(tree: str | Path, keep: Iterable = (), closed: Iterable = ()) -> dict:
     """{path: new mode} that closes ``tree`` to others except the paths of ``keep`` inside it
     (left as they are) and the folders leading to them (others may traverse, not list or
     write); and closes each existing path of ``closed``. Symbolic links are left alone."""
@@ -305,7 +306,7 @@ def _release_all() -> None:
 
 
 @contextlib.contextmanager
-def held(changes: dict):
+def held(changes: dict) -> Iterator[None]:
     """:func:`hold` for the duration of a ``with`` block."""
     token = hold(changes)
     try:
@@ -314,7 +315,7 @@ def held(changes: dict):
         release(token)
 
 
-def announce(trust: bool = False, say=None) -> str:
+def announce(trust: bool = False, say: Callable[[str], object] | None = None) -> str:
     """For the start of a grading run (``a3 grade``, Gradescope): choose the isolation and say
     which it is once (``say``, default stderr).
     ``trust`` declares the submissions trusted (A3_TRUSTED_SUBMISSIONS=1, also for the grading
@@ -329,7 +330,7 @@ def announce(trust: bool = False, say=None) -> str:
 
 
 @contextlib.contextmanager
-def closed_while_grading(kind: str, tree, closed=()):
+def closed_while_grading(kind: str, tree: str | Path, closed: Iterable = ()) -> Iterator[None]:
     """With the uid fallback (``kind`` "uid"), keep ``tree`` (except the Python environment and
     the assets) and the paths of ``closed`` closed to others for the block; else nothing."""
     if kind != "uid":
@@ -445,7 +446,7 @@ class UidFallback:
         return f"uid fallback, uid {self.uid}, no network isolation"
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m autograder.grade.fallback",
                                  description="Put back file modes that a killed grader left changed.")
     ap.add_argument("--restore", action="store_true", required=True)

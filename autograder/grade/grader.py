@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from autograder.fixture_store import FIXTURE_DIR, read_fixture
 from autograder.grade.compare import Check, compare_outputs
@@ -19,6 +21,10 @@ from autograder.grade.images import case_images
 from autograder.grade.student_process import StudentProcess
 from autograder.question_api import question_hooks
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
+
+if TYPE_CHECKING:
+    from autograder.config import Config, Question
+    from autograder.grade.student_process import CaseRun
 
 STATUS_TEXT = {"error": "raised an error"}   # other statuses' messages say what happened
 
@@ -68,7 +74,8 @@ class SubmissionResult:
         return round(sum(q.score for q in self.questions.values() if q.part == part), 6)
 
 
-def judge_case(question, case: str, run, inputs: dict, expected, source=None) -> list:
+def judge_case(question: Question, case: str, run: CaseRun, inputs: dict, expected: dict | None,
+               source: str | None = None) -> list[Check]:
     """Turn one case's run into checks: the status first, then the hidden test's own
     ``check`` if it has one, else every expected output compared with the threshold; then,
     if the hidden test defines ``check_source(case, source, question)``, its checks on the
@@ -89,7 +96,7 @@ def judge_case(question, case: str, run, inputs: dict, expected, source=None) ->
     return checks
 
 
-def submitted_source(root: Path, question):
+def submitted_source(root: Path, question: Question) -> str | None:
     """The text of the submission's file of ``question`` (for hidden tests that inspect
     the code itself, e.g. "no loops"), or None if it cannot be read as UTF-8 text."""
     try:
@@ -109,7 +116,7 @@ def case_points(points: float, n: int) -> list:
     return [(base + (i < extra)) / 10_000 for i in range(n)]
 
 
-def grade_question(question, fixture: dict, runs: dict, source=None) -> QuestionResult:
+def grade_question(question: Question, fixture: dict, runs: dict, source: str | None = None) -> QuestionResult:
     """Score a question: its points split evenly over its cases; a case scores when every
     check passes. ``fixture`` is {case: (inputs, expected)}, ``runs`` {case: CaseRun},
     ``source`` the text of the submitted file (only hidden tests with ``check_source`` use it)."""
@@ -128,7 +135,7 @@ def grade_question(question, fixture: dict, runs: dict, source=None) -> Question
     return result
 
 
-def note_uses(result: QuestionResult, config, results: dict) -> None:
+def note_uses(result: QuestionResult, config: Config, results: dict) -> None:
     """If ``result`` failed and its hidden test names the questions whose student functions
     its code runs (``USES``, e.g. the given style-transfer loop runs content_loss, ...),
     add to each failed case which functions those are and which of them fail their own
@@ -152,7 +159,7 @@ def note_uses(result: QuestionResult, config, results: dict) -> None:
             case.messages = list(case.messages) + [note]
 
 
-def zero_result(question, message: str) -> QuestionResult:
+def zero_result(question: Question, message: str) -> QuestionResult:
     """A question not graded at all (the submission could not be opened): 0, with the reason."""
     shares = case_points(question.points, len(question.cases))
     return QuestionResult(question.id, question.part, question.points,
@@ -160,7 +167,7 @@ def zero_result(question, message: str) -> QuestionResult:
                            for (c, v), per_case in zip(question.cases.items(), shares)])
 
 
-def start_preparing(questions) -> None:
+def start_preparing(questions: Iterable[Question]) -> None:
     """Call the optional ``prepare()`` of each question's hidden-test module in a background
     thread (e.g. importing TensorFlow and loading the grader's own model while the student
     process computes); ``prepare`` must be idempotent and thread-safe, and its check must

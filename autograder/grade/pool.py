@@ -19,7 +19,8 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
 
 def _watch_parent(parent: int) -> None:
@@ -52,10 +53,10 @@ class LocalPool:
     def describe(self) -> str:
         return f"local pool of {self.workers} worker process{'es' if self.workers > 1 else ''}"
 
-    def submit(self, fn, *args):
+    def submit(self, fn: Callable, *args: object) -> Future:
         return self._executor.submit(fn, *args)
 
-    def as_completed(self, futures):
+    def as_completed(self, futures: list[Future]) -> Iterator[Future]:
         return as_completed(futures)
 
     def close(self, cancel: bool = False) -> None:
@@ -89,12 +90,12 @@ class DaskPool:
         n = len(self.client.scheduler_info().get("workers", {}))
         return f"Dask cluster at {self.address} ({n} worker{'s' if n != 1 else ''})"
 
-    def submit(self, fn, *args):
+    def submit(self, fn: Callable, *args: object) -> object:
         future = self.client.submit(fn, *args, pure=False)
         self._futures.append(future)
         return future
 
-    def as_completed(self, futures):
+    def as_completed(self, futures: list) -> Iterator:
         from distributed import as_completed as dask_as_completed
         return dask_as_completed(futures)
 
