@@ -102,7 +102,7 @@ class Part:
 class LateRules:
     """Late work (``late:`` in grading_config.yml): a submission after ``due`` + the grace
     period loses ``penalty_per_day`` of its score per started day late; more than
-    ``max_days_late`` days late scores 0. Applied in grade/late.py."""
+    ``max_days_late`` days late scores 0. Applied in grade/bookkeeping/late.py."""
     due: datetime.datetime     # timezone-aware
     grace_minutes: float = 0.0
     penalty_per_day: float = 0.0

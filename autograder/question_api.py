@@ -10,7 +10,7 @@ A hidden test defines, at module level:
 ``CASES`` (required)    ``{case name: make(rng) -> {input name: array}}``: the inputs of each case
                         from a seeded ``np.random.RandomState``; the config's ``cases:`` names the
                         ones graded and their visibility. Input names are the parameters of the
-                        question's call (``autograder/worker/calls/<part>.py``).
+                        question's call (``autograder/student_process/calls/<part>.py``).
 ``check``               ``check(case, got, expected, inputs, question) -> [Check, ...]``: replaces
                         the default (every expected output compared with :func:`compare_outputs`).
                         ``got``/``expected``/``inputs``: {name: array}; ``expected`` is None when
@@ -61,11 +61,11 @@ import numpy as np
 
 # The helpers a hidden test may use (re-exported: import them from here).
 from autograder.config import REPO_ROOT
-from autograder.grade.compare import Check, compare_array, compare_outputs, rel_error
-from autograder.grade.reference import reference_module
-from autograder.student.measure import caption_difference, scaled_error
-from autograder.student.source_checks import loops_in
-from autograder.worker.assets import package_file
+from autograder.grade.judging.compare import Check, compare_array, compare_outputs, rel_error
+from autograder.grade.judging.reference import reference_module
+from autograder.student_tools.measure import caption_difference, scaled_error
+from autograder.student_tools.source_checks import loops_in
+from autograder.student_process.assets import package_file
 
 if TYPE_CHECKING:
     from autograder.config import Question

@@ -26,8 +26,8 @@ from pathlib import Path             # noqa: E402
 
 from autograder.config import REPO_ROOT, load_config              # noqa: E402
 from autograder.fixture_store import read_fixture                  # noqa: E402
-from autograder.grade.sandbox import bubblewrap_problem            # noqa: E402
-from autograder.grade.student_process import StudentProcess        # noqa: E402
+from autograder.grade.running.sandbox import bubblewrap_problem            # noqa: E402
+from autograder.grade.running.student_process import StudentProcess        # noqa: E402
 
 README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- sandbox:begin -->", "<!-- sandbox:end -->"

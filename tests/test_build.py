@@ -55,7 +55,7 @@ def test_leak_check_finds_a_planted_solution_line_and_a_hidden_value(config, tmp
 
 
 def test_template_scores_zero_with_not_implemented_messages(config):
-    from autograder.grade.grader import grade_submission
+    from autograder.grade.judging.grader import grade_submission
     result = grade_submission(TEMPLATE, config)
     given = {q.id for q in config.questions.values() if q.given}
     assert result.total == 0
@@ -71,7 +71,7 @@ def test_template_scores_zero_with_not_implemented_messages(config):
 
 def test_example_recipes_make_the_submissions_they_describe(config, tmp_path):
     from autograder.build.examples import build_examples
-    from autograder.grade.grader import grade_submission
+    from autograder.grade.judging.grader import grade_submission
     made = {p.name: p for p in build_examples(tmp_path, log=lambda m: None)}
     assert {"reference", "template", "alice", "bob", "carol", "dave.zip", "erin.zip"} <= set(made)
     bob = grade_submission(made["bob"], config, only={"lstm_step_forward", "lstm_backward", "rnn_forward"})

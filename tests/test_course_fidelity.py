@@ -10,9 +10,9 @@ import pytest
 
 from autograder.build.public_data import public_questions
 from autograder.config import REPO_ROOT, load_config
-from autograder.grade.compare import compare_array, rel_error
-from autograder.grade.grader import grade_submission
-from autograder.student import check
+from autograder.grade.judging.compare import compare_array, rel_error
+from autograder.grade.judging.grader import grade_submission
+from autograder.student_tools import check
 from conftest import make_submission
 from equivalents import replacements_of
 from test_student_tools import student_copy
@@ -46,7 +46,7 @@ def test_layers_is_given_whole_and_imported_as_the_course_did():
 
 
 def test_affine_and_relu_layers_match_numerical_gradients():
-    from autograder.grade.reference import reference_module
+    from autograder.grade.judging.reference import reference_module
 
     layers = reference_module("layers")
     rng = np.random.RandomState(0)

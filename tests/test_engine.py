@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from autograder.grade.grader import grade_submission
-from autograder.grade.report import results_json
+from autograder.grade.judging.grader import grade_submission
+from autograder.grade.reports.report import results_json
 from conftest import make_submission
 
 
@@ -234,14 +234,14 @@ def test_a_folder_submission_is_graded_from_a_copy_and_links_are_refused(config,
 
 def test_an_npz_that_unpacks_to_gigabytes_is_refused(tmp_path):
     import numpy as np
-    from autograder.worker.protocol import ProtocolError, load_arrays
+    from autograder.student_process.protocol import ProtocolError, load_arrays
     np.savez_compressed(tmp_path / "bomb.npz", junk=np.zeros(60 * 2**20))   # under 1 MB on disk
     with pytest.raises(ProtocolError, match="exceed the limit"):
         load_arrays(tmp_path / "bomb.npz")
 
 
 def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
-    from autograder.grade.batch import find_submissions, grade_many
+    from autograder.grade.bookkeeping.batch import find_submissions, grade_many
     folder = tmp_path / "class"
     make_submission(folder / "ann")
     (folder / "bo.tar.gz").write_bytes(b"not a zip")
@@ -258,7 +258,7 @@ def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
 
 def test_case_points_add_up_to_the_question_at_four_decimals():
     """results.json shows 4 decimals: 2 points over 3 cases must not add up to 2.0001."""
-    from autograder.grade.grader import case_points
+    from autograder.grade.judging.grader import case_points
     for points in (0, 1, 2, 5, 6, 2.5):
         for n in (1, 2, 3, 7):
             shares = case_points(points, n)

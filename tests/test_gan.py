@@ -33,7 +33,7 @@ NOTEBOOK_TIME_LIMIT = 600   # seconds, the whole GAN notebook with the reference
 @pytest.fixture(scope="module")
 def ref():
     """The reference cs231n.gan, cs231n.mnist_data and cs231n.digit_score (TF imported once)."""
-    from autograder.grade.reference import reference_module
+    from autograder.grade.judging.reference import reference_module
     import tensorflow as tf
     return (reference_module("gan"), reference_module("mnist_data"), reference_module("digit_score"), tf)
 
@@ -196,7 +196,7 @@ def run_public_tests_here(tree: Path) -> dict:
     """Run every public test file of ``tree`` in this process (TF is imported already),
     with ``cs231n`` the tree's package. Returns {question: (passed, summary)}."""
     from otter.test_files import OKTestFile
-    from autograder.student.packages import package_from
+    from autograder.student_tools.packages import package_from
 
     results = {}
     with package_from(tree):

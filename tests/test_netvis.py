@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 
 from autograder.config import REPO_ROOT
-from autograder.grade.grader import grade_submission
-from autograder.grade.reference import reference_module
+from autograder.grade.judging.grader import grade_submission
+from autograder.grade.judging.reference import reference_module
 
 DATA = REPO_ROOT / "assignment" / "data" / "netvis"
 TEMPLATE = REPO_ROOT / "student_template"

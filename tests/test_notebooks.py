@@ -92,7 +92,7 @@ def make_tree(tmp: Path, assigned_dir: Path, package: str, config=None, data=Fal
     shutil.copytree(assigned_dir, tree)
     # the public tests of Parts 1-2 run a3/public_cases.py on tests/public/<id>.npz, which
     # the build adds to the template beside Otter's output
-    shutil.copytree(REPO / "autograder" / "student", tree / "a3", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "autograder" / "student_tools", tree / "a3", ignore=shutil.ignore_patterns("__pycache__"))
     write_public_data(load_config(), FIXTURE_DIR, tree / "tests" / "public")
     if package == "reference":
         shutil.copytree(SOLUTIONS, tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))

@@ -1,9 +1,9 @@
-"""autograder/student/packages.py: one cs231n package among several in one process."""
+"""autograder/student_tools/packages.py: one cs231n package among several in one process."""
 from __future__ import annotations
 
 import sys
 
-from autograder.student.packages import forget, import_from, loaded, package_from
+from autograder.student_tools.packages import forget, import_from, loaded, package_from
 
 
 def make_package(root, value):

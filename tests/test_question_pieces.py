@@ -11,7 +11,7 @@ from autograder.build.splice import function_text
 from autograder.config import REPO_ROOT, load_config
 from autograder.fixture_store import read_fixture
 from autograder.question_api import question_hooks
-from autograder.worker.calls import CALLS
+from autograder.student_process.calls import CALLS
 
 CONFIG = load_config()
 TEMPLATE = REPO_ROOT / "student_template"
@@ -58,7 +58,7 @@ def missing_pieces(q) -> list:
         problems.append(f"stub: {q.qualname} in student_template/{q.file} is neither the reference's "
                         f"(given code) nor a stub with `TODO ({q.id})`")
     if q.id not in CALLS:
-        problems.append(f"call: no CALLS[{q.id!r}] in autograder/worker/calls/")
+        problems.append(f"call: no CALLS[{q.id!r}] in autograder/student_process/calls/")
     if not (REPO_ROOT / "autograder" / "fixtures" / f"{q.id}.h5").exists():
         problems.append(f"fixture: no autograder/fixtures/{q.id}.h5 (run a3 build)")
     if "public" in q.cases.values() and not (TEMPLATE / "tests" / f"{q.id}.py").exists():

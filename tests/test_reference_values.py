@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from autograder.student.packages import package_from
+from autograder.student_tools.packages import package_from
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOLUTIONS = os.path.join(REPO, 'solutions')

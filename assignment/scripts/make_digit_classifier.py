@@ -16,7 +16,7 @@ import os
 
 import numpy as np
 
-from autograder.student.packages import package_from
+from autograder.student_tools.packages import package_from
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(REPO, 'assignment', 'data', 'gan', 'digit_classifier.npz')

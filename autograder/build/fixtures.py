@@ -9,8 +9,8 @@ from pathlib import Path
 from autograder.build import BuildError
 from autograder.fixture_store import make_inputs, write_fixture
 from autograder.question_api import question_hooks
-from autograder.grade.reference import SOLUTIONS
-from autograder.grade.student_process import StudentProcess
+from autograder.grade.judging.reference import SOLUTIONS
+from autograder.grade.running.student_process import StudentProcess
 
 
 def compute_fixtures(config, out_dir: Path, log=print) -> list:

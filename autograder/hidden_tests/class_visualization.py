@@ -47,4 +47,4 @@ def check(case, got, expected, inputs, question):
     return [plain]
 
 
-IMAGES = ("X",)   # shown in the HTML feedback (autograder/grade/images.py)
+IMAGES = ("X",)   # shown in the HTML feedback (autograder/grade/judging/images.py)

@@ -98,4 +98,4 @@ def check(case, got, expected, inputs, question):
                                   f"{mean_change:.3g} (reference {ref_change:.3g})")]
 
 
-IMAGES = ("X_fooling",)   # shown in the HTML feedback (autograder/grade/images.py)
+IMAGES = ("X_fooling",)   # shown in the HTML feedback (autograder/grade/judging/images.py)

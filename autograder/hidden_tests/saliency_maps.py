@@ -26,4 +26,4 @@ def check(case, got, expected, inputs, question):
         result.message += "; it has negative values (a saliency map takes the absolute value of the gradient)"
     return [result]
 
-IMAGES = ("saliency",)   # shown in the HTML feedback (autograder/grade/images.py)
+IMAGES = ("saliency",)   # shown in the HTML feedback (autograder/grade/judging/images.py)

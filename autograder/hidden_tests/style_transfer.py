@@ -37,4 +37,4 @@ FIXTURE_TOLERANCE = (1e-2, 5e-2)
 def check(case, got, expected, inputs, question):
     return check_transfer(got, expected, inputs)
 
-IMAGES = ("img",)   # shown in the HTML feedback (autograder/grade/images.py)
+IMAGES = ("img",)   # shown in the HTML feedback (autograder/grade/judging/images.py)

@@ -6,7 +6,7 @@ exactly when the graded public cases do.
 
 The data is ``tests/public/<id>.npz`` (written by ``a3 build`` from the fixtures of the
 public cases): ``threshold``, then ``<case>|in|<name>`` and ``<case>|out|<name>`` arrays.
-The calls mirror the grader's (``autograder/worker/calls/captioning.py``)."""
+The calls mirror the grader's (``autograder/student_process/calls/captioning.py``)."""
 from __future__ import annotations
 
 from pathlib import Path
