@@ -6,7 +6,7 @@ Which isolation a grader uses (:func:`choose`):
   - runs as a uid of its own (``sandbox.sandbox_uid``: 61000 and up, one per grader thread)
     through ``setpriv``: no capabilities (inheritable and bounding sets empty), no groups,
     no new privileges; in a session of its own (StudentProcess), under the part's limits;
-  - imports the worker from a copy (``<staging>/autograder/student_process``), never the engine;
+  - imports the student-process package from a copy (``<staging>/autograder/student_process``), never the engine;
   - finds closed to it, while it runs, everything it must not read (:func:`closing_plan`):
     the grading tree (the repository, or Gradescope's ``/autograder``) entry by entry, except
     the Python environment and the public assets inside it and the folders leading to them
@@ -17,7 +17,7 @@ Which isolation a grader uses (:func:`choose`):
     :func:`release`), also on errors; a grader killed by SIGKILL leaves its hold behind, and
     the next hold or release on the host (or ``python -m autograder.grade.running.fallback --restore``)
     puts its paths back;
-  - reaches its submission copy, the worker copy and its exchange folder through the
+  - reaches its submission copy, the student-process copy and its exchange folder through the
     grader's private folder of that submission, opened to its group only;
   - can write its exchange folder (also its HOME and TMPDIR) and the world-writable
     ``/tmp``, ``/var/tmp``, ``/dev/shm``, where everything it made is deleted, and every process
@@ -391,7 +391,7 @@ class UidFallback:
     Inputs:
     - submission: the submission copy (read-only for it).
     - workdir: its exchange folder, owned by ``uid`` (Sandbox.prepare); also its HOME, TMPDIR.
-    - staging: a folder of the grader's for the worker copy (PYTHONPATH).
+    - staging: a folder of the grader's for the student-process copy (PYTHONPATH).
     - uid: the sandbox uid (its gid is the same number).
     The three folders must lie in one private folder of the grader's (mode 0700, as
     grade_submission's temporary folder), which is opened to the group ``uid`` only.
@@ -404,15 +404,15 @@ class UidFallback:
         self._token = None
 
     def prepare(self) -> None:
-        """Copy the worker, open the grader's private folder to the uid's group, check that
+        """Copy the student-process package, open the grader's private folder to the uid's group, check that
         everything the student process needs is readable, and close the grading tree."""
         st = os.lstat(self.base)
         if (not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o007
                 or st.st_gid not in (os.getegid(), self.uid)):
-            raise RuntimeError(f"the uid fallback needs the submission, the worker and the exchange "
+            raise RuntimeError(f"the uid fallback needs the submission, the student-process package and the exchange "
                                f"folder inside one private folder of the grader's, not {self.base}")
-        _sandbox.worker_library(self.staging)
-        shutil.copytree(_sandbox.WORKER_PACKAGE, self.staging / "autograder" / "student_process", dirs_exist_ok=True,
+        _sandbox.student_process_library(self.staging)
+        shutil.copytree(_sandbox.STUDENT_PROCESS_PACKAGE, self.staging / "autograder" / "student_process", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         _sandbox.make_readable(self.staging)
         os.chown(self.base, os.geteuid(), self.uid)

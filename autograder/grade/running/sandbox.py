@@ -3,7 +3,7 @@
 With bubblewrap (``bwrap``) installed and usable, the student process gets
 - a private root file system built from a few read-only binds: the system's ``/usr`` (and
   ``/bin``, ``/lib``... as they are), a handful of ``/etc`` files, the Python interpreter and
-  its site-packages (at their own paths), and, at neutral paths, the worker package
+  its site-packages (at their own paths), and, at neutral paths, the student-process package
   (``/a3lib/autograder/student_process`` only: not the hidden tests, the fixtures, the reference or the
   rest of the repository), the public assets (``/assets``), the submission (``/submission``)
   and the question's inputs (``/io/in``, a folder of the grader's: see grade/running/exchange.py);
@@ -51,7 +51,7 @@ from autograder.grade.running import fallback
 from autograder.grade.running.syscall_filter import filter_bpf, filter_fd
 from autograder.student_process.assets import assets_dir
 
-WORKER_PACKAGE = Path(__file__).resolve().parents[2] / "student_process"
+STUDENT_PROCESS_PACKAGE = Path(__file__).resolve().parents[2] / "student_process"
 _PRLIMIT = shutil.which("prlimit") or "/usr/bin/prlimit"     # util-linux, as setpriv
 UID_BASE = 61000                  # sandbox uids: UID_BASE .. UID_BASE + UID_SLOTS - 1, no passwd entry
 UID_SLOTS = 256
@@ -208,9 +208,9 @@ def _outermost(paths) -> list:
     return out
 
 
-def worker_library(staging: Path) -> Path:
-    """A folder holding an empty ``autograder/__init__.py`` and a mount point for the worker
-    package: the only part of the grader the sandbox sees (PYTHONPATH points here)."""
+def student_process_library(staging: Path) -> Path:
+    """A folder holding an empty ``autograder/__init__.py`` and a mount point for the
+    student-process package: the only part of the grader the sandbox sees (PYTHONPATH points here)."""
     (staging / "autograder" / "student_process").mkdir(parents=True, exist_ok=True)
     (staging / "autograder" / "__init__.py").write_text("")
     for p in (staging, staging / "autograder", staging / "autograder" / "student_process"):
@@ -237,7 +237,7 @@ class Sandbox:
     - submission: the submission folder (read-only inside).
     - inputs: the grader's folder of question inputs (read-only inside, at ``INPUTS_AT``;
       see grade/running/exchange.py); the grader writes it, the student process never can.
-    - staging: a private folder of the grader's for the worker library.
+    - staging: a private folder of the grader's for the student-process library.
     - use_bubblewrap: None = bubblewrap, else the uid fallback as root, else (trusted
       submissions only) limits only; True = bubblewrap or fail; False = limits only.
     - scratch: without bubblewrap, the student process's working folder (with bubblewrap its
@@ -261,7 +261,7 @@ class Sandbox:
             else:
                 warn_once(problem)
         self.uid = sandbox_uid() if (self.bubblewrap or self.fallback) and os.geteuid() == 0 else None
-        self.staging = worker_library(Path(staging)) if self.bubblewrap else None
+        self.staging = student_process_library(Path(staging)) if self.bubblewrap else None
         self.fds = []                 # descriptors the next command needs passed (the filter)
 
     def prepare(self) -> None:
@@ -302,7 +302,7 @@ class Sandbox:
         if not self.bubblewrap:
             return self.limit_args() + list(argv), env
         readable = [(p, p) for p in python_paths()]
-        readable += [(self.staging, LIB_AT), (WORKER_PACKAGE, f"{LIB_AT}/autograder/student_process"),
+        readable += [(self.staging, LIB_AT), (STUDENT_PROCESS_PACKAGE, f"{LIB_AT}/autograder/student_process"),
                      (assets_dir(), ASSETS_AT), (self.submission, SUBMISSION_AT), (self.inputs, INPUTS_AT)]
         readable = [(Path(s), d) for s, d in readable if Path(s).exists()]
         env = dict(env, PYTHONPATH=LIB_AT, HOME=TMP_AT, MPLCONFIGDIR=f"{TMP_AT}/matplotlib",
@@ -328,7 +328,7 @@ class Sandbox:
 
     def limit_args(self) -> list:
         """prlimit(1) and its arguments: the resource limits, set on the command it runs and
-        inherited by everything that starts (bwrap, setpriv, the worker, its children).
+        inherited by everything that starts (bwrap, setpriv, the student process, its children).
         A command rather than a Popen preexec_fn, which is unsafe in a threaded grader."""
         lim, cpu = self.limits, int(self.limits.cpu_time)
         return [_PRLIMIT, f"--as={lim.memory}", f"--cpu={cpu}:{cpu + 5}", f"--fsize={lim.file_size}",
