@@ -30,8 +30,9 @@ demo: install
 	$(BIN)/a3 examples
 	$(BIN)/a3 grade examples/submissions --out out/demo
 
-## the committed student template and fixtures are current and leak-free, then the test suite
+## the code passes the linter, the committed student template and fixtures are current and leak-free, then the test suite
 test: install
+	$(BIN)/ruff check
 	$(BIN)/a3 build --check
 	$(BIN)/python -m pytest
 

@@ -15,14 +15,14 @@ from pathlib import Path
 
 # the grader imports TensorFlow for some checks (Part 3's fooling images): keep its start-up
 # chatter (CPU instructions, oneDNN) out of the instructor's terminal
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")   # and grade/tf_logs.py filters what is printed anyway
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")   # and grade/reports/tf_logs.py filters what is printed anyway
 
 from autograder.config import DEFAULT_CONFIG
 
 
 def _grade(args) -> int:
     from autograder.config import ConfigError, load_config
-    from autograder.grade.batch import find_submissions, grade_many
+    from autograder.grade.bookkeeping.batch import find_submissions, grade_many
 
     try:
         config = load_config(args.config)
@@ -36,7 +36,7 @@ def _grade(args) -> int:
         return 2
     paths = find_submissions([Path(s) for s in args.submissions])
     from autograder.config import REPO_ROOT
-    from autograder.grade import fallback
+    from autograder.grade.running import fallback
     try:
         isolation = fallback.announce(args.trusted_submissions)      # says which, once
     except fallback.IsolationRefused as exc:
@@ -85,16 +85,16 @@ def _examples(args) -> int:
 
 
 def _check(args) -> int:
-    from autograder.student.check import main as check_main
+    from autograder.student_tools.check import main as check_main
     return check_main(args.question, Path(args.dir))
 
 
 def _submit(args) -> int:
-    from autograder.student.pack import main as pack_main
+    from autograder.student_tools.pack import main as pack_main
     return pack_main(Path(args.dir), Path(args.out) if args.out else None)
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="a3", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="verb", required=True)
     g = sub.add_parser("grade", help="grade submissions (folders or zips)", epilog=_parts_help(),

@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
-import importlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from collections.abc import Iterable
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = REPO_ROOT / "grading_config.yml"
@@ -102,7 +102,7 @@ class Part:
 class LateRules:
     """Late work (``late:`` in grading_config.yml): a submission after ``due`` + the grace
     period loses ``penalty_per_day`` of its score per started day late; more than
-    ``max_days_late`` days late scores 0. Applied in grade/late.py."""
+    ``max_days_late`` days late scores 0. Applied in grade/bookkeeping/late.py."""
     due: datetime.datetime     # timezone-aware
     grace_minutes: float = 0.0
     penalty_per_day: float = 0.0
@@ -122,7 +122,7 @@ class Config:
     def total_points(self) -> float:
         return sum(p.points for p in self.parts.values())
 
-    def questions_in(self, parts) -> list:
+    def questions_in(self, parts: Iterable[str]) -> list[Question]:
         """The Question objects of the given part ids, in file order."""
         return [q for p in parts for q in self.parts[p].questions.values()]
 
@@ -138,7 +138,7 @@ class Config:
             changed = bool(new)
         return out
 
-    def with_time_limit(self, seconds: float) -> "Config":
+    def with_time_limit(self, seconds: float) -> Config:
         """A copy in which every question has the given time limit (for tests)."""
         parts = {pid: dataclasses.replace(p, questions={qid: dataclasses.replace(q, time_limit=seconds)
                                                         for qid, q in p.questions.items()})
@@ -212,72 +212,15 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
     if root is None:
         raise ConfigError(f"{path}: the file is empty")
     top = _check_keys(path, root, TOP_KEYS, "the top level", required=("parts",))
-    defaults = {"time_limit": 30.0, "threshold": 1e-7}
-    default_limits = Limits()
-    if "defaults" in top:
-        for key, vnode in _check_keys(path, top["defaults"], DEFAULT_KEYS, "defaults").items():
-            if key == "limits":
-                default_limits = _limits(path, vnode, Limits(), "defaults.limits")
-            else:
-                defaults[key] = float(_value(path, vnode, DEFAULT_KEYS[key], f"defaults.{key}"))
+    defaults, default_limits = _defaults(path, top.get("defaults"))
     seeds = {"fixtures": 231}
     if "seeds" in top:
         for key, vnode in _check_keys(path, top["seeds"], SEED_KEYS, "seeds").items():
             seeds[key] = _value(path, vnode, int, f"seeds.{key}")
     assignment = _value(path, top["assignment"], str, "assignment") if "assignment" in top else ""
-
-    parts, questions = {}, {}
-    pending_deps = []
+    parts, questions, pending_deps = {}, {}, []
     for part_id, pnode in _check_keys(path, top["parts"], None, "parts").items():
-        pk = _check_keys(path, pnode, PART_KEYS, f"part '{part_id}'",
-                         required=("points", "questions"))
-        part_qs = {}
-        for qid, qnode in _check_keys(path, pk["questions"], None,
-                                      f"the questions of part '{part_id}'").items():
-            what = f"question '{qid}'"
-            if qid in questions:
-                raise ConfigError(f"{_where(path, qnode)}: question id '{qid}' is used twice")
-            qk = _check_keys(path, qnode, QUESTION_KEYS, what, required=REQUIRED_QUESTION_KEYS)
-            vals = {k: _value(path, v, QUESTION_KEYS[k], f"{what}: {k}")
-                    for k, v in qk.items() if k != "cases"}
-            if vals["points"] < 0:
-                raise ConfigError(f"{_where(path, qk['points'])}: {what}: points must be >= 0")
-            if vals["function"].count("::") != 1 or not vals["function"].split("::")[0].endswith(".py"):
-                raise ConfigError(f"{_where(path, qk['function'])}: {what}: function should look "
-                                  f"like 'cs231n/rnn_layers.py::rnn_step_forward'")
-            cases = {}
-            for cname, cnode in _check_keys(path, qk["cases"], None, f"{what}: cases").items():
-                vis = _value(path, cnode, str, f"{what}: case '{cname}'")
-                if vis not in VISIBILITIES:
-                    close = difflib.get_close_matches(vis, VISIBILITIES, n=1)
-                    hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    raise ConfigError(f"{_where(path, cnode)}: {what}: case '{cname}' has "
-                                      f"visibility '{vis}'{hint}; use public or hidden")
-                cases[cname] = vis
-            if not cases:
-                raise ConfigError(f"{_where(path, qk['cases'])}: {what} has no cases")
-            pending_deps.append((qid, qk.get("depends_on"), vals.get("depends_on", [])))
-            q = Question(
-                id=qid, part=part_id, points=float(vals["points"]), function=vals["function"],
-                threshold=float(vals.get("threshold", defaults["threshold"])),
-                time_limit=float(vals.get("time_limit", defaults["time_limit"])),
-                cases=cases, depends_on=tuple(vals.get("depends_on", [])),
-                given=vals.get("given", False), max_loss=vals.get("max_loss"),
-                more_functions=_more_functions(path, qk.get("more_functions"), vals.get("more_functions", []), what))
-            part_qs[qid] = questions[qid] = q
-        written = _written(path, pk["written"], part_id, questions) if "written" in pk else {}
-        total = sum(q.points for q in part_qs.values()) + sum(written.values())
-        points = _value(path, pk["points"], (int, float), f"part '{part_id}': points")
-        if abs(total - points) > 1e-9:
-            raise ConfigError(f"{_where(path, pk['points'])}: part '{part_id}' is worth {points:g} "
-                              f"points but its questions add up to {total:g}"
-                              + (" (written questions included)" if written else ""))
-        title = _value(path, pk["title"], str, f"part '{part_id}': title") if "title" in pk else part_id
-        notebook = _value(path, pk["notebook"], str, f"part '{part_id}': notebook") if "notebook" in pk else ""
-        limits = (_limits(path, pk["limits"], default_limits, f"part '{part_id}': limits")
-                  if "limits" in pk else default_limits)
-        parts[part_id] = Part(id=part_id, title=title, points=float(points), notebook=notebook,
-                              questions=part_qs, limits=limits, written=written)
+        parts[part_id] = _part(path, part_id, pnode, defaults, default_limits, questions, pending_deps)
     for qid, node, deps in pending_deps:
         for dep in deps:
             if dep not in questions:
@@ -289,14 +232,85 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
     config = Config(path=path, assignment=assignment, seeds=seeds, parts=parts, questions=questions, late=late)
     if check_tests:
         for q in questions.values():
-            _check_hidden_tests(path, q)
+            _check_hidden_tests(path, q, questions)
     return config
+
+
+def _defaults(path, node) -> tuple[dict, Limits]:
+    """({"time_limit", "threshold"}, Limits) from the ``defaults:`` node (None: built-in ones)."""
+    defaults = {"time_limit": 30.0, "threshold": 1e-7}
+    default_limits = Limits()
+    if node is not None:
+        for key, vnode in _check_keys(path, node, DEFAULT_KEYS, "defaults").items():
+            if key == "limits":
+                default_limits = _limits(path, vnode, Limits(), "defaults.limits")
+            else:
+                defaults[key] = float(_value(path, vnode, DEFAULT_KEYS[key], f"defaults.{key}"))
+    return defaults, default_limits
+
+
+def _part(path, part_id: str, pnode, defaults: dict, default_limits: Limits, questions: dict,
+          pending_deps: list) -> Part:
+    """One part from its node; adds its questions to ``questions`` and their ``depends_on`` to
+    ``pending_deps`` ((id, node, [ids]), checked once every question is known)."""
+    pk = _check_keys(path, pnode, PART_KEYS, f"part '{part_id}'", required=("points", "questions"))
+    part_qs = {}
+    for qid, qnode in _check_keys(path, pk["questions"], None, f"the questions of part '{part_id}'").items():
+        if qid in questions:
+            raise ConfigError(f"{_where(path, qnode)}: question id '{qid}' is used twice")
+        q, deps_node = _question(path, qid, part_id, qnode, defaults)
+        pending_deps.append((qid, deps_node, list(q.depends_on)))
+        part_qs[qid] = questions[qid] = q
+    written = _written(path, pk["written"], part_id, questions) if "written" in pk else {}
+    total = sum(q.points for q in part_qs.values()) + sum(written.values())
+    points = _value(path, pk["points"], (int, float), f"part '{part_id}': points")
+    if abs(total - points) > 1e-9:
+        raise ConfigError(f"{_where(path, pk['points'])}: part '{part_id}' is worth {points:g} "
+                          f"points but its questions add up to {total:g}"
+                          + (" (written questions included)" if written else ""))
+    title = _value(path, pk["title"], str, f"part '{part_id}': title") if "title" in pk else part_id
+    notebook = _value(path, pk["notebook"], str, f"part '{part_id}': notebook") if "notebook" in pk else ""
+    limits = (_limits(path, pk["limits"], default_limits, f"part '{part_id}': limits")
+              if "limits" in pk else default_limits)
+    return Part(id=part_id, title=title, points=float(points), notebook=notebook,
+                questions=part_qs, limits=limits, written=written)
+
+
+def _question(path, qid: str, part_id: str, qnode, defaults: dict) -> tuple[Question, object]:
+    """One question from its node, and the node of its ``depends_on`` (None without one)."""
+    what = f"question '{qid}'"
+    qk = _check_keys(path, qnode, QUESTION_KEYS, what, required=REQUIRED_QUESTION_KEYS)
+    vals = {k: _value(path, v, QUESTION_KEYS[k], f"{what}: {k}") for k, v in qk.items() if k != "cases"}
+    if vals["points"] < 0:
+        raise ConfigError(f"{_where(path, qk['points'])}: {what}: points must be >= 0")
+    if vals["function"].count("::") != 1 or not vals["function"].split("::")[0].endswith(".py"):
+        raise ConfigError(f"{_where(path, qk['function'])}: {what}: function should look "
+                          f"like 'cs231n/rnn_layers.py::rnn_step_forward'")
+    cases = {}
+    for cname, cnode in _check_keys(path, qk["cases"], None, f"{what}: cases").items():
+        vis = _value(path, cnode, str, f"{what}: case '{cname}'")
+        if vis not in VISIBILITIES:
+            close = difflib.get_close_matches(vis, VISIBILITIES, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(f"{_where(path, cnode)}: {what}: case '{cname}' has "
+                              f"visibility '{vis}'{hint}; use public or hidden")
+        cases[cname] = vis
+    if not cases:
+        raise ConfigError(f"{_where(path, qk['cases'])}: {what} has no cases")
+    q = Question(
+        id=qid, part=part_id, points=float(vals["points"]), function=vals["function"],
+        threshold=float(vals.get("threshold", defaults["threshold"])),
+        time_limit=float(vals.get("time_limit", defaults["time_limit"])),
+        cases=cases, depends_on=tuple(vals.get("depends_on", [])),
+        given=vals.get("given", False), max_loss=vals.get("max_loss"),
+        more_functions=_more_functions(path, qk.get("more_functions"), vals.get("more_functions", []), what))
+    return q, qk.get("depends_on")
 
 
 SIZE_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
 
 
-def parse_size(text) -> int:
+def parse_size(text: str | int) -> int:
     """Bytes from an int or a string like '4 GiB', '512MiB', '100 MB'; ValueError otherwise."""
     if isinstance(text, int):
         return text
@@ -369,14 +383,24 @@ def _late_rules(path, node) -> LateRules:
                      max_days_late=vals.get("max_days_late"))
 
 
-def _check_hidden_tests(path, q: Question):
+def _check_hidden_tests(path, q: Question, questions: dict) -> None:
+    """The question's hidden test exists, keeps the question API (``question_api.py``),
+    defines each configured case, and its ``USES`` name configured questions."""
+    from autograder.question_api import HiddenTestError, question_hooks
     try:
-        mod = importlib.import_module(f"autograder.hidden_tests.{q.id}")
-    except ModuleNotFoundError:
+        hooks = question_hooks(q.id)
+    except ModuleNotFoundError as exc:
+        if exc.name != f"autograder.hidden_tests.{q.id}":
+            raise
         raise ConfigError(f"{path}: question '{q.id}' has no hidden tests "
                           f"(expected autograder/hidden_tests/{q.id}.py)") from None
-    missing = [c for c in q.cases if c not in getattr(mod, "CASES", {})]
+    except HiddenTestError as exc:
+        raise ConfigError(f"{path}: question '{q.id}': {exc}") from None
+    missing = [c for c in q.cases if c not in hooks.cases]
     if missing:
         raise ConfigError(f"{path}: question '{q.id}': case(s) {', '.join(missing)} are not defined "
-                          f"in autograder/hidden_tests/{q.id}.py (it defines: "
-                          f"{', '.join(getattr(mod, 'CASES', {})) or 'none'})")
+                          f"in autograder/hidden_tests/{q.id}.py (it defines: {', '.join(hooks.cases)})")
+    unknown = [u for u in hooks.uses if u not in questions]
+    if unknown:
+        raise ConfigError(f"{path}: question '{q.id}': autograder/hidden_tests/{q.id}.py: USES names "
+                          f"unknown question(s) {', '.join(unknown)}")

@@ -7,19 +7,17 @@ process is only ever sent the inputs.
 from __future__ import annotations
 
 import functools
-import importlib
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import h5py
 import numpy as np
 
+if TYPE_CHECKING:
+    from autograder.config import Question
+
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures"
-
-
-def hidden_test(qid: str):
-    """The hidden-test module of a question (``autograder/hidden_tests/<id>.py``)."""
-    return importlib.import_module(f"autograder.hidden_tests.{qid}")
 
 
 def case_seed(base: int, qid: str, case: str, visibility: str) -> int:
@@ -27,10 +25,11 @@ def case_seed(base: int, qid: str, case: str, visibility: str) -> int:
     return base if visibility == "public" else (base + zlib.crc32(f"{qid}/{case}".encode())) % 2**31
 
 
-def make_inputs(question, seed: int) -> dict:
+def make_inputs(question: Question, seed: int) -> dict[str, dict]:
     """{case: inputs} for a question, from its hidden-test module and the seed."""
-    mod = hidden_test(question.id)
-    return {case: mod.CASES[case](np.random.RandomState(case_seed(seed, question.id, case, vis)))
+    from autograder.question_api import question_hooks
+    cases = question_hooks(question.id).cases
+    return {case: cases[case](np.random.RandomState(case_seed(seed, question.id, case, vis)))
             for case, vis in question.cases.items()}
 
 
@@ -77,7 +76,7 @@ def read_fixture(qid: str, directory: Path = FIXTURE_DIR) -> dict:
     return _read(Path(directory) / f"{qid}.h5")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read_committed(qid: str) -> dict:
     return _read(FIXTURE_DIR / f"{qid}.h5")
 

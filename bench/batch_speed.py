@@ -180,7 +180,7 @@ def run_otter_kind(src: Path, config, tmp: Path, log) -> dict:
         nb = sub / part.notebook
         zip_path = gs.build_autograder(sub, config, [pid], tmp / f"ag-{src.stem}-{pid}")
         log(f"  otter run {src.name} {part.notebook}")
-        run = gs.timed(lambda: gs.run_otter(zip_path, nb, tmp))
+        run = gs.timed(lambda: gs.run_otter(zip_path, nb, tmp))   # noqa: B023 (called at once)
         seconds += run["seconds"]
         scores.update(run["scores"])
     return {"seconds": seconds, "scores": scores}

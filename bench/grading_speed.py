@@ -56,7 +56,7 @@ sys.path.insert(0, str(REPO))
 import numpy as np                   # noqa: E402
 
 from autograder.config import load_config                    # noqa: E402
-from autograder.grade.grader import grade_submission         # noqa: E402
+from autograder.grade.judging.grader import grade_submission         # noqa: E402
 
 BIN = REPO / ".venv" / "bin" if (REPO / ".venv" / "bin").is_dir() else Path(sys.executable).parent
 README = REPO / "bench" / "README.md"
@@ -68,9 +68,9 @@ SUPPORT_MODULE = r'''
 builds (``otter run`` copies it, and the submission's ``cs231n/``, next to the notebook).
 
 Each generated OK test case calls :func:`run_case`, which runs a3's own test of that case in
-the notebook's kernel: the a3 call (``autograder.worker.calls``) on the fixture inputs, with
+the notebook's kernel: the a3 call (``autograder.student_process.calls``) on the fixture inputs, with
 np.random seeded as the a3 student process does, then a3's own checks
-(``autograder.grade.grader.judge_case``). So both engines run exactly the same tests; only
+(``autograder.grade.judging.grader.judge_case``). So both engines run exactly the same tests; only
 the way of running them differs. A failed check raises ``AssertionError`` with a3's message.
 """
 import os
@@ -78,11 +78,12 @@ import os
 import numpy as np
 
 from autograder.config import load_config
-from autograder.fixture_store import hidden_test, read_fixture
-from autograder.grade.grader import judge_case, submitted_source
-from autograder.grade.student_process import CaseRun
-from autograder.worker.calls import CALLS
-from autograder.worker.package import StudentPackage
+from autograder.fixture_store import read_fixture
+from autograder.question_api import question_hooks
+from autograder.grade.judging.grader import judge_case, submitted_source
+from autograder.grade.running.student_process import CaseRun
+from autograder.student_process.calls import CALLS
+from autograder.student_process.package import StudentPackage
 
 CONFIG = load_config()
 PACKAGE = StudentPackage(os.path.dirname(os.path.abspath(__file__)))
@@ -95,7 +96,7 @@ def run_case(qid, name):
     np.random.seed(CONFIG.seeds["fixtures"])
     outputs = CALLS[qid](PACKAGE, **inputs)
     run = CaseRun("ok", outputs={k: np.asarray(v) for k, v in outputs.items()})
-    source = submitted_source(PACKAGE.root, question) if hasattr(hidden_test(qid), "check_source") else None
+    source = submitted_source(PACKAGE.root, question) if question_hooks(qid).check_source else None
     failed = [c.message for c in judge_case(question, name, run, inputs, expected, source) if not c.passed]
     assert not failed, "; ".join(failed)
 '''

@@ -26,8 +26,8 @@ from pathlib import Path             # noqa: E402
 
 from autograder.config import REPO_ROOT, load_config              # noqa: E402
 from autograder.fixture_store import read_fixture                  # noqa: E402
-from autograder.grade.sandbox import bubblewrap_problem            # noqa: E402
-from autograder.grade.student_process import StudentProcess        # noqa: E402
+from autograder.grade.running.sandbox import bubblewrap_problem            # noqa: E402
+from autograder.grade.running.student_process import StudentProcess        # noqa: E402
 
 README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- sandbox:begin -->", "<!-- sandbox:end -->"
@@ -74,7 +74,7 @@ def main():
 
     rows = ["startup"] + [q.id for q in questions]
     lines = [f"Command: `.venv/bin/python bench/sandbox_overhead.py --rounds {args.rounds}` "
-             f"({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC), {platform.processor() or platform.machine()}, "
+             f"({datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC), {platform.processor() or platform.machine()}, "
              f"{os.cpu_count()} cores, load average {load_before[0]:.2f} before, {load_after[0]:.2f} after. "
              f"Median milliseconds over {args.rounds} rounds, reference submission.", "",
              "| step | limits only | sandbox (bwrap + uid + limits) | overhead |", "| --- | --- | --- | --- |"]

@@ -9,7 +9,7 @@ import pytest
 
 from autograder.build.splice import function_source, replace_function
 from autograder.config import REPO_ROOT, load_config
-from autograder.grade.grader import grade_submission
+from autograder.grade.judging.grader import grade_submission
 
 SOLUTIONS = REPO_ROOT / "solutions" / "cs231n"
 

@@ -33,8 +33,8 @@ import pytest
 
 import attacks
 from autograder.config import REPO_ROOT, load_config
-from autograder.grade.grader import grade_submission
-from autograder.grade.sandbox import UID_BASE, UID_SLOTS, bubblewrap_problem
+from autograder.grade.judging.grader import grade_submission
+from autograder.grade.running.sandbox import UID_BASE, UID_SLOTS, bubblewrap_problem
 from conftest import make_submission
 
 CONFIG = load_config()
@@ -137,7 +137,7 @@ def attack_submission(name, folder, ctx) -> Path:
 def _grade_child(conn, args, kwargs):
     import resource
 
-    from autograder.grade import sandbox
+    from autograder.grade.running import sandbox
     resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, GRADER_MEMORY))
     try:
         result = grade_submission(*args, **kwargs)
@@ -288,7 +288,7 @@ def test_background_writer_survives_without_the_sandbox(tmp_path):
         assert (tmp_path / "marker").exists()
     finally:
         for p in psutil.process_iter(["cmdline"]):
-            if p.info["cmdline"] and "autograder.worker" in " ".join(p.info["cmdline"]) \
+            if p.info["cmdline"] and "autograder.student_process" in " ".join(p.info["cmdline"]) \
                     and str(sub) in " ".join(p.info["cmdline"]):
                 p.kill()
 

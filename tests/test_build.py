@@ -56,7 +56,7 @@ def test_leak_check_finds_a_planted_solution_line_and_a_hidden_value(config, tmp
 
 
 def test_template_scores_zero_with_not_implemented_messages(config):
-    from autograder.grade.grader import grade_submission
+    from autograder.grade.judging.grader import grade_submission
     result = grade_submission(TEMPLATE, config)
     given = {q.id for q in config.questions.values() if q.given}
     assert result.total == 0
@@ -72,7 +72,7 @@ def test_template_scores_zero_with_not_implemented_messages(config):
 
 def test_example_recipes_make_the_submissions_they_describe(config, tmp_path):
     from autograder.build.examples import build_examples
-    from autograder.grade.grader import grade_submission
+    from autograder.grade.judging.grader import grade_submission
     made = {p.name: p for p in build_examples(tmp_path, log=lambda m: None)}
     assert {"reference", "template", "alice", "bob", "carol", "dave.zip", "erin.zip"} <= set(made)
     bob = grade_submission(made["bob"], config, only={"lstm_step_forward", "lstm_backward", "rnn_forward"})
@@ -146,14 +146,14 @@ def test_a_rebuild_with_the_same_values_leaves_the_fixture_untouched(config, tmp
 def _reference_runs(qid):
     """{case: CaseRun} as the reference's: the committed fixture's expected values."""
     from autograder.fixture_store import read_fixture
-    from autograder.grade.student_process import CaseRun
+    from autograder.grade.running.student_process import CaseRun
     fixture = read_fixture(qid, FIXTURE_DIR)
     return fixture, {case: CaseRun("ok", "", dict(expected or {})) for case, (_, expected) in fixture.items()}
 
 
 def test_judge_reference_uses_the_graders_judgement(config):
     from autograder.build.fixtures import judge_reference
-    from autograder.grade.student_process import CaseRun
+    from autograder.grade.running.student_process import CaseRun
     for qid in ("rnn_step_forward", "rnn_loss", "rnn_sample", "tv_loss"):
         judge_reference(config.questions[qid], *_reference_runs(qid))       # the committed reference passes
     fixture, runs = _reference_runs("rnn_loss")

@@ -17,10 +17,10 @@ import zipfile
 import pytest
 
 from autograder.config import REPO_ROOT
-from autograder.grade import batch
-from autograder.grade.batch import find_submissions, grade_many
-from autograder.grade.gradebook import submission_status
-from autograder.grade.grader import SubmissionResult
+from autograder.grade.bookkeeping import batch
+from autograder.grade.bookkeeping.batch import find_submissions, grade_many
+from autograder.grade.bookkeeping.gradebook import submission_status
+from autograder.grade.judging.grader import SubmissionResult
 from conftest import make_submission
 from test_class_grading import fast_config, fast_config_path  # noqa: F401 (fixtures)
 

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from autograder.config import REPO_ROOT, load_config
-from autograder.grade.batch import find_submissions, grade_many
+from autograder.grade.bookkeeping.batch import find_submissions, grade_many
 from conftest import make_submission
 
 CLASS = ["ann", "ben", "cat", "dan", "eve", "fay"]
@@ -42,7 +42,7 @@ def slow_forward(x, h0, Wx, Wh, b):
     N, T, _ = x.shape
     h, cache, prev = np.zeros((N, T, h0.shape[1])), [], h0
     for t in range(T):
-        prev, c = rnn_step_forward(x[:, t], prev, Wx, Wh, b)
+        prev, c = rnn_step_forward(x[:, t], prev, Wx, Wh, b)   # noqa: F821 (in the student's rnn_layers.py)
         h[:, t] = prev
         cache.append(c)
     return h, cache
@@ -121,7 +121,7 @@ def _graded(out: Path) -> int:
 def _workers_of(out: Path) -> list:
     import psutil
     return [p for p in psutil.process_iter(["cmdline"])
-            if p.info["cmdline"] and any("autograder.worker" in a for a in p.info["cmdline"])
+            if p.info["cmdline"] and any("autograder.student_process" in a for a in p.info["cmdline"])
             and any(str(out) in a for a in p.info["cmdline"])]
 
 
@@ -184,8 +184,8 @@ def test_a_real_dask_cluster_on_localhost_grades_the_same(uninterrupted, klass, 
 def test_late_penalty_rules():
     import datetime as dt
     from autograder.config import LateRules
-    from autograder.grade.late import late_penalty
-    due = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.timezone.utc)
+    from autograder.grade.bookkeeping.late import late_penalty
+    due = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.UTC)
     rules = LateRules(due=due, grace_minutes=10, penalty_per_day=0.1, max_days_late=3)
     assert late_penalty(due + dt.timedelta(minutes=9), rules).factor == 1.0
     assert late_penalty(due + dt.timedelta(minutes=11), rules).days == 1
@@ -221,8 +221,8 @@ def test_late_rules_from_the_config_and_metadata_files(fast_config_path, tmp_pat
 
 # -- feedback --------------------------------------------------------------------------
 def test_hidden_messages_are_withheld_until_release(config, tmp_path):
-    from autograder.grade.grader import grade_submission
-    from autograder.grade.report import HIDDEN_WITHHELD, write_submission_reports
+    from autograder.grade.judging.grader import grade_submission
+    from autograder.grade.reports.report import HIDDEN_WITHHELD, write_submission_reports
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": slip_embedding})
     result = grade_submission(sub, config, ["rnn"], only={"word_embedding_forward"})
     write_submission_reports(result, config, tmp_path / "before")
@@ -242,10 +242,10 @@ def test_pictures_a_question_names_as_images_are_in_the_html_report(config, tmp_
     import base64
     import io
     from PIL import Image
-    from autograder.fixture_store import hidden_test
-    from autograder.grade.grader import grade_submission
-    from autograder.grade.report import write_submission_reports
-    monkeypatch.setattr(hidden_test("rnn_forward"), "IMAGES", ("h",), raising=False)
+    import importlib
+    from autograder.grade.judging.grader import grade_submission
+    from autograder.grade.reports.report import write_submission_reports
+    monkeypatch.setattr(importlib.import_module("autograder.hidden_tests.rnn_forward"), "IMAGES", ("h",), raising=False)
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
     result = grade_submission(sub, config, ["rnn"], only={"rnn_forward"})
     case = result.questions["rnn_forward"].cases[0]
@@ -274,7 +274,7 @@ def written_points_config(fast_config_path, tmp_path, points=3):
 def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_config_path, tmp_path):
     """Points of a written question come from grading_config.yml (a TA's 3 of 3 is accepted,
     7 is not); the TA pages render Markdown and math, sanitised, and show what is entered."""
-    from autograder.grade.manual import PLACEHOLDER
+    from autograder.grade.bookkeeping.manual import PLACEHOLDER
     config = written_points_config(fast_config_path, tmp_path)
     auto = config.parts["rnn"].autograded_points
     folder = tmp_path / "class"

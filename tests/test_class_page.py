@@ -7,11 +7,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-import pytest
 
-from autograder.grade.class_page import BAR_COLOR, PASS_COLOR, class_page_html, frequent_failures, write_class_page
-from autograder.grade.gradebook import Entry
-from autograder.grade.grader import CaseResult, QuestionResult, SubmissionResult
+from autograder.grade.reports.class_page import BAR_COLOR, PASS_COLOR, class_page_html, frequent_failures, write_class_page
+from autograder.grade.bookkeeping.gradebook import Entry
+from autograder.grade.judging.grader import CaseResult, QuestionResult, SubmissionResult
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",

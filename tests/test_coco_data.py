@@ -178,8 +178,8 @@ def test_loader_reads_real_coco_layout_without_images(tmp_path, data):
 
 def test_base_dir_env_var(tmp_path):
     env = dict(os.environ, CS231N_COCO_DIR=str(tmp_path))
-    code = ('import importlib.util as u; s = u.spec_from_file_location("m", %r); '
-            'm = u.module_from_spec(s); s.loader.exec_module(m); print(m.BASE_DIR)' % LOADER)
+    code = (f'import importlib.util as u; s = u.spec_from_file_location("m", {LOADER!r}); '
+            'm = u.module_from_spec(s); s.loader.exec_module(m); print(m.BASE_DIR)')
     out = subprocess.run([sys.executable, '-c', code], env=env, capture_output=True,
                          text=True, check=True).stdout.strip()
     assert out == str(tmp_path)

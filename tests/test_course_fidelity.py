@@ -10,9 +10,9 @@ import pytest
 
 from autograder.build.public_data import public_questions
 from autograder.config import REPO_ROOT, load_config
-from autograder.grade.compare import compare_array, rel_error
-from autograder.grade.grader import grade_submission
-from autograder.student import check
+from autograder.grade.judging.compare import compare_array, rel_error
+from autograder.grade.judging.grader import grade_submission
+from autograder.student_tools import check
 from conftest import make_submission
 from equivalents import replacements_of
 from test_student_tools import student_copy
@@ -46,7 +46,7 @@ def test_layers_is_given_whole_and_imported_as_the_course_did():
 
 
 def test_affine_and_relu_layers_match_numerical_gradients():
-    from autograder.grade.reference import reference_module
+    from autograder.grade.judging.reference import reference_module
 
     layers = reference_module("layers")
     rng = np.random.RandomState(0)
@@ -64,7 +64,7 @@ def test_affine_and_relu_layers_match_numerical_gradients():
     scores, y = rng.randn(5, 4), np.array([0, 3, 1, 2, 3])
     for loss_fn in (layers.softmax_loss, layers.svm_loss):
         loss, dscores = loss_fn(scores, y)
-        num = numerical_gradient(lambda: np.array(loss_fn(scores, y)[0]), scores, np.array(1.0))
+        num = numerical_gradient(lambda: np.array(loss_fn(scores, y)[0]), scores, np.array(1.0))  # noqa: B023
         assert np.max(np.abs(num - dscores)) < 1e-7, loss_fn.__name__
 
 
@@ -115,14 +115,15 @@ def test_sampling_cases_all_compare_up_to_the_first_end():
 def test_the_public_sample_case_checks_what_the_hidden_one_does(qid):
     """Both cases use the same check; the public one has captions that reach <END> (so
     writing the <END> itself is checked in public) and captions that do not."""
-    from autograder.fixture_store import hidden_test, read_fixture
+    from autograder.fixture_store import read_fixture
+    from autograder.question_api import question_hooks
 
     question = CONFIG.questions[qid]
     assert question.cases["greedy"] == "public"
     captions = read_fixture(qid)["greedy"][1]["captions"]
     reach = [bool(np.any(row == 2)) for row in captions]
     assert any(reach) and not all(reach)
-    assert hidden_test(qid).check.__code__.co_names == ("check_greedy",)
+    assert question_hooks(qid).check.__code__.co_names == ("check_greedy",)
 
 
 # ---------------------------------------------------------------- public test == graded public case

@@ -7,9 +7,9 @@ import zipfile
 
 import pytest
 
-from autograder.grade.grader import grade_submission
-from autograder.grade.report import results_json
-from conftest import make_submission, scores
+from autograder.grade.judging.grader import grade_submission
+from autograder.grade.reports.report import results_json
+from conftest import make_submission
 
 
 def messages(result, qid):
@@ -234,14 +234,14 @@ def test_a_folder_submission_is_graded_from_a_copy_and_links_are_refused(config,
 
 def test_an_npz_that_unpacks_to_gigabytes_is_refused(tmp_path):
     import numpy as np
-    from autograder.worker.protocol import ProtocolError, load_arrays
+    from autograder.student_process.protocol import ProtocolError, load_arrays
     np.savez_compressed(tmp_path / "bomb.npz", junk=np.zeros(60 * 2**20))   # under 1 MB on disk
     with pytest.raises(ProtocolError, match="exceed the limit"):
         load_arrays(tmp_path / "bomb.npz")
 
 
 def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
-    from autograder.grade.batch import find_submissions, grade_many
+    from autograder.grade.bookkeeping.batch import find_submissions, grade_many
     folder = tmp_path / "class"
     make_submission(folder / "ann")
     (folder / "bo.tar.gz").write_bytes(b"not a zip")
@@ -258,7 +258,7 @@ def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
 
 def test_case_points_add_up_to_the_question_at_four_decimals():
     """results.json shows 4 decimals: 2 points over 3 cases must not add up to 2.0001."""
-    from autograder.grade.grader import case_points
+    from autograder.grade.judging.grader import case_points
     for points in (0, 1, 2, 5, 6, 2.5):
         for n in (1, 2, 3, 7):
             shares = case_points(points, n)
@@ -268,7 +268,7 @@ def test_case_points_add_up_to_the_question_at_four_decimals():
 
 # -- student processes shared by parts, and the time each question takes ----------------
 def test_parts_with_the_same_limits_share_one_student_process(config, tmp_path, monkeypatch):
-    from autograder.grade import grader
+    from autograder.grade.judging import grader
     made = []
 
     class Counted(grader.StudentProcess):
@@ -288,7 +288,7 @@ def test_parts_with_the_same_limits_share_one_student_process(config, tmp_path, 
 
 def test_parts_with_other_limits_get_a_student_process_of_their_own(config):
     import dataclasses
-    from autograder.grade.grader import process_groups
+    from autograder.grade.judging.grader import process_groups
     parts = dict(config.parts)
     parts["netvis"] = dataclasses.replace(parts["netvis"], limits=dataclasses.replace(parts["netvis"].limits,
                                                                                       memory=6 * 2**30))
@@ -301,7 +301,7 @@ def test_parts_with_other_limits_get_a_student_process_of_their_own(config):
 def test_the_graders_preparation_starts_before_the_first_question_once_per_process(config, tmp_path, monkeypatch):
     import threading
     import types
-    from autograder.grade import grader
+    from autograder.grade.judging import grader
     events = []
     monkeypatch.setattr(grader, "start_preparing", lambda qs: events.append(("prepare", [q.id for q in qs])))
     sub = make_submission(tmp_path / "s")
@@ -328,7 +328,7 @@ def slow_embedding(x, W):
 
 
 def test_each_question_keeps_its_seconds_in_the_record_and_in_results_json(config, tmp_path):
-    from autograder.grade.record import result_from_dict, result_to_dict
+    from autograder.grade.bookkeeping.record import result_from_dict, result_to_dict
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": slow_embedding})
     result = grade_submission(sub, config, parts=["rnn"], only={"word_embedding_forward", "rnn_forward"})
     slow, fast = result.questions["word_embedding_forward"], result.questions["rnn_forward"]
@@ -341,8 +341,8 @@ def test_each_question_keeps_its_seconds_in_the_record_and_in_results_json(confi
 
 
 def test_the_slowest_questions_are_named_with_their_share():
-    from autograder.grade.grader import QuestionResult, SubmissionResult
-    from autograder.grade.report import slowest_questions, slowest_text
+    from autograder.grade.judging.grader import QuestionResult, SubmissionResult
+    from autograder.grade.reports.report import slowest_questions, slowest_text
 
     def sub(sid, **seconds):
         return SubmissionResult(sid, {q: QuestionResult(q, "rnn", 1.0, [], s) for q, s in seconds.items()})

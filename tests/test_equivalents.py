@@ -11,7 +11,7 @@ import importlib
 import pytest
 
 from autograder.config import load_config
-from autograder.grade.grader import grade_submission
+from autograder.grade.judging.grader import grade_submission
 from conftest import make_submission
 from equivalents import replacements_of
 
@@ -90,7 +90,7 @@ def test_equivalents_pass_the_public_tests(bucket, tmp_path):
     question whose file it changes. Parts 1-2 run the graded public cases themselves; Parts 3-5
     have hand-written public tests, which this keeps honest (e.g. the course's signature of
     make_fooling_image, without a learning_rate argument)."""
-    from autograder.student import check
+    from autograder.student_tools import check
     from test_student_tools import student_copy
 
     replacements = {t: src for _, _, reps in bucket for t, src in reps.items()}

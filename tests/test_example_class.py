@@ -4,7 +4,7 @@ each TensorFlow part, so that the demo shows Part 3-5 failures: each loses that 
 from __future__ import annotations
 
 from autograder.build.examples import build_examples
-from autograder.grade.grader import grade_submission
+from autograder.grade.judging.grader import grade_submission
 
 
 def test_examples_have_part_3_to_5_bugs_that_cost_their_question(config, tmp_path):

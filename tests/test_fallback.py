@@ -1,4 +1,4 @@
-"""The uid fallback (autograder/grade/fallback.py): where bubblewrap cannot run, a root grader
+"""The uid fallback (autograder/grade/running/fallback.py): where bubblewrap cannot run, a root grader
 still runs student code as an unprivileged uid with the grading tree closed to it, puts every
 mode back afterwards, and a grader that is not root refuses unless told the work is trusted.
 
@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 
 from autograder.config import REPO_ROOT, load_config
-from autograder.grade import fallback, sandbox
-from autograder.grade.grader import grade_submission
-from autograder.grade.report import feedback_text, results_json
+from autograder.grade.running import fallback, sandbox
+from autograder.grade.judging.grader import grade_submission
+from autograder.grade.reports.report import feedback_text, results_json
 from conftest import make_submission
 from test_attacks import ATTACKS, HONEST, attack_config, attack_submission, make_secret
 from test_class_grading import fast_config_path  # noqa: F401  (a fixture)
@@ -254,7 +254,7 @@ def test_modes_are_put_back_when_grading_fails(fallback_host, tmp_path):
 
 HOLD_AND_WAIT = """
 import sys, time
-from autograder.grade import fallback
+from autograder.grade.running import fallback
 fallback.hold(fallback.closing_plan(sys.argv[1], keep=[sys.argv[1] + "/public"]))
 print("held", flush=True)
 time.sleep(120)
@@ -275,7 +275,7 @@ def test_modes_left_by_a_killed_grader_are_put_back(tmp_path):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     assert os.stat(tree / "secret").st_mode & 0o007 == 0          # killed: nothing put back yet
-    done = subprocess.run([sys.executable, "-m", "autograder.grade.fallback", "--restore"], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "autograder.grade.running.fallback", "--restore"], capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0 and "restored the modes of 2 paths" in done.stdout
     assert modes([tree, tree / "secret", tree / "public"]) == before
@@ -295,7 +295,7 @@ def test_a3_grade_not_root_without_bubblewrap_refuses_unless_trusted(fallback_ho
         os.chown(home, NOBODY, NOBODY)
         sub = make_submission(home / "class" / "ann")
         shutil.copy(fast_config_path, home / "config.yml")
-        for dirpath, dirnames, filenames in os.walk(home):
+        for dirpath, _dirnames, filenames in os.walk(home):
             for name in [dirpath, *(os.path.join(dirpath, f) for f in filenames)]:
                 os.chown(name, NOBODY, NOBODY)
         env = dict(os.environ, HOME=str(home), TMPDIR=str(home))

@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 from markdown_it import MarkdownIt
 
-from autograder.grade.grader import CaseResult, QuestionResult, SubmissionResult
-from autograder.grade.feedback_html import feedback_html
-from autograder.grade.images import to_png
-from autograder.grade.report import HIDDEN_WITHHELD, feedback_text, md_block, md_inline
+from autograder.grade.judging.grader import CaseResult, QuestionResult, SubmissionResult
+from autograder.grade.reports.feedback_html import feedback_html
+from autograder.grade.judging.images import to_png
+from autograder.grade.reports.report import HIDDEN_WITHHELD, feedback_text, md_block, md_inline
 
 FORGED = "oops\n# Feedback for you\n## Part 5: GANs: 15 / 15\n**Autograded: 100 / 100**\n<b>bold</b> | a | b |\n```\n"
 

@@ -12,7 +12,6 @@ import gzip
 import os
 import re
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -33,7 +32,7 @@ NOTEBOOK_TIME_LIMIT = 600   # seconds, the whole GAN notebook with the reference
 @pytest.fixture(scope="module")
 def ref():
     """The reference cs231n.gan, cs231n.mnist_data and cs231n.digit_score (TF imported once)."""
-    from autograder.grade.reference import reference_module
+    from autograder.grade.judging.reference import reference_module
     import tensorflow as tf
     return (reference_module("gan"), reference_module("mnist_data"), reference_module("digit_score"), tf)
 
@@ -185,19 +184,14 @@ def run_public_tests_here(tree: Path) -> dict:
     """Run every public test file of ``tree`` in this process (TF is imported already),
     with ``cs231n`` the tree's package. Returns {question: (passed, summary)}."""
     from otter.test_files import OKTestFile
-    from autograder.student.check import _forget_cs231n
+    from autograder.student_tools.packages import package_from
 
     results = {}
-    _forget_cs231n()
-    sys.path.insert(0, str(tree))
-    try:
+    with package_from(tree):
         for path in sorted((tree / "tests").glob("*.py")):
             test = OKTestFile.from_file(str(path))
             test.run({})
             results[path.stem] = (test.passed_all, test.summary())
-    finally:
-        sys.path.remove(str(tree))
-        _forget_cs231n()
     return results
 
 
@@ -268,7 +262,7 @@ def test_generators_returning_28x28x1_images_get_the_same_verdict(qid):
     from autograder.fixture_store import read_fixture
     from autograder.hidden_tests import _gan
     question = load_config().questions[qid]
-    for case, (inputs, expected) in read_fixture(qid).items():
+    for case, (_inputs, expected) in read_fixture(qid).items():
         out = expected["output"]
         n = out.shape[0]
         for shape in [(n, 784), (n, 28, 28, 1), (n, 28, 28)]:

@@ -11,7 +11,7 @@ import pytest
 
 from autograder.cli import main
 from autograder.config import REPO_ROOT
-from autograder.grade.tf_logs import TF_LOG_LINE
+from autograder.grade.reports.tf_logs import TF_LOG_LINE
 
 TF_LINES = [b"WARNING: All log messages before absl::InitializeLog() is called are written to STDERR",
             b"I0000 00:00:1795992061.566076   10539 port.cc:153] oneDNN custom operations are on. You may see",
@@ -38,7 +38,7 @@ def test_help_lists_the_parts(config, capsys):
 
 
 def test_the_filter_drops_tensorflow_lines_and_keeps_the_others():
-    code = ("import os, sys\nfrom autograder.grade.tf_logs import silence_tensorflow_logs\n"
+    code = ("import os, sys\nfrom autograder.grade.reports.tf_logs import silence_tensorflow_logs\n"
             "silence_tensorflow_logs()\n"
             f"os.write(2, b'\\n'.join({TF_LINES!r}) + b'\\nmine: kept\\n')\n"
             "print('python: kept too', file=sys.stderr, flush=True)\nimport time; time.sleep(0.5)\n")

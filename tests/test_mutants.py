@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 
 from autograder.config import load_config
-from autograder.grade.grader import grade_submission
+from autograder.grade.judging.grader import grade_submission
 from conftest import make_submission
 
 CONFIG = load_config()

@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 
 from autograder.config import REPO_ROOT
-from autograder.grade.grader import grade_submission
-from autograder.grade.reference import reference_module
+from autograder.grade.judging.grader import grade_submission
+from autograder.grade.judging.reference import reference_module
 
 DATA = REPO_ROOT / "assignment" / "data" / "netvis"
 TEMPLATE = REPO_ROOT / "student_template"
@@ -80,8 +80,8 @@ def test_model_info_and_shipped_pictures_come_from_the_script():
 def test_squeezenet_has_fire_modules_and_is_trained(model):
     squeezenet = reference_module("classifiers.squeezenet")
     fresh = squeezenet.SqueezeNet(5)
-    assert [l.name for l in model.layers] == [l.name for l in fresh.layers]
-    assert sum(1 for l in model.layers if l.name.endswith("_concat")) == 8
+    assert [layer.name for layer in model.layers] == [layer.name for layer in fresh.layers]
+    assert sum(1 for layer in model.layers if layer.name.endswith("_concat")) == 8
     assert model.count_params() == fresh.count_params()
     assert (DATA / "squeezenet.keras").stat().st_size < 8 * 2**20
     print(f"SqueezeNet parameters: {model.count_params()}")

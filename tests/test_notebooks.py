@@ -25,7 +25,7 @@ from autograder.build import BuildError
 from autograder.build.notebooks import (LEAK_MARKERS, assign_notebooks, check_masters, generated_tests,
                                          master_path, read_master, read_questions)
 from autograder.build.public_data import public_questions as public_data_questions
-from autograder.build.public_data import copy_worker_code, write_public_data
+from autograder.build.public_data import copy_student_process_code, write_public_data
 from autograder.build.strip import strip_package
 from autograder.config import load_config
 from autograder.fixture_store import FIXTURE_DIR
@@ -96,8 +96,8 @@ def make_tree(tmp: Path, assigned_dir: Path, package: str, config=None, data=Fal
     shutil.copytree(assigned_dir, tree)
     # the public tests of Parts 1-2 run a3/public_cases.py on tests/public/<id>.npz, which
     # the build adds to the template beside Otter's output
-    shutil.copytree(REPO / "autograder" / "student", tree / "a3", ignore=shutil.ignore_patterns("__pycache__"))
-    copy_worker_code(tree / "a3")
+    shutil.copytree(REPO / "autograder" / "student_tools", tree / "a3", ignore=shutil.ignore_patterns("__pycache__"))
+    copy_student_process_code(tree / "a3")
     write_public_data(load_config(), FIXTURE_DIR, tree / "tests" / "public")
     if package == "reference":
         shutil.copytree(SOLUTIONS, tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))

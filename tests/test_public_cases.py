@@ -12,8 +12,8 @@ import numpy as np
 from autograder.build.public_data import public_arrays, public_questions, write_public_data
 from autograder.config import REPO_ROOT, load_config
 from autograder.fixture_store import hidden_test, read_fixture
-from autograder.student import check, public_cases
-from autograder.student.checks import CHECKS, SOURCE_CHECKS
+from autograder.student_tools import check, public_cases
+from autograder.student_tools.checks import CHECKS, SOURCE_CHECKS
 from test_student_tools import student_copy
 
 CONFIG = load_config()

@@ -9,25 +9,25 @@ import sys
 import numpy as np
 import pytest
 
+from autograder.student_tools.packages import package_from
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOLUTIONS = os.path.join(REPO, 'solutions')
 
-# Make sure `cs231n` is the reference package under solutions/, even if another
-# test of this session imported a different `cs231n` (e.g. the student template).
-_loaded = sys.modules.get('cs231n')
-if _loaded is not None and not os.path.abspath(
-        getattr(_loaded, '__file__', '') or '').startswith(SOLUTIONS + os.sep):
-    for _name in [m for m in sys.modules if m == 'cs231n' or m.startswith('cs231n.')]:
-        del sys.modules[_name]
-if SOLUTIONS in sys.path:
-    sys.path.remove(SOLUTIONS)
-sys.path.insert(0, SOLUTIONS)
+# `cs231n` is the reference package under solutions/, even if another test of this session
+# imported a different `cs231n` (e.g. the student template): here and in every test below.
+with package_from(SOLUTIONS):
+    from cs231n import optim
+    from cs231n.bleu import evaluate_bleu, unigram_bleu
+    from cs231n.classifiers.rnn import CaptioningRNN
+    from cs231n.gradient_check import eval_numerical_gradient
+    from cs231n.rnn_layers import sigmoid, temporal_softmax_loss
 
-from cs231n import optim  # noqa: E402
-from cs231n.bleu import evaluate_bleu, unigram_bleu  # noqa: E402
-from cs231n.classifiers.rnn import CaptioningRNN  # noqa: E402
-from cs231n.gradient_check import eval_numerical_gradient  # noqa: E402
-from cs231n.rnn_layers import sigmoid, temporal_softmax_loss  # noqa: E402
+
+@pytest.fixture(autouse=True, scope="module")
+def _reference_package():
+    with package_from(SOLUTIONS):
+        yield
 
 
 def rel_error(x, y):
@@ -43,9 +43,9 @@ def rel_error(x, y):
 
 def _published():
     from autograder.config import load_config
-    from autograder.fixture_store import hidden_test
+    from autograder.question_api import question_hooks
     for qid in load_config().questions:
-        for case, values in getattr(hidden_test(qid), 'PUBLISHED', {}).items():
+        for case, values in question_hooks(qid).published.items():
             for name, value in values.items():
                 yield pytest.param(qid, case, name, np.asarray(value), id=f'{qid}-{case}-{name}')
 
@@ -253,7 +253,7 @@ def coco_utils(monkeypatch):
 def _fake_data(num_images=50, input_dim=64, T=12, seed=1):
     """50 images with one caption each: <START> w1 .. wk <END> <NULL> ..."""
     rng = np.random.RandomState(seed)
-    words = ['<NULL>', '<START>', '<END>', '<UNK>'] + ['w%d' % i for i in range(26)]
+    words = ['<NULL>', '<START>', '<END>', '<UNK>'] + [f'w{i}' for i in range(26)]
     word_to_idx = {w: i for i, w in enumerate(words)}
     captions = np.zeros((num_images, T), dtype=np.int32)
     for i in range(num_images):
@@ -265,7 +265,7 @@ def _fake_data(num_images=50, input_dim=64, T=12, seed=1):
         'train_captions': captions,
         'train_image_idxs': np.arange(num_images, dtype=np.int32),
         'train_features': rng.randn(num_images, input_dim).astype(np.float32),
-        'train_urls': np.array(['img%d.jpg' % i for i in range(num_images)]),
+        'train_urls': np.array([f'img{i}.jpg' for i in range(num_images)]),
         'word_to_idx': word_to_idx,
         'idx_to_word': {i: w for w, i in word_to_idx.items()},
     }
@@ -349,7 +349,7 @@ def test_evaluate_bleu_groups_references_by_image(coco_utils):
         'val_features': np.array([[0.0], [1.0]]),
     }
 
-    class FixedModel(object):
+    class FixedModel:
         def sample(self, features, max_length=30):
             out = np.full((features.shape[0], max_length), Z, dtype=np.int32)
             for i, f in enumerate(features[:, 0]):
@@ -383,7 +383,7 @@ def _strip_regions(source):
     pattern = re.compile(r'^([ \t]*)# BEGIN SOLUTION\n.*?^[ \t]*# END SOLUTION\n',
                          re.M | re.S)
     return pattern.sub(
-        lambda m: '%sraise NotImplementedError("TODO")\n' % m.group(1), source)
+        lambda m: m.group(1) + 'raise NotImplementedError("TODO")\n', source)
 
 
 @pytest.mark.parametrize('path', sorted(STUDENT_FUNCTIONS))

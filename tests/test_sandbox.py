@@ -10,8 +10,8 @@ import warnings
 import pytest
 
 from autograder.config import REPO_ROOT, ConfigError, Limits, load_config, parse_size
-from autograder.grade import sandbox
-from autograder.grade.grader import grade_submission
+from autograder.grade.running import sandbox
+from autograder.grade.judging.grader import grade_submission
 from conftest import make_submission
 from test_attacks import attack_config, attack_submission
 
@@ -99,7 +99,7 @@ def test_the_tamper_check_sees_replaced_functions_only(monkeypatch):
 
     import numpy as np
 
-    from autograder.worker.tamper import Snapshot
+    from autograder.student_process.tamper import Snapshot
     snap = Snapshot()
     monkeypatch.setattr(np, "_private_helper_for_test", lambda: 0, raising=False)   # an addition
     monkeypatch.setattr(np, "__version__", "0")                                     # a plain value
@@ -114,7 +114,7 @@ def test_the_reference_is_never_restarted_for_tampering(tmp_path):
     """No false alarm: libraries that patch each other's private names at import (TensorFlow
     pulls in typing_extensions, which replaces typing._check_generic) cost no restart."""
     from autograder.fixture_store import read_fixture
-    from autograder.grade.student_process import StudentProcess
+    from autograder.grade.running.student_process import StudentProcess
     for part in CONFIG.parts:
         with StudentProcess(REPO_ROOT / "solutions", tmp_path / part, limits=CONFIG.parts[part].limits) as sp:
             for q in CONFIG.parts[part].questions.values():
@@ -128,7 +128,7 @@ def test_the_reference_is_never_restarted_for_tampering(tmp_path):
 # ---------------------------------------------------------------- the grader-owned exchange
 def test_remove_tree_takes_a_deep_chain_links_and_unreadable_folders(tmp_path):
     """Issue 11, hole 7: 1500 nested folders made shutil.rmtree raise RecursionError."""
-    from autograder.grade.exchange import remove_tree
+    from autograder.grade.running.exchange import remove_tree
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "keep").write_text("keep")
@@ -154,7 +154,7 @@ def test_remove_tree_takes_a_deep_chain_links_and_unreadable_folders(tmp_path):
 
 
 def test_remove_tree_never_raises(monkeypatch, tmp_path):
-    from autograder.grade import exchange
+    from autograder.grade.running import exchange
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "f").write_text("x")
     monkeypatch.setattr(exchange.os, "unlink", lambda *a, **k: (_ for _ in ()).throw(OSError("EIO")))
@@ -164,7 +164,7 @@ def test_remove_tree_never_raises(monkeypatch, tmp_path):
 
 def test_read_regular_follows_nothing_and_waits_for_nothing(tmp_path):
     """Issue 11, holes 1-3: a link to /dev/zero or to a host file, a FIFO, a large file."""
-    from autograder.grade.exchange import UnsafeFile, read_regular
+    from autograder.grade.running.exchange import UnsafeFile, read_regular
     (tmp_path / "ok.bin").write_bytes(b"abc")
     (tmp_path / "big.bin").write_bytes(b"x" * 101)
     (tmp_path / "secret").write_bytes(b"TOPSECRET")
@@ -185,7 +185,7 @@ def test_outputs_on_the_pipe_are_bounded_before_they_are_read():
     and each image must be a plain numeric .npy whose header accounts for its bytes."""
     import numpy as np
 
-    from autograder.worker.protocol import MAX_ARRAYS, ProtocolError, check_layout, decode_arrays, encode_arrays
+    from autograder.student_process.protocol import MAX_ARRAYS, ProtocolError, check_layout, decode_arrays, encode_arrays
     arrays = {"a": np.arange(6.0).reshape(2, 3), "b": np.asfortranarray(np.ones((3, 2), np.int32)), "c": np.float32(2)}
     layout, data = encode_arrays(arrays)
     assert check_layout(layout) == len(data)
@@ -214,7 +214,7 @@ def test_the_seccomp_filter_refuses_what_it_lists():
     import subprocess
     import sys
 
-    from autograder.grade.syscall_filter import filter_fd
+    from autograder.grade.running.syscall_filter import filter_fd
     if shutil.which("bwrap") is None:
         pytest.skip("bubblewrap is not installed")
     probe = ("import ctypes, os\n"
@@ -243,8 +243,8 @@ def test_a_grading_process_past_its_deadline_or_dead_costs_only_its_submission(t
     import threading
     import time
 
-    from autograder.grade.record import result_from_dict
-    from autograder.grade.task import Supervisor
+    from autograder.grade.bookkeeping.record import result_from_dict
+    from autograder.grade.bookkeeping.task import Supervisor
     hang = attack_submission("while_true", tmp_path / "hang", {"REPO": str(REPO_ROOT)})
     honest = make_submission(tmp_path / "honest")
     before = set(os.listdir(tempfile.gettempdir()))

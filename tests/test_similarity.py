@@ -9,7 +9,7 @@ import shutil
 
 from autograder.build.splice import replace_function
 from autograder.config import REPO_ROOT
-from autograder.grade.similarity import (CODE_DIR, THRESHOLD, keep_submitted_code, similar_pairs,
+from autograder.grade.bookkeeping.similarity import (CODE_DIR, THRESHOLD, keep_submitted_code, similar_pairs,
                                          write_similarity_report)
 
 TEMPLATE = REPO_ROOT / "student_template" / "cs231n"

@@ -6,8 +6,8 @@ import shutil
 import zipfile
 
 from autograder.config import REPO_ROOT
-from autograder.grade.grader import grade_submission
-from autograder.student import check, cli, pack
+from autograder.grade.judging.grader import grade_submission
+from autograder.student_tools import check, cli, pack
 
 TEMPLATE = REPO_ROOT / "student_template"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder.student.source_checks import loops_in
+from autograder.student_tools.source_checks import loops_in
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO / "student_template"
@@ -26,7 +26,7 @@ VGG16_CONV_PARAMETERS = 14714688   # Keras VGG16(include_top=False).count_params
 @pytest.fixture(scope="module")
 def st():
     """The reference's cs231n.style_transfer (imports TensorFlow, once for this module)."""
-    from autograder.grade.reference import reference_module
+    from autograder.grade.judging.reference import reference_module
     return reference_module("style_transfer")
 
 
@@ -159,7 +159,7 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
 # ----------------------------------------------------------------------------------
 
 def _result(qid, passed, config):
-    from autograder.grade.grader import CaseResult, QuestionResult
+    from autograder.grade.judging.grader import CaseResult, QuestionResult
     q = config.questions[qid]
     return QuestionResult(qid, q.part, q.points, [CaseResult(qid, c, v, 0.0 if not passed else 1.0, 1.0,
                                                              ["what the check saw"], passed)
@@ -172,7 +172,7 @@ def _result(qid, passed, config):
     ((), "each of them passes its own question"),
 ])
 def test_failed_transfer_names_the_losses_the_loop_used(config, failing, says):
-    from autograder.grade.grader import note_uses
+    from autograder.grade.judging.grader import note_uses
     results = {qid: _result(qid, qid not in failing, config)
                for qid in ("content_loss", "gram_matrix", "style_loss", "tv_loss")}
     transfer = _result("style_transfer", False, config)
@@ -188,7 +188,7 @@ def test_failed_transfer_names_the_losses_the_loop_used(config, failing, says):
 def test_wrong_style_loss_is_named_and_the_given_loop_is_not_blamed(config, tmp_path):
     """Graded for real: a style_loss with the wrong sign fails its question, and the
     transfer's message names it instead of telling the student to fix the loop."""
-    from autograder.grade.grader import grade_submission
+    from autograder.grade.judging.grader import grade_submission
     from conftest import make_submission
     from mutants import edit
     wrong = edit("minus", "", ("loss += style_weights[i]", "loss -= style_weights[i]"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from autograder.config import load_config
-from autograder.grade.grader import grade_submission
+from autograder.grade.judging.grader import grade_submission
 from conftest import make_submission
 from mutants import rnn_overfit as mutants
 

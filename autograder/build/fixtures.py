@@ -17,11 +17,12 @@ from pathlib import Path
 import numpy as np
 
 from autograder.build import BuildError
-from autograder.fixture_store import hidden_test, make_inputs, read_fixture, write_fixture
-from autograder.grade.compare import compare_outputs
-from autograder.grade.grader import grade_question
-from autograder.grade.reference import SOLUTIONS
-from autograder.grade.student_process import StudentProcess
+from autograder.fixture_store import make_inputs, read_fixture, write_fixture
+from autograder.question_api import question_hooks
+from autograder.grade.judging.compare import compare_outputs
+from autograder.grade.judging.grader import grade_question
+from autograder.grade.judging.reference import SOLUTIONS
+from autograder.grade.running.student_process import StudentProcess
 
 PUBLISHED_PRECISION = 5e-8    # the course printed 8 decimals: no published check is finer than this
 
@@ -40,7 +41,7 @@ def compute_fixtures(config, out_dir: Path, log=print) -> dict:
                 for q in part.questions.values():
                     inputs = make_inputs(q, config.seeds["fixtures"])
                     runs = ref.run(q.id, inputs, max(q.time_limit, 60) * 5)
-                    keep = getattr(hidden_test(q.id), "EXPECTED", True)
+                    keep = question_hooks(q.id).expected
                     cases = {c: (inputs[c], runs[c].outputs if keep and runs[c].status == "ok" else None)
                              for c in q.cases}
                     judge_reference(q, cases, runs)
@@ -61,7 +62,7 @@ def judge_reference(question, cases: dict, runs: dict) -> None:
         if not case.passed:
             raise BuildError(f"the reference fails {question.id} case {case.case} ({case.visibility}): "
                              + "; ".join(case.messages))
-    published = getattr(hidden_test(question.id), "PUBLISHED", {})
+    published = question_hooks(question.id).published
     threshold = max(question.threshold, PUBLISHED_PRECISION)
     for case, values in published.items():
         if case not in question.cases:
@@ -97,7 +98,7 @@ def expected_tolerance(qid: str, value) -> tuple:
     float32 precision for float32 arrays (TensorFlow's kernels sum in a CPU-dependent
     order), else 1e-10."""
     try:
-        tol = getattr(hidden_test(qid), "FIXTURE_TOLERANCE", None)
+        tol = question_hooks(qid).fixture_tolerance
     except ImportError:
         tol = None
     if tol is not None:

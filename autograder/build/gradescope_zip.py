@@ -2,7 +2,7 @@
 
 Gradescope unpacks it into ``/autograder/source``, runs ``setup.sh`` once when the image is
 built, and ``run_autograder`` for each submission (uploaded into ``/autograder/submission``);
-``run_autograder`` runs this project's engine (``python -m autograder.grade.gradescope``),
+``run_autograder`` runs this project's engine (``python -m autograder.grade.reports.gradescope``),
 which writes ``/autograder/results/results.json``. Contents:
 
 - ``setup.sh``: a virtual environment in /autograder/venv with ``requirements.txt`` (every
@@ -34,7 +34,7 @@ SOURCES = ["autograder", "assignment/data", "assignment/notebooks", "grading_con
 SETUP_SH = """#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image.
 #
-# Isolation of student code on Gradescope: the uid fallback (autograder/grade/fallback.py).
+# Isolation of student code on Gradescope: the uid fallback (autograder/grade/running/fallback.py).
 # Gradescope grades as root inside Docker, whose default seccomp profile refuses the
 # namespaces bubblewrap needs, so bubblewrap cannot start there (it is installed anyway, and
 # used wherever it can run). As root, the grader runs student code as a uid of its own
@@ -59,7 +59,7 @@ ROOT="${A3_AUTOGRADER_ROOT:-/autograder}"
 PY="${A3_PYTHON:-/autograder/venv/bin/python}"
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MPLBACKEND=Agg
 cd "$ROOT/source"
-exec "$PY" -m autograder.grade.gradescope --root "$ROOT" "$@"
+exec "$PY" -m autograder.grade.reports.gradescope --root "$ROOT" "$@"
 """
 
 

@@ -96,10 +96,10 @@ def solution_leak(line: str, sol: set, given: set) -> str:
 def public_case_lines(config) -> set:
     """Source lines of the functions that make public cases: public, so not leaks."""
     import inspect
-    from autograder.fixture_store import hidden_test
+    from autograder.question_api import question_hooks
     lines = set()
     for q in config.questions.values():
-        cases = hidden_test(q.id).CASES
+        cases = question_hooks(q.id).cases
         for case, vis in q.cases.items():
             if vis == "public":
                 lines |= {ln.strip() for ln in inspect.getsource(cases[case]).splitlines()}
@@ -119,7 +119,7 @@ def shipped_code_lines() -> set:
     """Lines of the engine code that ``a3 build`` ships to students on purpose (the student
     tools and the student process's calls, which the public cases run): not leaks."""
     root = Path(__file__).resolve().parents[1]
-    return {ln.strip() for folder in ("student", "worker") for path in (root / folder).rglob("*.py")
+    return {ln.strip() for folder in ("student_tools", "student_process") for path in (root / folder).rglob("*.py")
             for ln in path.read_text().splitlines()}
 
 

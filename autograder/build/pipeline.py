@@ -15,7 +15,7 @@ from pathlib import Path
 from autograder.build import BuildError
 from autograder.build.fixtures import compute_fixtures, fixture_differences
 from autograder.build.leaks import find_leaks
-from autograder.build.public_data import copy_worker_code
+from autograder.build.public_data import copy_student_process_code
 from autograder.build.strip import strip_package
 from autograder.config import REPO_ROOT, ConfigError, load_config
 from autograder.fixture_store import FIXTURE_DIR, read_fixture
@@ -26,7 +26,7 @@ DATA = REPO_ROOT / "assignment" / "data" / "coco_captioning"
 GAN_DATA = REPO_ROOT / "assignment" / "data" / "gan"        # the digit classifier of Part 5
 NETVIS_DATA = REPO_ROOT / "assignment" / "data" / "netvis"      # Part 3: trained SqueezeNet, held-out pictures
 MASTERS = REPO_ROOT / "assignment" / "notebooks"
-STUDENT_TOOLS = REPO_ROOT / "autograder" / "student"
+STUDENT_TOOLS = REPO_ROOT / "autograder" / "student_tools"
 TEMPLATE_FILES = REPO_ROOT / "autograder" / "build" / "template_files"
 HIDDEN_TESTS = REPO_ROOT / "autograder" / "hidden_tests"
 ASSET_REQUIREMENTS = REPO_ROOT / "requirements-assets.txt"
@@ -44,7 +44,7 @@ def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=pr
     log("copy: student tools (a3 check, a3 submit), template files, data")
     shutil.rmtree(template / "a3", ignore_errors=True)
     shutil.copytree(STUDENT_TOOLS, template / "a3", ignore=shutil.ignore_patterns("__pycache__"))
-    copy_worker_code(template / "a3")          # the grader's calls, which the public cases run
+    copy_student_process_code(template / "a3")          # the grader's calls, which the public cases run
     for path in TEMPLATE_FILES.iterdir():
         shutil.copy2(path, template / path.name)
     shutil.copy2(ASSET_REQUIREMENTS, template / ASSET_REQUIREMENTS.name)   # weights and pictures, --no-deps
@@ -162,7 +162,7 @@ def compare_fixtures(fresh: Path, committed: Path) -> list:
 def main(check: bool = False, skip_notebooks: bool = False) -> int:
     """Entry point of ``a3 build``; returns the exit status (0 done, 1 leaks or stale files,
     2 the build could not be made: a config error, or the reference fails a case)."""
-    from autograder.grade.tf_logs import silence_tensorflow_logs
+    from autograder.grade.reports.tf_logs import silence_tensorflow_logs
     silence_tensorflow_logs()           # judging Parts 3-5 imports TensorFlow in this process
     try:
         config = load_config()

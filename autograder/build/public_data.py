@@ -71,18 +71,18 @@ def write_public_data(config, fixture_dir: Path, out_dir: Path) -> list:
     return written
 
 
-WORKER = Path(__file__).resolve().parents[1] / "worker"
-WORKER_FILES = ("__init__.py", "assets.py", "package.py", "protocol.py", "calls")   # what the public cases run
+STUDENT_PROCESS = Path(__file__).resolve().parents[1] / "student_process"
+STUDENT_PROCESS_FILES = ("__init__.py", "assets.py", "package.py", "protocol.py", "calls")   # what the public cases run
 
 
-def copy_worker_code(a3_dir: Path) -> None:
+def copy_student_process_code(a3_dir: Path) -> None:
     """Copy the student process's calls (and what they import) into the template's ``a3``
-    package as ``a3/worker``: the public cases call the student's code with them."""
-    out = Path(a3_dir) / "worker"
+    package as ``a3/student_process``: the public cases call the student's code with them."""
+    out = Path(a3_dir) / "student_process"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    for name in WORKER_FILES:
-        src = WORKER / name
+    for name in STUDENT_PROCESS_FILES:
+        src = STUDENT_PROCESS / name
         if src.is_dir():
             shutil.copytree(src, out / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:

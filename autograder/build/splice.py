@@ -36,7 +36,7 @@ def replace_function(source: str, qualname: str, replacement: str) -> str:
     return "".join(old[: first - 1]) + body + "".join(old[last:])
 
 
-def function_source(fn) -> str:
+def function_source(fn: Callable) -> str:
     """The source of a Python function object (for mutants written as plain functions)."""
     return inspect.getsource(fn)
 

@@ -31,7 +31,7 @@ def function_spans(source: str) -> list:
     return spans
 
 
-def enclosing_function(spans, line: int) -> str:
+def enclosing_function(spans: list, line: int) -> str:
     inside = [s for s in spans if s[0] <= line <= s[1]]
     return min(inside, key=lambda s: s[1] - s[0])[2] if inside else "<module>"
 
@@ -85,7 +85,7 @@ def strip_source(source: str, relpath: str, owners: dict) -> tuple:
     return text, removed
 
 
-def owners_of(config) -> dict:
+def owners_of(config: Config) -> dict[str, list[str]]:
     """{"cs231n/file.py::Qualname": [question ids]} from the config's ``function`` entries."""
     owners = {}
     for q in config.questions.values():
@@ -93,7 +93,7 @@ def owners_of(config) -> dict:
     return owners
 
 
-def strip_package(src: Path, dest: Path, config) -> dict:
+def strip_package(src: Path, dest: Path, config: Config) -> dict[str, list[str]]:
     """Copy the package at ``src`` (solutions/cs231n) to ``dest`` with solutions stripped.
     Returns {relpath: [removed solution lines]}."""
     src, dest = Path(src), Path(dest)

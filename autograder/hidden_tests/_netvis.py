@@ -1,20 +1,20 @@
 """Grader-side helpers of the Part 3 questions (network visualization): the held-out
 pictures as model inputs. The checks (and the grader's own copy of the model) are in
-``autograder/student/checks/netvis.py``, shipped to students for the public cases."""
+``autograder/student_tools/checks/netvis.py``, shipped to students for the public cases."""
 from __future__ import annotations
 
 import functools
 
 import numpy as np
 
-from autograder.config import REPO_ROOT
-from autograder.student.checks.netvis import (  # noqa: F401  (names the hidden tests and tests use)
+from autograder.question_api import ASSIGNMENT_DATA
+from autograder.student_tools.checks.netvis import (  # noqa: F401  (names the hidden tests and tests use)
     close_check, grader_model, model_info, prepare_model, scores_of, shape_check)
 
-DATA_DIR = REPO_ROOT / "assignment" / "data" / "netvis"
+DATA_DIR = ASSIGNMENT_DATA / "netvis"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _heldout():
     with np.load(DATA_DIR / "heldout.npz") as data:
         return {name: data[name] for name in data.files}

@@ -1,15 +1,15 @@
 """Grader-side helpers for the style-transfer questions (Part 4): the pictures of the
 cases and their inputs. The grader's own total loss of an image (VGG16 forward pass and
 the four losses in numpy), with which the transfer loop's result is judged, is in
-``autograder/student/checks/style.py``, shipped to students for the public cases."""
+``autograder/student_tools/checks/style.py``, shipped to students for the public cases."""
 from __future__ import annotations
 
 import numpy as np
 from PIL import Image
 
-from autograder.student.checks.style import (  # noqa: F401  (names the hidden tests and tests use)
+from autograder.student_tools.checks.style import (  # noqa: F401  (names the hidden tests and tests use)
     MAX_RATIO, MAX_VALUE, MEAN, STD, check_transfer, gram, targets, total_loss, vgg16_features)
-from autograder.worker.assets import package_file
+from autograder.question_api import package_file
 
 
 def picture(name: str, size: int) -> np.ndarray:

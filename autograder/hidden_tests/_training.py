@@ -20,11 +20,10 @@ import json
 import h5py
 import numpy as np
 
-from autograder.grade.compare import Check, compare_array
 from autograder.hidden_tests._captioning import DATA_DIR
 from autograder.hidden_tests._inputs import model_inputs, param_shapes
-from autograder.student.measure import scaled_error
-from autograder.worker.calls.captioning import PARAM, RULES
+from autograder.question_api import Check, compare_array, scaled_error
+from autograder.student_process.calls.captioning import PARAM, RULES   # the call's names of its inputs and runs
 
 
 

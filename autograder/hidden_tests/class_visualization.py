@@ -11,7 +11,7 @@ is accepted too."""
 import numpy as np
 
 from autograder.hidden_tests._netvis import heldout_inputs
-from autograder.student.checks.netvis import check_class_visualization as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.netvis import check_class_visualization as check  # shipped: a3 check judges with it too
 
 
 def random_start(rng):
@@ -27,4 +27,4 @@ def picture(rng):
 CASES = {"random_start": random_start, "picture": picture}
 
 
-IMAGES = ("X",)   # shown in the HTML feedback (autograder/grade/images.py)
+IMAGES = ("X",)   # shown in the HTML feedback (autograder/grade/judging/images.py)

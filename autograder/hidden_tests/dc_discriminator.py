@@ -3,7 +3,7 @@ FC 1 with LeakyReLU(0.01), 1102721 parameters (published), variable shapes, and 
 for fixed weights."""
 import numpy as np
 
-from autograder.student.checks.gan import check_dc_discriminator as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.gan import check_dc_discriminator as check  # shipped: a3 check judges with it too
 
 
 def published(rng):

@@ -3,7 +3,7 @@
 variable shapes, and the images for fixed weights (in training mode: batch statistics)."""
 import numpy as np
 
-from autograder.student.checks.gan import check_dc_generator as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.gan import check_dc_generator as check  # shipped: a3 check judges with it too
 
 
 def published(rng):

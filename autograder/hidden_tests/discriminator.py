@@ -2,7 +2,7 @@
 parameters (published), variable shapes, and the logits for fixed weights."""
 import numpy as np
 
-from autograder.student.checks.gan import check_discriminator as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.gan import check_discriminator as check  # shipped: a3 check judges with it too
 
 
 def published(rng):

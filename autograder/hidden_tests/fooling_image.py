@@ -5,7 +5,7 @@ absolute change at most MAX_CHANGE_FACTOR times the reference's on the same case
 import numpy as np
 
 from autograder.hidden_tests._netvis import heldout_inputs, model_info
-from autograder.student.checks.netvis import (  # noqa: F401  shipped: a3 check judges with them too
+from autograder.student_tools.checks.netvis import (  # noqa: F401  shipped: a3 check judges with them too
     MAX_CHANGE_FACTOR, check_fooling_image as check, prepare_model)
 
 prepare = prepare_model  # the grader loads its model in the background while the student process runs
@@ -26,4 +26,4 @@ CASES = {"picture_a": fooling_case(3, 1), "scores_times_100": fooling_case(11, 3
          "scores_divided_by_100": fooling_case(20, 2, 0.01)}
 
 
-IMAGES = ("X_fooling",)   # shown in the HTML feedback (autograder/grade/images.py)
+IMAGES = ("X_fooling",)   # shown in the HTML feedback (autograder/grade/judging/images.py)

@@ -7,7 +7,7 @@ own batch."""
 import numpy as np
 
 from autograder.hidden_tests._gan import real_digits
-from autograder.student.checks.gan import check_gan_training as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.gan import check_gan_training as check  # shipped: a3 check judges with it too
 
 
 def _case(rng, steps, n, noise_dim):

@@ -2,7 +2,7 @@
 parameters for noise_dim 4 (published), variable shapes, and the images for fixed weights."""
 import numpy as np
 
-from autograder.student.checks.gan import check_generator as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.gan import check_generator as check  # shipped: a3 check judges with it too
 
 
 def published(rng):

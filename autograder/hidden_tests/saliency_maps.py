@@ -5,7 +5,7 @@ grading_config.yml)."""
 import numpy as np
 
 from autograder.hidden_tests._netvis import heldout_inputs
-from autograder.student.checks.netvis import check_saliency_maps as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.netvis import check_saliency_maps as check  # shipped: a3 check judges with it too
 
 
 def true_labels(rng):
@@ -21,4 +21,4 @@ def other_labels(rng):
 CASES = {"true_labels": true_labels, "other_labels": other_labels}
 
 
-IMAGES = ("saliency",)   # shown in the HTML feedback (autograder/grade/images.py)
+IMAGES = ("saliency",)   # shown in the HTML feedback (autograder/grade/judging/images.py)

@@ -3,7 +3,7 @@ tf.Tensor of shape (batch_size, dim), uniform in [-1, 1], and different values. 
 values are random, so the check looks at their range and statistics, not at fixtures."""
 import numpy as np
 
-from autograder.student.checks.gan import check_sample_noise as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.gan import check_sample_noise as check  # shipped: a3 check judges with it too
 
 CASES = {"small": lambda rng: dict(batch_size=np.array(3), dim=np.array(4)),
          "large": lambda rng: dict(batch_size=np.array(500), dim=np.array(40))}

@@ -5,7 +5,7 @@ feature inversion (style weights 0) and texture synthesis (content weight 0) fro
 noise. The grader computes the total loss of the returned image with its own VGG16
 (numpy): it must be clamped, lower than at the start, and close to the reference's."""
 from autograder.hidden_tests._style import transfer_inputs
-from autograder.student.checks.style import check_style_transfer as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.style import check_style_transfer as check  # shipped: a3 check judges with it too
 
 SIZE = 48
 STYLE_WEIGHTS = (1.0, 1.0, 20.0)
@@ -41,4 +41,4 @@ CASES = {"small": small, "transfer": transfer, "inversion": inversion, "texture"
 FIXTURE_TOLERANCE = (1e-2, 5e-2)
 
 
-IMAGES = ("img",)   # shown in the HTML feedback (autograder/grade/images.py)
+IMAGES = ("img",)   # shown in the HTML feedback (autograder/grade/judging/images.py)

@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .packages import loaded, package_from
+
 _IMPORT = re.compile(r"from\s+(cs231n(?:\.\w+)*)\s+import\s+([\w\s,()]+)")
 _PUBLIC_CALL = re.compile(r"check_public_cases\(\s*['\"](\w+)['\"]")
 PUBLIC = Path("tests") / "public"
@@ -92,7 +94,7 @@ def _watch_modules(modules: list, nones: list) -> None:
             importlib.import_module(module_name)
         except Exception:                  # the test itself reports a package that cannot be imported
             continue
-    for module in [m for n, m in list(sys.modules.items()) if n == "cs231n" or n.startswith("cs231n.")]:
+    for module in list(loaded("cs231n").values()):
         for name, obj in list(vars(module).items()):
             if getattr(obj, "__module__", None) != module.__name__ or name.startswith("_"):
                 continue
@@ -113,22 +115,19 @@ def run_public_tests(question: str, folder: Path) -> tuple:
 
     folder = Path(folder).resolve()
     path = folder / "tests" / f"{question}.py"
-    _forget_cs231n()
-    sys.path.insert(0, str(folder))
     cwd = os.getcwd()
     os.chdir(folder)
     nones = []
     try:
-        if (folder / PUBLIC / f"{question}.npz").is_file():
-            test = run_graded_public_cases(question, folder, nones)
-        else:
-            test = OKTestFile.from_file(str(path))
-            _watch_imports("\n".join(str(getattr(c, "body", "")) for c in test.test_cases), nones)
-            test.run({"__name__": "__main__"})
+        with package_from(folder):
+            if (folder / PUBLIC / f"{question}.npz").is_file():
+                test = run_graded_public_cases(question, folder, nones)
+            else:
+                test = OKTestFile.from_file(str(path))
+                _watch_imports("\n".join(str(getattr(c, "body", "")) for c in test.test_cases), nones)
+                test.run({"__name__": "__main__"})
     finally:
         os.chdir(cwd)
-        sys.path.remove(str(folder))
-        _forget_cs231n()
     return test, nones
 
 
@@ -147,12 +146,6 @@ def run_graded_public_cases(question: str, folder: Path, nones: list) -> PublicR
             why = f"{type(exc).__name__}: {exc}".strip()
         run.test_case_results.append(CaseRun(case, why is None, why or ""))
     return run
-
-
-def _forget_cs231n():
-    """Drop imported cs231n modules, so the tests import the folder's own package."""
-    for name in [m for m in sys.modules if m == "cs231n" or m.startswith("cs231n.")]:
-        del sys.modules[name]
 
 
 def failure_message(transcript: str) -> str:

@@ -1,4 +1,4 @@
-"""How the outputs of one case are judged, in the grader (``grade/grader.py``, on what the
+"""How the outputs of one case are judged, in the grader (``grade/judging/grader.py``, on what the
 student process returned) and in the public cases (``a3 check``, ``grader.check``): the very
 same function with the very same checks (``checks/``)."""
 from __future__ import annotations

@@ -1,12 +1,13 @@
 """How a returned value is compared with the reference's: the one measure that the grader
-(``compare.py``) and the public tests (``a3 check``, ``grader.check``)
+(``autograder/grade/judging/compare.py``) and the public tests (``a3 check``, ``grader.check``)
 both use, so a public test passes exactly when the graded public case does."""
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def scaled_error(x, y) -> float:
+def scaled_error(x: ArrayLike, y: ArrayLike) -> float:
     """max|x - y| / max(max|x|, max|y|): the largest difference relative to the largest
     entry of either array (0 when both are all zeros). Any shape; a float.
 
@@ -22,13 +23,13 @@ def scaled_error(x, y) -> float:
     return float(np.max(np.abs(x - y))) / scale if scale > 0 else 0.0
 
 
-def first_end(row, end=2) -> int:
+def first_end(row: ArrayLike, end: int = 2) -> int:
     """Index of the first <END> in a caption row, or len(row) - 1 if there is none."""
     hits = np.flatnonzero(np.asarray(row) == end)
     return int(hits[0]) if len(hits) else len(row) - 1
 
 
-def caption_difference(captions, expected):
+def caption_difference(captions: ArrayLike, expected: ArrayLike) -> str | None:
     """Compare greedy captions (N, T) with the reference's up to and including each row's
     first <END> (what follows is not compared: the course did not require stopping).
     Returns None if they match, else (row, position, got word, expected word)."""

@@ -39,7 +39,7 @@ def collect(folder: Path) -> list:
     return files
 
 
-def stubs(folder: Path, files) -> list:
+def stubs(folder: Path, files: list[str]) -> list[str]:
     """The questions whose stub is still in place, in file order (sorted files)."""
     out = []
     for rel in files:
@@ -51,7 +51,7 @@ def stubs(folder: Path, files) -> list:
     return out
 
 
-def warnings(folder: Path, files) -> list:
+def warnings(folder: Path, files: list[str]) -> list[str]:
     """Problems worth telling the student before they submit (not fatal)."""
     notes = []
     for rel in files:

@@ -1,7 +1,7 @@
 """The public tests (``a3 check <id>`` and the notebooks' ``grader.check("<id>")``): each
 runs the graded public cases of the question on the student's ``cs231n`` with the grader's
-own code: the same calls as the grader's student process (``worker/calls``), the same
-round trip of the outputs as plain arrays (``worker/protocol``), the same judgement
+own code: the same calls as the grader's student process (``student_process/calls``), the same
+round trip of the outputs as plain arrays (``student_process/protocol``), the same judgement
 (``judging.judge_outputs`` with the question's check from ``checks/``), the same inputs,
 expected values and judging parameters (``tests/public/<id>.npz``, written by ``a3 build``
 from the fixtures and ``grading_config.yml``). So the public test passes exactly when the
@@ -18,7 +18,7 @@ import numpy as np
 
 from .checks import CHECKS, SOURCE_CHECKS
 from .judging import judge_outputs
-from .worker_code import CALLS, CallError, assets, package, protocol
+from .student_process_code import CALLS, CallError, assets, package, protocol
 
 PUBLIC = Path("tests") / "public"     # relative to the assignment folder (the working directory)
 DATASETS = "datasets"                 # the assignment folder's public assets (the grader's A3_ASSETS)

@@ -1,5 +1,5 @@
 """The leak of issue 15: finds the grading tree from where the worker was imported
-(``sys.modules["autograder.worker"].__file__``), from the interpreter, the working folder, the
+(``sys.modules["autograder.student_process"].__file__``), from the interpreter, the working folder, the
 command lines of its parent processes and Gradescope's /autograder, and raises the text of
 whatever it can read there (the reference, hidden tests, fixtures, the engine, results, other
 submissions) in its message: on Gradescope a public case's message is shown at once.
@@ -11,7 +11,7 @@ SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, sys
     roots = ["$REPO", "$OUT", "/autograder", "/autograder/source", os.getcwd(), sys.prefix, sys.base_prefix]
-    worker = sys.modules.get("autograder.worker")
+    worker = sys.modules.get("autograder.student_process")
     if worker is not None:
         roots.append(os.path.dirname(os.path.abspath(worker.__file__)))
     pid = os.getpid()
@@ -30,7 +30,7 @@ def rnn_step_forward(x, prev_h, Wx, Wh, b):
             base = os.path.normpath(os.path.join(root, *[".."] * up))
             places += [base, os.path.join(base, "source")]
     wanted = ["solutions/cs231n/rnn_layers.py", "autograder/hidden_tests/rnn_step_forward.py",
-              "autograder/fixtures/rnn_step_forward.h5", "autograder/grade/grader.py",
+              "autograder/fixtures/rnn_step_forward.h5", "autograder/grade/judging/grader.py",
               "results/results.json", "grades.csv", "submission_metadata.json", "submission/cs231n/rnn_layers.py"]
     found = {}
 

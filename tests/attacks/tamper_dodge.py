@@ -7,7 +7,7 @@ SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import gc
     import numpy as np
-    from autograder.worker import protocol
+    from autograder.student_process import protocol
     gc.get_referents(np.ndarray.__dict__)[0]["tolist"] = lambda self: []
     def parse(line):
         return {}

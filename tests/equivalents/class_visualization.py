@@ -21,7 +21,6 @@ def course_form_watch_tensor(X, model, target_y, l2_reg, learning_rate):
 def variable_numpy_step(X, model, target_y, l2_reg, learning_rate):
     """A tf.Variable copy of X, the penalty's gradient added by hand (2 * l2_reg * X) to
     the gradient of the score, the step taken in numpy."""
-    import numpy as np
     import tensorflow as tf
     X_var = tf.Variable(X)
     with tf.GradientTape() as tape:

@@ -10,7 +10,7 @@ import threading
 import numpy as np
 
 from ..compare import Check
-from ..worker_code import assets
+from ..student_process_code import assets
 
 MODEL_DIR = ("netvis",)
 

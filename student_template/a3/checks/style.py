@@ -9,7 +9,7 @@ import numpy as np
 
 from ..compare import Check, compare_array
 from ..source_checks import loops_in
-from ..worker_code import assets
+from ..student_process_code import assets
 
 MEAN = np.array([0.485, 0.456, 0.406], np.float32)
 STD = np.array([0.229, 0.224, 0.225], np.float32)
@@ -17,7 +17,7 @@ CAFFE_MEAN_BGR = np.array([104.00699, 116.66877, 122.67892], np.float32)
 BLOCKS = (2, 2, 3, 3, 3)          # convolutions per VGG16 block
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def vgg16_layers(num_layers: int) -> tuple:
     """((block, kernel (3, 3, C_in, C_out), bias), ...) of the first num_layers conv layers."""
     import h5py

@@ -1,0 +1,2 @@
+"""Grading a class: the batch, its pool of grading processes and their task, the records, the
+gradebook, late work, written answers and similarity."""

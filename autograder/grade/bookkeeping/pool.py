@@ -1,0 +1,110 @@
+"""Where grading tasks run: a local pool of worker processes, or a Dask cluster, behind one
+small interface (``submit``, ``as_completed``, ``close``), so that the batch code and the
+task (:func:`autograder.grade.bookkeeping.task.grade_task`) are the same in both cases.
+
+- :class:`LocalPool`: ``concurrent.futures.ProcessPoolExecutor`` (spawned processes), by
+  default one worker per core. Each worker watches its parent: if the ``a3 grade`` process
+  dies (SIGKILL, a closed terminal), the worker kills its own grading and student processes
+  and exits, so nothing is left running. A worker never grades itself: the task runs each
+  submission in a grading process of its own with a deadline and a memory limit
+  (grade/bookkeeping/task.py), so a submission that hangs or exhausts the grader costs only itself, never
+  the pool (no ``BrokenProcessPool``).
+- :class:`DaskPool`: a ``dask.distributed.Client`` connected to ``--scheduler
+  tcp://HOST:8786``; tasks are submitted with ``pure=False`` (never deduplicated or cached by
+  Dask: the grader's records decide what is already graded).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: when the grader that started this worker dies, kill this
+    worker's descendants (student processes) and exit."""
+    import signal
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        try:
+            import psutil
+            for child in psutil.Process().children(recursive=True):
+                child.kill()
+        finally:
+            os._exit(1)
+
+    threading.Thread(target=watch, name="a3-watch-parent", daemon=True).start()
+
+
+class LocalPool:
+    """Worker processes on this machine (``workers``, default the number of cores)."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_watch_parent, initargs=(os.getpid(),))
+
+    def describe(self) -> str:
+        return f"local pool of {self.workers} worker process{'es' if self.workers > 1 else ''}"
+
+    def submit(self, fn: Callable, *args: object) -> Future:
+        return self._executor.submit(fn, *args)
+
+    def as_completed(self, futures: list[Future]) -> Iterator[Future]:
+        return as_completed(futures)
+
+    def close(self, cancel: bool = False) -> None:
+        """Shut down; with ``cancel``, drop queued tasks and kill the workers now (each one's
+        student processes go with it, see _watch_parent... and SIGKILL of their group)."""
+        if not cancel:
+            self._executor.shutdown(wait=True)
+            return
+        procs = list(getattr(self._executor, "_processes", {}).values())
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        import psutil
+        for proc in procs:
+            try:
+                for child in psutil.Process(proc.pid).children(recursive=True):
+                    child.kill()
+                proc.kill()
+            except (psutil.Error, OSError):
+                pass
+
+
+class DaskPool:
+    """A Dask cluster reached through its scheduler's address (``tcp://HOST:8786``)."""
+
+    def __init__(self, address: str, timeout: float = 30):
+        from distributed import Client
+        self.address = address
+        self.client = Client(address, timeout=timeout)   # the default client: distributed.as_completed needs one
+        self._futures = []
+
+    def describe(self) -> str:
+        n = len(self.client.scheduler_info().get("workers", {}))
+        return f"Dask cluster at {self.address} ({n} worker{'s' if n != 1 else ''})"
+
+    def submit(self, fn: Callable, *args: object) -> object:
+        future = self.client.submit(fn, *args, pure=False)
+        self._futures.append(future)
+        return future
+
+    def as_completed(self, futures: list) -> Iterator:
+        from distributed import as_completed as dask_as_completed
+        return dask_as_completed(futures)
+
+    def close(self, cancel: bool = False) -> None:
+        if cancel and self._futures:
+            self.client.cancel(self._futures)
+        self.client.close()
+
+
+def open_pool(workers: int | None = None, scheduler: str | None = None) -> LocalPool | DaskPool:
+    """A DaskPool when a scheduler address is given, else a LocalPool."""
+    return DaskPool(scheduler) if scheduler else LocalPool(workers)

@@ -1,0 +1,121 @@
+"""What is kept of a graded submission, so that a stopped batch loses nothing.
+
+Each graded submission leaves ``<out>/<id>/graded.json`` (written atomically, last, after its
+reports): its result, its fingerprint, and its manual answers. A rerun of the same command
+reads these records and grades only the submissions without one, or whose fingerprint
+changed (the submission's files, the grading configuration, the fixtures or the hidden
+tests), so an edited resubmission is regraded without asking. A change of the engine's own
+code (grade/, worker/) is not detected: use a fresh output folder, or ``--regrade``.
+
+Serialising a :class:`~autograder.grade.judging.grader.SubmissionResult` to plain JSON also lets a
+grading task return it from another machine (a Dask worker) without pickling student data.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from autograder.grade.judging.grader import CaseResult, QuestionResult, SubmissionResult
+from autograder.grade.reports.report import atomic_write
+
+RECORD_NAME = "graded.json"
+RECORD_VERSION = 1
+
+
+def result_to_dict(result: SubmissionResult) -> dict:
+    """A SubmissionResult as plain JSON data (questions in order, each with its ``seconds``
+    of wall clock, cases in order)."""
+    return {"id": result.id, "error": result.error, "seconds": result.seconds,
+            "questions": [{"id": q.id, "part": q.part, "points": q.points, "seconds": q.seconds,
+                           "cases": [{"case": c.case, "visibility": c.visibility, "score": c.score,
+                                      "max_score": c.max_score, "messages": list(c.messages), "passed": c.passed,
+                                      "images": dict(c.images)}
+                                     for c in q.cases]}
+                          for q in result.questions.values()]}
+
+
+def result_from_dict(data: dict) -> SubmissionResult:
+    """The inverse of :func:`result_to_dict`."""
+    questions = {}
+    for q in data["questions"]:
+        cases = []
+        for c in q["cases"]:
+            cases.append(CaseResult(q["id"], c["case"], c["visibility"], c["score"], c["max_score"],
+                                    c["messages"], c["passed"], c.get("images", {})))
+        questions[q["id"]] = QuestionResult(q["id"], q["part"], q["points"], cases, q.get("seconds", 0.0))
+    return SubmissionResult(data["id"], questions, error=data.get("error", ""), seconds=data.get("seconds", 0.0))
+
+
+# -- fingerprints ----------------------------------------------------------------------
+def _hash_file(h, path: Path) -> None:
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+
+
+def submission_fingerprint(path: Path) -> str:
+    """sha256 of a submission's content: a zip's bytes, or a folder's file names and bytes
+    (the files grading copies: hidden entries and caches skipped). A missing path hashes to
+    a fixed value, so it is regraded once it appears."""
+    from autograder.submission import SKIPPED_DIRS
+    path = Path(path)
+    h = hashlib.sha256()
+    if path.is_file():
+        _hash_file(h, path)
+    elif path.is_dir():
+        for file in sorted(p for p in path.rglob("*")
+                           if not any(part.startswith(".") or part in SKIPPED_DIRS
+                                      for part in p.relative_to(path).parts)):
+            if file.is_symlink() or not file.is_file():
+                h.update(f"\0entry {file.relative_to(path).as_posix()}\0".encode())
+                continue
+            h.update(f"\0file {file.relative_to(path).as_posix()}\0".encode())
+            _hash_file(h, file)
+    else:
+        h.update(b"missing")
+    return h.hexdigest()
+
+
+def setup_fingerprint(config, parts, fixture_dir: Path) -> str:
+    """sha256 of what grading depends on besides the submission: the configuration file,
+    the chosen parts, the fixtures of their questions and every hidden-test module (with
+    their shared helpers). Changes to the engine's own code are not included."""
+    from autograder.config import REPO_ROOT
+    h = hashlib.sha256()
+    h.update(Path(config.path).read_bytes())
+    h.update(",".join(parts).encode())
+    paths = [Path(fixture_dir) / f"{q.id}.h5" for q in config.questions_in(parts)]
+    paths += sorted((REPO_ROOT / "autograder" / "hidden_tests").glob("*.py"))
+    for path in paths:
+        h.update(f"\0{path.name}\0".encode())
+        if path.exists():
+            _hash_file(h, path)
+    return h.hexdigest()
+
+
+# -- records on disk -------------------------------------------------------------------
+def record_path(out_dir: Path, sid: str) -> Path:
+    return Path(out_dir) / sid / RECORD_NAME
+
+
+def write_record(out_dir: Path, record: dict) -> Path:
+    """Write ``<out>/<id>/graded.json`` atomically."""
+    path = record_path(out_dir, record["result"]["id"])
+    atomic_write(path, json.dumps({"version": RECORD_VERSION, **record}, indent=1) + "\n")
+    return path
+
+
+def read_record(out_dir: Path, sid: str) -> dict | None:
+    """The record of a graded submission, or None (none, unreadable or of another version)."""
+    path = record_path(out_dir, sid)
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("version") == RECORD_VERSION else None
+
+
+def is_current(record: dict | None, fingerprint: str, setup: str) -> bool:
+    """The record was made from these very files with this very grading setup."""
+    return bool(record) and record.get("fingerprint") == fingerprint and record.get("setup") == setup

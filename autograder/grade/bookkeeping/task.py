@@ -1,0 +1,196 @@
+"""The grading task: one submission in, plain JSON data out.
+
+:func:`grade_task` is the one function every way of running a batch calls: the local pool
+(one process per worker on this machine) and a Dask cluster (``--scheduler``) alike. It runs
+in a worker process and returns only JSON-able data; the caller, never the worker, writes
+the reports and the gradebook. With Dask the submissions folder must be reachable at the
+same path on every worker (a shared file system), and the workers must have this project
+installed.
+
+The grading itself (:func:`~autograder.grade.judging.grader.grade_submission`, which starts the
+student processes and compares) runs in a *grading process*: a child of the worker, kept
+for the next submission, with an address-space limit (``GRADER_MEMORY``) and a deadline per
+submission (:func:`submission_deadline`, from its questions' time limits). If the grading
+process passes the deadline or dies (out of memory, a crash), the task kills it and every
+process under it (its student processes' sandboxes go with them), removes its temporary
+folder, and returns a zero result for that submission whose ``error`` says what happened
+("timed out: ..." or "grader error: the grading process died (...)"), with a record like
+any other; the worker and every other submission of the run go on. The next task starts a
+new grading process.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from autograder.fixture_store import FIXTURE_DIR
+
+GRADER_MEMORY = 8 * 2**30       # address space of a grading process (TensorFlow's import maps ~3 GiB)
+PART_STARTUP = 90.0             # per part: start a student process, import its libraries, clean up (kept
+                                # per part though parts share a process: a crash's restart imports them again)
+QUESTION_SLACK = 15.0           # per question: write inputs, compare, restart after a failure
+
+
+def submission_deadline(config, parts) -> float:
+    """Seconds a grading process may take for one submission of ``parts``: the questions'
+    wall-clock limits, plus a start-up allowance per part and some slack per question. Parts
+    that share a student process (grader.process_groups) keep their allowance: fewer start-ups
+    only leave more of the deadline unused."""
+    questions = config.questions_in(parts)
+    return sum(q.time_limit + QUESTION_SLACK for q in questions) + PART_STARTUP * len(parts)
+
+
+def grade_task(path: str, config, parts: list, setup: str, fixture_dir: str | None = None) -> dict:
+    """Grade the submission at ``path`` in a grading process, within its deadline.
+
+    Inputs:
+    - path: the submission (folder or zip), as a string.
+    - config: the loaded Config (pickled to the worker).
+    - parts: part ids to grade.
+    - setup: the grading-setup fingerprint (record.setup_fingerprint), stored in the record.
+    - fixture_dir: where the fixtures are (default: the committed ones).
+    Returns {"fingerprint", "setup", "result" (record.result_to_dict), "manual" ({question id:
+    answer}), "worker", "started", "seconds"}.
+    """
+    from autograder.grade.bookkeeping.manual import extract_answers
+    from autograder.grade.bookkeeping.record import submission_fingerprint
+    from autograder.grade.reports.tf_logs import silence_tensorflow_logs
+
+    silence_tensorflow_logs()                             # once per worker process: a3's terminal stays a3's
+    started = time.time()
+    fingerprint = submission_fingerprint(Path(path))      # before grading: a later edit is regraded
+    result = _supervisor().grade(path, config, parts, fixture_dir or str(FIXTURE_DIR),
+                                 submission_deadline(config, parts))
+    return {"fingerprint": fingerprint, "setup": setup, "result": result,
+            "manual": extract_answers(Path(path), config, parts),
+            "worker": f"{socket.gethostname()}:{os.getpid()}", "started": started,
+            "seconds": time.time() - started}
+
+
+def _grading_process(fd: int, memory: int) -> None:
+    """The grading process (``python -c`` started by Supervisor): limit its address space,
+    watch its parent (if the worker dies, its student processes and it go too), then grade
+    each job it is sent on the connection ``fd`` (``(path, config, parts, fixture_dir,
+    workdir)``) and send back result_to_dict."""
+    import resource
+    from multiprocessing.connection import Connection
+
+    from autograder.grade.bookkeeping.pool import _watch_parent
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    _watch_parent(os.getppid())
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the batch's to handle: it kills us
+    from autograder.grade.judging.grader import grade_submission
+    from autograder.grade.bookkeeping.record import result_to_dict
+    conn = Connection(fd)
+    while True:
+        try:
+            path, config, parts, fixture_dir, workdir = conn.recv()
+        except EOFError:
+            return
+        result = grade_submission(Path(path), config, parts, fixture_dir=Path(fixture_dir), workdir=Path(workdir))
+        conn.send(result_to_dict(result))
+
+
+class Supervisor:
+    """One grading process at a time (per worker thread), restarted after a failure. It is a
+    plain subprocess, not a multiprocessing child: Dask's worker processes are daemonic, and
+    those may not have multiprocessing children."""
+
+    def __init__(self, memory: int = GRADER_MEMORY):
+        self.memory = memory
+        self.proc = None
+        self.conn = None
+
+    def _start(self):
+        self.conn, child = multiprocessing.Pipe()
+        fd = child.fileno()
+        code = f"from autograder.grade.bookkeeping.task import _grading_process; _grading_process({fd}, {self.memory})"
+        try:
+            self.proc = subprocess.Popen([sys.executable, "-c", code], pass_fds=(fd,), stdin=subprocess.DEVNULL)
+        finally:
+            child.close()
+
+    def grade(self, path: str, config, parts: list, fixture_dir: str, deadline: float) -> dict:
+        """result_to_dict of the submission at ``path``, or of a zero result saying why not
+        (the grading process timed out after ``deadline`` s, or died)."""
+        from autograder.grade.running.exchange import private_folder, remove_tree
+        workdir = private_folder(prefix="a3-grading-", mode=0o711)   # the uid fallback traverses it
+        try:
+            if self.proc is None or self.proc.poll() is not None:
+                self._start()
+            try:
+                self.conn.send((path, config, parts, fixture_dir, str(workdir)))
+                if self.conn.poll(deadline):
+                    return self.conn.recv()
+                problem = (f"timed out: grading this submission took more than {deadline:g} s "
+                           f"(the deadline of its questions' time limits)")
+            except (EOFError, OSError):
+                problem = None
+            if problem is None or self.proc.poll() is not None:
+                try:
+                    self.proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    pass
+                problem = f"grader error: the grading process died ({_how_it_ended(self.proc.returncode)})"
+            self.stop()
+            return _failed_result(path, config, parts, problem)
+        finally:
+            remove_tree(workdir)
+
+    def stop(self) -> None:
+        """Kill the grading process and every process under it (student processes, their
+        sandboxes), and reap it."""
+        if self.proc is None:
+            return
+        import psutil
+        try:
+            tree = psutil.Process(self.proc.pid).children(recursive=True)
+        except psutil.Error:
+            tree = []
+        for proc in [self.proc, *tree]:
+            try:
+                os.kill(proc.pid, signal.SIGKILL)
+            except OSError:
+                pass
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            pass
+        psutil.wait_procs(tree, timeout=10)
+        self.conn.close()
+        self.proc = self.conn = None
+
+
+def _how_it_ended(code) -> str:
+    if code is None:
+        return "still running"
+    if code < 0:
+        name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
+        hint = ": out of memory?" if -code == signal.SIGKILL else ""
+        return f"signal {name}{hint}"
+    return f"exit code {code}"
+
+
+def _failed_result(path, config, parts, problem: str) -> dict:
+    from autograder.grade.judging.grader import SubmissionResult, zero_result
+    from autograder.grade.bookkeeping.record import result_to_dict
+    from autograder.submission import submission_id
+    questions = {q.id: zero_result(q, problem) for q in config.questions_in(parts)}
+    return result_to_dict(SubmissionResult(submission_id(Path(path)), questions, error=problem))
+
+
+_supervisors: dict = {}
+_lock = threading.Lock()
+
+
+def _supervisor() -> Supervisor:
+    """This thread's Supervisor (a Dask worker may run tasks in several threads)."""
+    with _lock:
+        return _supervisors.setdefault(threading.get_ident(), Supervisor())

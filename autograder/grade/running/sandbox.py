@@ -1,0 +1,361 @@
+"""The sandbox around a student process: what it may see, who it runs as, what it may use.
+
+With bubblewrap (``bwrap``) installed and usable, the student process gets
+- a private root file system built from a few read-only binds: the system's ``/usr`` (and
+  ``/bin``, ``/lib``... as they are), a handful of ``/etc`` files, the Python interpreter and
+  its site-packages (at their own paths), and, at neutral paths, the student-process package
+  (``/a3lib/autograder/student_process`` only: not the hidden tests, the fixtures, the reference or the
+  rest of the repository), the public assets (``/assets``), the submission (``/submission``)
+  and the question's inputs (``/io/in``, a folder of the grader's: see grade/running/exchange.py);
+- no host folder it can write: its only writable place is a private ``/tmp`` (also its
+  working folder and HOME), a tmpfs of at most ``Limits.file_size`` bytes in all
+  (``--size``), gone with the sandbox; outputs go back on the reply pipe;
+- no network (a new network namespace: not even the host's loopback), a separate PID
+  namespace (it sees only its own processes; when the sandbox's first process dies, the
+  kernel kills every other one), a new session (no terminal);
+- a seccomp filter (grade/running/syscall_filter.py): no keyrings, no new namespaces (so no nested
+  user namespace), no mounts, no ptrace, bpf, perf events or userfaultfd; without root,
+  bubblewrap's ``--disable-userns`` as well;
+- an unprivileged user when the grader runs as root: bubblewrap runs as root (so it can bind
+  files only root may read, such as a Python under /root) and ``setpriv`` drops to a uid of
+  its own (one per grader process, see ``sandbox_uid``) with no capabilities and no groups,
+  so ``RLIMIT_NPROC`` counts only that sandbox's processes;
+- no cgroup of its own (not implemented): its memory is bounded by the address-space limit
+  plus the size of its /tmp, its processes by ``RLIMIT_NPROC`` of its uid.
+
+In every case, with or without bubblewrap, resource limits (``Limits`` from
+grading_config.yml) are set before the student's code starts: address space, CPU time,
+processes (threads count too) and the size of any file written.
+
+Without a usable bubblewrap (or with ``A3_BUBBLEWRAP=off``) a grader running as root takes the
+uid fallback (autograder/grade/running/fallback.py): the student process runs as a uid of its own with
+the grading tree closed to it. Not root, it refuses unless the submissions are declared trusted
+(``A3_TRUSTED_SUBMISSIONS=1``); then it says so once (``warn_once``) and runs the student process
+as its own user with the limits only: then it can read what the grader can read.
+"""
+from __future__ import annotations
+
+import fcntl
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import warnings
+from pathlib import Path
+
+from autograder.config import Limits
+from autograder.grade.running import fallback
+from autograder.grade.running.syscall_filter import filter_bpf, filter_fd
+from autograder.student_process.assets import assets_dir
+
+STUDENT_PROCESS_PACKAGE = Path(__file__).resolve().parents[2] / "student_process"
+_PRLIMIT = shutil.which("prlimit") or "/usr/bin/prlimit"     # util-linux, as setpriv
+UID_BASE = 61000                  # sandbox uids: UID_BASE .. UID_BASE + UID_SLOTS - 1, no passwd entry
+UID_SLOTS = 256
+SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime",
+             "fonts", "nsswitch.conf", "passwd", "group", "mime.types")
+
+
+class SandboxWarning(UserWarning):
+    """The student process runs without bubblewrap: limits only, no isolation."""
+
+
+def bubblewrap_problem() -> str | None:
+    """None if bubblewrap is installed and can start a sandbox here (and is not switched off
+    with A3_BUBBLEWRAP=off), else why not."""
+    return fallback.switched_off() or _bubblewrap_problem()
+
+
+@functools.cache
+def _bubblewrap_problem() -> str | None:
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        return "bubblewrap (bwrap) is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
+    probe = [bwrap, *_namespace_args(), "--ro-bind", "/", "/", "--", "/bin/true"]
+    try:
+        done = subprocess.run(probe, capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"bubblewrap does not start here: {exc}"
+    if done.returncode != 0:
+        return f"bubblewrap does not start here: {done.stderr.decode(errors='replace').strip()}"
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        return "setpriv (util-linux) is missing, so the sandbox could not drop root"
+    try:
+        filter_bpf()
+    except Exception as exc:         # ImportError, OSError: no pyseccomp or no libseccomp2
+        return f"the seccomp filter cannot be built (libseccomp2 and pyseccomp are needed): {exc}"
+    return None
+
+
+_warned = False
+
+
+def warn_once(problem: str) -> None:
+    """Say once per process that grading runs without the sandbox, and what that means."""
+    global _warned
+    if not _warned:
+        _warned = True
+        warnings.warn(f"student code runs WITHOUT a sandbox: {problem}. Resource limits still "
+                      f"apply, but the student process runs as this user and can read what "
+                      f"it can read (hidden tests and fixtures included).", SandboxWarning,
+                      stacklevel=3)
+
+
+_uid_locks: dict = {}                 # thread id -> (uid, open lock file)
+_uid_mutex = threading.Lock()
+
+
+def sandbox_uid() -> int:
+    """A uid for the sandboxes of this grader thread, claimed with a lock file so that two
+    graders running at once (parallel worker processes, or the threads of a Dask worker)
+    never share one: RLIMIT_NPROC counts the processes of a uid, so a fork bomb in one
+    sandbox cannot starve another. The claim lasts as long as the process."""
+    me = threading.get_ident()
+    with _uid_mutex:
+        if me in _uid_locks:
+            return _uid_locks[me][0]
+        lock_dir = Path(tempfile.gettempdir()) / "a3-sandbox-uids"
+        lock_dir.mkdir(mode=0o700, exist_ok=True)
+        for uid in range(UID_BASE, UID_BASE + UID_SLOTS):
+            if any(uid == held for held, _ in _uid_locks.values()):
+                continue
+            fh = open(lock_dir / str(uid), "w")
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                fh.close()
+                continue
+            _uid_locks[me] = (uid, fh)
+            return uid
+    raise RuntimeError(f"all {UID_SLOTS} sandbox uids are in use ({lock_dir})")
+
+
+def _namespace_args() -> list:
+    args = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
+            "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
+    if os.geteuid() != 0:
+        # as root, bubblewrap's own --disable-userns would need a user namespace that maps
+        # only root, which setpriv could not leave: the seccomp filter refuses them instead
+        args[:0] = ["--unshare-user", "--disable-userns"]
+    return args
+
+
+# Where the sandbox sees what the grader binds (neutral paths: no host path of the grader's).
+SUBMISSION_AT = "/submission"
+LIB_AT = "/a3lib"
+ASSETS_AT = "/assets"
+INPUTS_AT = "/io/in"
+TMP_AT = "/tmp"
+
+
+def _mount_args(readable, tmp_size: int) -> list:
+    """bwrap arguments for a fresh root with the given read-only binds ([(source, dest)]),
+    parents made traversable, and a ``/tmp`` tmpfs of at most ``tmp_size`` bytes."""
+    args = ["--tmpfs", "/"]
+    made = {"/"}
+
+    def parents(path: str):
+        out = []
+        for parent in reversed(Path(path).parents):
+            p = str(parent)
+            if p not in made:
+                made.add(p)
+                out += ["--perms", "0755", "--dir", p]
+        return out
+
+    for d in SYSTEM_DIRS:
+        if os.path.islink(d):
+            args += ["--symlink", os.readlink(d), d]
+        elif os.path.isdir(d):
+            args += ["--ro-bind", d, d]
+        made.add(d)
+    args += ["--perms", "0755", "--dir", "/etc"]
+    made.add("/etc")
+    for name in ETC_FILES:
+        if os.path.lexists(f"/etc/{name}"):
+            args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(int(tmp_size)),
+             "--tmpfs", TMP_AT]
+    made.update({"/proc", "/dev", TMP_AT})
+    for src, dest in readable:
+        args += parents(str(dest)) + ["--ro-bind", str(src), str(dest)]
+        made.add(str(dest))
+    return args
+
+
+def python_paths() -> list:
+    """The interpreter and its packages: prefixes and site-packages, resolved."""
+    paths = {Path(os.path.abspath(p)) for p in (sys.prefix, sys.base_prefix)}
+    paths |= {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(),
+              Path(sys.executable).resolve().parent.parent}
+    for entry in sys.path:
+        if entry.endswith("site-packages") and os.path.isdir(entry):
+            paths.add(Path(os.path.abspath(entry)))
+    return _outermost(paths)
+
+
+def _outermost(paths) -> list:
+    """Drop paths inside another one of the list."""
+    paths = sorted({Path(p) for p in paths}, key=lambda p: len(p.parts))
+    out = []
+    for p in paths:
+        if not any(p == q or q in p.parents for q in out):
+            out.append(p)
+    return out
+
+
+def student_process_library(staging: Path) -> Path:
+    """A folder holding an empty ``autograder/__init__.py`` and a mount point for the
+    student-process package: the only part of the grader the sandbox sees (PYTHONPATH points here)."""
+    (staging / "autograder" / "student_process").mkdir(parents=True, exist_ok=True)
+    (staging / "autograder" / "__init__.py").write_text("")
+    for p in (staging, staging / "autograder", staging / "autograder" / "student_process"):
+        p.chmod(0o755)
+    (staging / "autograder" / "__init__.py").chmod(0o644)
+    return staging
+
+
+def make_readable(root: Path) -> None:
+    """Let the sandbox user read a tree the grader made (with mkdtemp) and no one else writes."""
+    for dirpath, _dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o644)
+
+
+class Sandbox:
+    """How to start one student process.
+
+    Inputs:
+    - limits: Limits (address space and file size in bytes, CPU seconds, processes).
+    - submission: the submission folder (read-only inside).
+    - inputs: the grader's folder of question inputs (read-only inside, at ``INPUTS_AT``;
+      see grade/running/exchange.py); the grader writes it, the student process never can.
+    - staging: a private folder of the grader's for the student-process library.
+    - use_bubblewrap: None = bubblewrap, else the uid fallback as root, else (trusted
+      submissions only) limits only; True = bubblewrap or fail; False = limits only.
+    - scratch: without bubblewrap, the student process's working folder (with bubblewrap its
+      private /tmp is).
+    """
+
+    def __init__(self, limits: Limits, submission: Path, inputs: Path, staging: Path,
+                 use_bubblewrap: bool | None = None, scratch: Path | None = None):
+        self.limits = limits
+        self.submission = Path(submission)
+        self.inputs = Path(inputs)
+        self.scratch = Path(scratch) if scratch is not None else None
+        problem = bubblewrap_problem() if use_bubblewrap in (None, True) else "disabled"
+        if use_bubblewrap is True and problem:
+            raise RuntimeError(problem)
+        self.bubblewrap = problem is None
+        self.fallback = None                 # the uid fallback (fallback.UidFallback), if taken
+        if not self.bubblewrap and use_bubblewrap is None:
+            if fallback.choose(problem) == "uid":
+                self.fallback = fallback.UidFallback(self.submission, self.scratch, Path(staging), sandbox_uid())
+            else:
+                warn_once(problem)
+        self.uid = sandbox_uid() if (self.bubblewrap or self.fallback) and os.geteuid() == 0 else None
+        self.staging = student_process_library(Path(staging)) if self.bubblewrap else None
+        self.fds = []                 # descriptors the next command needs passed (the filter)
+
+    def prepare(self) -> None:
+        """Make the submission readable by the sandbox user; in the uid fallback, give it its
+        scratch folder (its HOME and TMPDIR; the grader reads nothing from it) and close the
+        grading tree to it."""
+        if self.uid is None:
+            return
+        make_readable(self.submission)
+        if self.fallback:
+            os.chmod(self.scratch, 0o700)
+            os.chown(self.scratch, self.uid, self.uid)
+            self.fallback.prepare()
+
+    def close(self) -> None:
+        """After the last student process: the uid fallback kills what is left of its uid and
+        lets go of the closed grading tree."""
+        if self.fallback:
+            self.fallback.close()
+
+    def where(self) -> dict:
+        """The paths the student process sees: {"submission", "inputs", "cwd"}."""
+        if self.bubblewrap:
+            return {"submission": SUBMISSION_AT, "inputs": INPUTS_AT, "cwd": TMP_AT}
+        return {"submission": str(self.submission), "inputs": str(self.inputs),
+                "cwd": str(self.scratch or self.inputs)}
+
+    def command(self, argv: list, env: dict) -> tuple:
+        """(argv, env) that run ``argv`` (a Python command) in the sandbox; the descriptors
+        in ``self.fds`` must be passed to it (``pass_fds``) and closed after (``close_fds``)."""
+        self.close_fds()
+        self._nproc = self.limits.processes
+        if self.uid is None:
+            # the student process keeps this uid, whose other processes count too
+            self._nproc += _processes_of(os.getuid())
+        if self.fallback:
+            return self.fallback.command(self.limit_args(), argv, env)
+        if not self.bubblewrap:
+            return self.limit_args() + list(argv), env
+        readable = [(p, p) for p in python_paths()]
+        readable += [(self.staging, LIB_AT), (STUDENT_PROCESS_PACKAGE, f"{LIB_AT}/autograder/student_process"),
+                     (assets_dir(), ASSETS_AT), (self.submission, SUBMISSION_AT), (self.inputs, INPUTS_AT)]
+        readable = [(Path(s), d) for s, d in readable if Path(s).exists()]
+        env = dict(env, PYTHONPATH=LIB_AT, HOME=TMP_AT, MPLCONFIGDIR=f"{TMP_AT}/matplotlib",
+                   KERAS_HOME=f"{TMP_AT}/keras", TMPDIR=TMP_AT, A3_ASSETS=ASSETS_AT)
+        self.fds = [filter_fd()]
+        cmd = [*self.limit_args(), shutil.which("bwrap"), *_namespace_args(),
+               *_mount_args(readable, self.limits.file_size), "--seccomp", str(self.fds[0]),
+               "--chdir", TMP_AT, "--"]
+        if self.uid is not None:
+            cmd += [shutil.which("setpriv"), f"--reuid={self.uid}", f"--regid={self.uid}",
+                    "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+        argv = [os.path.abspath(argv[0]), *argv[1:]]     # no '..' through folders the sandbox lacks
+        return cmd + argv, env
+
+    def close_fds(self) -> None:
+        """Close the descriptors of the last command (once it has started)."""
+        for fd in self.fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.fds = []
+
+    def limit_args(self) -> list:
+        """prlimit(1) and its arguments: the resource limits, set on the command it runs and
+        inherited by everything that starts (bwrap, setpriv, the student process, its children).
+        A command rather than a Popen preexec_fn, which is unsafe in a threaded grader."""
+        lim, cpu = self.limits, int(self.limits.cpu_time)
+        return [_PRLIMIT, f"--as={lim.memory}", f"--cpu={cpu}:{cpu + 5}", f"--fsize={lim.file_size}",
+                "--core=0", f"--nproc={self._nproc}", "--"]
+
+    def describe(self) -> str:
+        """One line for logs and reports."""
+        if self.fallback:
+            return self.fallback.describe()
+        if not self.bubblewrap:
+            return "no sandbox (limits only)"
+        who = f"uid {self.uid}" if self.uid is not None else "this user in a user namespace"
+        return f"bubblewrap, {who}, no network, seccomp"
+
+
+def _processes_of(uid: int) -> int:
+    """Processes and threads of ``uid`` now (what RLIMIT_NPROC counts)."""
+    count = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    with open(f"/proc/{entry.name}/status") as fh:
+                        for line in fh:
+                            if line.startswith("Threads:"):
+                                count += int(line.split()[1])
+                                break
+            except OSError:
+                pass
+    return count

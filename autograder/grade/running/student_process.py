@@ -1,0 +1,326 @@
+"""The grader's handle on one student process (``python -m autograder.student_process``).
+
+:class:`StudentProcess` starts the worker for one submission, sends it one question at a
+time with a wall-clock limit, and kills its whole process group on a hang or a crash; the
+next question starts a fresh worker. Inputs go in as npz files in a folder only the grader
+writes (grade/running/exchange.py), outputs come back on the reply pipe as bounded plain arrays read
+within the question's deadline; the expected values never leave the grader.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import select
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+from autograder.config import Limits
+from autograder.grade.running.exchange import remove_tree, write_inputs
+from autograder.grade.running.sandbox import Sandbox
+from autograder.student_process.assets import ASSETS_ENV, assets_dir
+from autograder.student_process.protocol import (MAX_OUTPUT_BYTES, MAX_REPLY_BYTES, ProtocolError, check_layout,
+                                        decode_arrays, parse, send)
+
+STARTUP_TIMEOUT = 60.0
+LIMIT_SIGNALS = {   # what a signal from a resource limit means, for the student
+    signal.SIGXCPU: ": it used more than its {limits.cpu_time:g} s of CPU time",
+    signal.SIGXFSZ: ": it wrote a file larger than {limits.file_size} bytes (printed output counts)",
+}
+EOF = object()          # _read_reply: the student process closed its reply pipe
+LOG_TAIL_BYTES = 2000
+
+
+@dataclass
+class CaseRun:
+    """What the student process did for one case: status ``ok`` (with outputs),
+    ``not_implemented``, ``error``, ``timeout`` or ``crashed``, and a message."""
+    status: str
+    message: str = ""
+    outputs: dict = field(default_factory=dict)
+
+
+def worker_env() -> dict:
+    """Environment of the student process: single-threaded BLAS and TensorFlow, no user site,
+    no bytecode, and the public assets folder in A3_ASSETS."""
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR",
+                                                        "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
+               PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", MPLBACKEND="Agg",
+               TF_CPP_MIN_LOG_LEVEL="2", TF_NUM_INTEROP_THREADS="1", TF_NUM_INTRAOP_THREADS="1")
+    env[ASSETS_ENV] = str(assets_dir())
+    return env
+
+
+class StudentProcess:
+    """Runs questions of one submission in a separate process.
+
+    Inputs:
+    - submission: folder that contains ``cs231n/``.
+    - workdir: a folder of the grader's (created if needed, mode 0700) for the log, the
+      inputs (``workdir/in``, read-only for the student process) and the worker library the
+      sandbox sees (``workdir/lib``); without bubblewrap also the student process's working
+      folder (``workdir/scratch``).
+    - limits: the part's resource limits (grading_config.yml).
+    - sandbox: None = bubblewrap if usable (else limits only, with a warning); True =
+      bubblewrap or fail; False = limits only.
+    """
+
+    def __init__(self, submission: Path, workdir: Path, seed: int = 231, limits: Limits = Limits(),
+                 sandbox: bool | None = None):
+        self.submission = Path(submission).resolve()
+        self.workdir = Path(workdir).resolve()
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.workdir, 0o700)
+        self.inputs = self.workdir / "in"
+        self.inputs.mkdir(mode=0o755, exist_ok=True)
+        self.scratch = self.workdir / "scratch"
+        self.scratch.mkdir(exist_ok=True)
+        self.seed = seed
+        self.proc = None
+        self.log_path = self.workdir / "student_output.log"
+        self.restarts = 0
+        self._request_id = 0
+        self.sandbox = Sandbox(limits, self.submission, self.inputs, self.workdir / "lib", sandbox,
+                               scratch=self.scratch)
+        self.sandbox.prepare()
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def _start(self):
+        req_r, req_w = os.pipe()
+        rep_r, rep_w = os.pipe()
+        log = open(self.log_path, "ab")
+        where = self.sandbox.where()
+        cmd, env = self.sandbox.command(
+            [sys.executable, "-m", "autograder.student_process", "--submission", where["submission"],
+             "--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)], worker_env())
+        try:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                         pass_fds=(req_r, rep_w, *self.sandbox.fds),
+                                         cwd=self.workdir if self.sandbox.bubblewrap else self.scratch,
+                                         env=env, start_new_session=True)
+        finally:
+            os.close(req_r)
+            os.close(rep_w)
+            log.close()
+            self.sandbox.close_fds()
+        self._requests = os.fdopen(req_w, "w")
+        self._replies = rep_r
+        self._buffer = b""
+        reply = self._read_reply(STARTUP_TIMEOUT)
+        if reply is None or reply is EOF or not reply.get("ready"):
+            self.kill()
+            raise RuntimeError("the student process did not start: " + self.log_tail())
+
+    def kill(self):
+        """Kill the worker, its process group and every process descended from it (also
+        those that started a session of their own), and reap it."""
+        if self.proc is None:
+            return
+        try:
+            descendants = psutil.Process(self.proc.pid).children(recursive=True)
+        except psutil.Error:
+            descendants = []
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        for child in descendants:
+            try:
+                child.kill()
+            except psutil.Error:
+                pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            self._requests.close()
+        except OSError:
+            pass                            # the pipe broke with the process: nothing to flush
+        try:
+            os.close(self._replies)
+        except OSError:
+            pass
+        self.proc = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.kill()
+        self.sandbox.close()
+
+    # -- one question ------------------------------------------------------------------
+    def run(self, question: str, inputs: dict, time_limit: float) -> dict:
+        """Run every case of ``question``.
+
+        Inputs:
+        - question: the question id (a key of ``autograder.student_process.calls.CALLS``).
+        - inputs: {case name: {input name: ndarray}}.
+        - time_limit: seconds of wall clock for all cases of the question together.
+        Returns {case name: CaseRun}.
+        """
+        self._request_id += 1
+        name = f"{self._request_id}-{question}"
+        try:
+            write_inputs(self.inputs, name, inputs)
+            return self._run(question, inputs, time_limit, f"{self.sandbox.where()['inputs']}/{name}")
+        finally:
+            remove_tree(self.inputs / name)      # the grader's own folder: nothing to distrust
+
+    def _run(self, question, inputs, time_limit, in_dir):
+        request_id = f"{self._request_id}-{secrets.token_hex(8)}"
+        deadline = time.monotonic() + time_limit
+        try:
+            if self.proc is None:
+                self._start()
+                deadline = time.monotonic() + time_limit
+            log_start = self.log_path.stat().st_size
+            send(self._requests, {"id": request_id, "question": question, "cases": list(inputs),
+                                  "in_dir": in_dir})
+            reply = self._read_reply(deadline - time.monotonic(), request_id)
+        except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
+            self._restart()
+            return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
+        if reply is None:
+            self._restart()
+            msg = f"timed out: still running after {time_limit:g} s (infinite loop, or far too slow?)"
+            return {c: CaseRun("timeout", msg) for c in inputs}
+        if reply is EOF:
+            msg = self._death_message(question, log_start)
+            return {c: CaseRun("crashed", msg) for c in inputs}
+        answers = reply.get("cases")
+        runs, layouts = {}, {}
+        for case in inputs:
+            info = answers.get(case) if isinstance(answers, dict) else None
+            if not isinstance(info, dict) or info.get("status") not in ("ok", "not_implemented", "error"):
+                runs[case] = CaseRun("error", "the student process gave no usable answer for this case")
+                continue
+            runs[case] = CaseRun(info["status"], str(info.get("message", ""))[:4000])
+            if info["status"] == "ok":
+                layouts[case] = info.get("arrays")
+        try:
+            sizes = {case: check_layout(layout, MAX_OUTPUT_BYTES) for case, layout in layouts.items()}
+            if sum(sizes.values()) > MAX_REPLY_BYTES:
+                raise ProtocolError(f"outputs of {sum(sizes.values())} bytes exceed the limit of {MAX_REPLY_BYTES}")
+            data = self._read_bytes(sum(sizes.values()), deadline)
+        except ProtocolError as exc:      # the bytes that follow cannot be framed: a fresh process
+            self._restart()
+            for case in layouts:
+                runs[case] = CaseRun("error", f"unusable output: {exc}")
+            return runs
+        if data is None or data is EOF:
+            self._restart()
+            why = (f"timed out: its outputs did not arrive within {time_limit:g} s" if data is None
+                   else "the student process ended before sending all its outputs")
+            return {c: CaseRun("timeout" if data is None else "crashed", why) for c in inputs}
+        offset = 0
+        for case, layout in layouts.items():
+            try:
+                runs[case].outputs = decode_arrays(layout, data[offset:offset + sizes[case]])
+            except ProtocolError as exc:
+                runs[case] = CaseRun("error", f"unusable output: {exc}")
+            offset += sizes[case]
+        if reply.get("tampered"):
+            # Replacing a library's function is never part of an answer: the question scores 0
+            # and the next question starts in a fresh process (the worker exits after such a
+            # reply). The check is best effort: see autograder/student_process/tamper.py.
+            self._restart()
+            names = ", ".join(map(str, reply["tampered"]))[:500]
+            msg = (f"your code replaced {names} while {question} ran; changing numpy, "
+                   f"TensorFlow, Python's builtins or the grader is not allowed, so this question "
+                   f"scores 0 (the next question starts in a fresh process)")
+            return {c: CaseRun("error", msg) for c in inputs}
+        return runs
+
+    def _death_message(self, question, log_start) -> str:
+        """Reap a worker that closed its reply pipe and say how it ended."""
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        code = self.proc.returncode
+        tail = self.log_tail(log_start)
+        self._restart()
+        if code is not None and code > 128 and self.sandbox.bubblewrap:
+            code = -(code - 128)               # bwrap reports a signal as 128 + its number
+        if code is not None and code < 0:
+            try:
+                how = f"signal {signal.Signals(-code).name}"
+            except ValueError:
+                how = f"signal {-code}"
+            how += LIMIT_SIGNALS.get(-code, "").format(limits=self.sandbox.limits)
+        else:
+            how = f"exit code {code}"
+        msg = f"the student process ended ({how}) while running {question}"
+        return msg + (f"; its last output:\n{tail}" if tail else "")
+
+    def _restart(self):
+        self.kill()
+        self.restarts += 1
+
+    def _read_reply(self, timeout: float, request_id=None):
+        """The worker's reply (a dict) to ``request_id`` within ``timeout`` s; None on
+        timeout, EOF when the worker closed its end (it died). Lines that are not a reply
+        to this request (anything the student's code wrote on the reply pipe) are skipped."""
+        deadline = time.monotonic() + max(timeout, 0)
+        while True:
+            line = self._read_line(deadline)
+            if line is None or line is EOF:
+                return line
+            try:
+                reply = parse(line)
+            except ProtocolError:
+                continue
+            if request_id is None or reply.get("id") == request_id:
+                return reply
+
+    def _read_bytes(self, size: int, deadline: float):
+        """Exactly ``size`` bytes from the reply pipe (a memoryview) by ``deadline`` (a
+        time.monotonic() value); None on timeout, EOF if the worker closed its end first."""
+        data = bytearray(size)
+        have = min(len(self._buffer), size)
+        data[:have] = self._buffer[:have]
+        self._buffer = self._buffer[have:]
+        view = memoryview(data)
+        while have < size:
+            if not self._readable_by(deadline):
+                return None
+            got = os.readv(self._replies, [view[have:have + 2**20]])
+            if not got:
+                return EOF
+            have += got
+        return view
+
+    def _readable_by(self, deadline: float) -> bool:
+        """Whether the reply pipe has something to read before ``deadline``."""
+        left = deadline - time.monotonic()
+        return left > 0 and bool(select.select([self._replies], [], [], left)[0])
+
+    def _read_line(self, deadline: float):
+        while b"\n" not in self._buffer:
+            if not self._readable_by(deadline):
+                return None
+            chunk = os.read(self._replies, 65536)
+            if not chunk:
+                return EOF
+            self._buffer += chunk
+            if len(self._buffer) > 2**20:
+                raise ProtocolError("reply too long")
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return line.decode("utf-8", "replace")
+
+    def log_tail(self, start: int = 0) -> str:
+        """The last lines the student's code printed since byte ``start`` of the log."""
+        try:
+            with open(self.log_path, "rb") as fh:
+                fh.seek(max(start, self.log_path.stat().st_size - LOG_TAIL_BYTES))
+                return fh.read().decode("utf-8", "replace").strip()
+        except OSError:
+            return ""
