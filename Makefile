@@ -33,6 +33,7 @@ demo: install
 ## the code passes the linter, the committed student template and fixtures are current and leak-free, then the test suite
 test: install
 	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/a3 build --check
 	$(BIN)/python -m pytest
 

@@ -1,11 +1,13 @@
 """The ``a3`` command: one verb per workflow.
 
-- ``a3 grade SUBMISSION... --out DIR``  grade folders or zips in parallel, resumably; gradebook and reports (instructors)
+- ``a3 grade SUBMISSION... --out DIR``  grade folders or zips in parallel, resumably; gradebook and
+  reports (instructors)
 - ``a3 build [--check]``                regenerate (or verify) the student template and fixtures (TAs)
 - ``a3 examples [--out DIR]``           make the example submissions (reference, template, buggy ones)
 - ``a3 check QUESTION [--dir DIR]``     run a question's public tests on a filled-in template (students)
 - ``a3 submit [--dir DIR]``             pack a submission zip (students)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,7 +17,7 @@ from pathlib import Path
 
 # the grader imports TensorFlow for some checks (Part 3's fooling images): keep its start-up
 # chatter (CPU instructions, oneDNN) out of the instructor's terminal
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")   # and grade/reports/tf_logs.py filters what is printed anyway
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # and grade/reports/tf_logs.py filters what is printed anyway
 
 from autograder.config import DEFAULT_CONFIG
 
@@ -37,17 +39,27 @@ def _grade(args) -> int:
     paths = find_submissions([Path(s) for s in args.submissions])
     from autograder.config import REPO_ROOT
     from autograder.grade.running import fallback
+
     try:
-        isolation = fallback.announce(args.trusted_submissions)      # says which, once
+        isolation = fallback.announce(args.trusted_submissions)  # says which, once
     except fallback.IsolationRefused as exc:
         print(f"a3 grade: {exc}", file=sys.stderr)
         return 2
-    if isolation == "uid":                  # made now, so that it is closed to the student uid too
+    if isolation == "uid":  # made now, so that it is closed to the student uid too
         Path(args.out).mkdir(parents=True, exist_ok=True)
     with fallback.closed_while_grading(isolation, REPO_ROOT, [Path(args.out), *map(Path, args.submissions), *paths]):
-        return grade_many(paths, config, parts, Path(args.out), quiet=args.quiet, workers=args.workers,
-                          scheduler=args.scheduler, regrade=args.regrade, release=args.release,
-                          similarity=not args.no_similarity)
+        return grade_many(
+            paths,
+            config,
+            parts,
+            Path(args.out),
+            quiet=args.quiet,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            regrade=args.regrade,
+            release=args.release,
+            similarity=not args.no_similarity,
+        )
 
 
 def _positive_int(text: str) -> int:
@@ -65,20 +77,24 @@ def _parts_help() -> str:
     """The part ids of the default grading_config.yml with their titles and points, for --help."""
     try:
         from autograder.config import load_config
+
         config = load_config(DEFAULT_CONFIG)
-    except Exception as exc:          # --help must work even with a broken configuration
+    except Exception as exc:  # --help must work even with a broken configuration
         return f"part ids: see grading_config.yml (it could not be read: {exc})"
     return "part ids (--parts), from grading_config.yml:\n" + "\n".join(
-        f"  {p.id:8} {p.title} ({p.points:g} points)" for p in config.parts.values())
+        f"  {p.id:8} {p.title} ({p.points:g} points)" for p in config.parts.values()
+    )
 
 
 def _build(args) -> int:
     from autograder.build.pipeline import main as build_main
+
     return build_main(check=args.check, skip_notebooks=args.skip_notebooks)
 
 
 def _examples(args) -> int:
     from autograder.build.examples import EXAMPLES, build_examples
+
     made = build_examples(Path(args.out) if args.out else EXAMPLES, log=lambda m: None)
     print(f"wrote {len(made)} example submissions to {made[0].parent}")
     return 0
@@ -86,35 +102,55 @@ def _examples(args) -> int:
 
 def _check(args) -> int:
     from autograder.student_tools.check import main as check_main
+
     return check_main(args.question, Path(args.dir))
 
 
 def _submit(args) -> int:
     from autograder.student_tools.pack import main as pack_main
+
     return pack_main(Path(args.dir), Path(args.out) if args.out else None)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="a3", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="verb", required=True)
-    g = sub.add_parser("grade", help="grade submissions (folders or zips)", epilog=_parts_help(),
-                       formatter_class=argparse.RawDescriptionHelpFormatter,
-                       description="Grade submissions into --out: per submission results.json, feedback.md and\n"
-                                   "feedback.html; for the class grades.csv, lms.csv, index.html (the class page)\n"
-                                   "and similarity.html, made from every submission recorded in --out.")
+    g = sub.add_parser(
+        "grade",
+        help="grade submissions (folders or zips)",
+        epilog=_parts_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Grade submissions into --out: per submission results.json, feedback.md and\n"
+        "feedback.html; for the class grades.csv, lms.csv, index.html (the class page)\n"
+        "and similarity.html, made from every submission recorded in --out.",
+    )
     g.add_argument("submissions", nargs="+", help="submission folders or zips, or a folder of them")
     g.add_argument("--out", required=True, help="folder for grades.csv and the per-submission reports")
     g.add_argument("--parts", help="comma-separated part ids, listed below (default: all)")
     g.add_argument("--config", default=DEFAULT_CONFIG, help="grading_config.yml (default: the repository's)")
-    g.add_argument("--workers", type=_positive_int,
-                   help="worker processes on this machine, at least 1 (default: the number of cores)")
+    g.add_argument(
+        "--workers",
+        type=_positive_int,
+        help="worker processes on this machine, at least 1 (default: the number of cores)",
+    )
     g.add_argument("--scheduler", help="grade on a Dask cluster: its scheduler's address, e.g. tcp://HOST:8786")
-    g.add_argument("--regrade", action="append", default=[], metavar="ID",
-                   help="grade this submission again even if it is graded already (repeatable)")
-    g.add_argument("--release", action="store_true",
-                   help="show hidden cases' messages in the students' feedback (after the grades are released)")
-    g.add_argument("--trusted-submissions", action="store_true",
-                   help="grade even where student code cannot be isolated (no bubblewrap, not root): limits only")
+    g.add_argument(
+        "--regrade",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="grade this submission again even if it is graded already (repeatable)",
+    )
+    g.add_argument(
+        "--release",
+        action="store_true",
+        help="show hidden cases' messages in the students' feedback (after the grades are released)",
+    )
+    g.add_argument(
+        "--trusted-submissions",
+        action="store_true",
+        help="grade even where student code cannot be isolated (no bubblewrap, not root): limits only",
+    )
     g.add_argument("--no-similarity", action="store_true", help="do not write the similarity report")
     g.add_argument("--quiet", action="store_true")
     g.set_defaults(func=_grade)

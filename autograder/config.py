@@ -5,6 +5,7 @@ resource limits and seeds. ``load_config(path)`` returns a :class:`Config`; any 
 raises :class:`ConfigError` whose message names the file, the line and the key (with a
 suggestion for a likely typo), never a traceback from deep inside the grader.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,16 +23,26 @@ DEFAULT_CONFIG = REPO_ROOT / "grading_config.yml"
 
 VISIBILITIES = ("public", "hidden")
 TOP_KEYS = {"assignment": str, "defaults": dict, "seeds": dict, "parts": dict, "late": dict}
-LATE_KEYS = {"due": (str, datetime.datetime), "grace_minutes": (int, float), "penalty_per_day": float,
-             "max_days_late": int}
+LATE_KEYS = {
+    "due": (str, datetime.datetime),
+    "grace_minutes": (int, float),
+    "penalty_per_day": float,
+    "max_days_late": int,
+}
 DEFAULT_KEYS = {"time_limit": (int, float), "threshold": float, "limits": dict}
 LIMIT_KEYS = {"memory": (str, int), "cpu_time": (int, float), "processes": int, "file_size": (str, int)}
 SEED_KEYS = {"fixtures": int}
-PART_KEYS = {"title": str, "points": (int, float), "notebook": str, "questions": dict, "written": dict,
-             "limits": dict}
+PART_KEYS = {"title": str, "points": (int, float), "notebook": str, "questions": dict, "written": dict, "limits": dict}
 QUESTION_KEYS = {
-    "points": (int, float), "function": str, "threshold": float, "time_limit": (int, float),
-    "depends_on": list, "cases": dict, "given": bool, "max_loss": float, "more_functions": list,
+    "points": (int, float),
+    "function": str,
+    "threshold": float,
+    "time_limit": (int, float),
+    "depends_on": list,
+    "cases": dict,
+    "given": bool,
+    "max_loss": float,
+    "more_functions": list,
 }
 REQUIRED_QUESTION_KEYS = ("points", "function", "cases")
 
@@ -43,17 +54,18 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class Question:
     """One graded question: its id ties config, stub, hidden tests, fixtures and reports."""
+
     id: str
     part: str
     points: float
-    function: str              # "cs231n/rnn_layers.py::rnn_step_forward"
+    function: str  # "cs231n/rnn_layers.py::rnn_step_forward"
     threshold: float
     time_limit: float
-    cases: dict                # case name -> "public" | "hidden", in file order
+    cases: dict  # case name -> "public" | "hidden", in file order
     depends_on: tuple = ()
     given: bool = False
     max_loss: float | None = None
-    more_functions: tuple = ()   # other functions of the same file the question tests, e.g. ("generator_loss",)
+    more_functions: tuple = ()  # other functions of the same file the question tests, e.g. ("generator_loss",)
 
     @property
     def file(self) -> str:
@@ -76,6 +88,7 @@ class Limits:
     """Resource limits of one student process (it runs one part's questions): address space
     and the largest file it may write, in bytes; CPU seconds in all (the wall-clock limit is
     per question: ``Question.time_limit``); processes and threads of its user."""
+
     memory: int = 4 * 2**30
     cpu_time: float = 600.0
     processes: int = 256
@@ -88,9 +101,9 @@ class Part:
     title: str
     points: float
     notebook: str
-    questions: dict            # id -> Question, in file order
+    questions: dict  # id -> Question, in file order
     limits: Limits = Limits()
-    written: dict = field(default_factory=dict)    # written (TA-graded) question id -> points
+    written: dict = field(default_factory=dict)  # written (TA-graded) question id -> points
 
     @property
     def autograded_points(self) -> float:
@@ -103,7 +116,8 @@ class LateRules:
     """Late work (``late:`` in grading_config.yml): a submission after ``due`` + the grace
     period loses ``penalty_per_day`` of its score per started day late; more than
     ``max_days_late`` days late scores 0. Applied in grade/bookkeeping/late.py."""
-    due: datetime.datetime     # timezone-aware
+
+    due: datetime.datetime  # timezone-aware
     grace_minutes: float = 0.0
     penalty_per_day: float = 0.0
     max_days_late: int | None = None
@@ -114,9 +128,9 @@ class Config:
     path: Path
     assignment: str
     seeds: dict
-    parts: dict                # id -> Part
-    questions: dict = field(default_factory=dict)   # id -> Question, all parts, in order
-    late: LateRules | None = None                    # no late rules: nothing is late
+    parts: dict  # id -> Part
+    questions: dict = field(default_factory=dict)  # id -> Question, all parts, in order
+    late: LateRules | None = None  # no late rules: nothing is late
 
     @property
     def total_points(self) -> float:
@@ -140,11 +154,15 @@ class Config:
 
     def with_time_limit(self, seconds: float) -> Config:
         """A copy in which every question has the given time limit (for tests)."""
-        parts = {pid: dataclasses.replace(p, questions={qid: dataclasses.replace(q, time_limit=seconds)
-                                                        for qid, q in p.questions.items()})
-                 for pid, p in self.parts.items()}
-        return dataclasses.replace(self, parts=parts,
-                                   questions={q.id: q for p in parts.values() for q in p.questions.values()})
+        parts = {
+            pid: dataclasses.replace(
+                p, questions={qid: dataclasses.replace(q, time_limit=seconds) for qid, q in p.questions.items()}
+            )
+            for pid, p in self.parts.items()
+        }
+        return dataclasses.replace(
+            self, parts=parts, questions={q.id: q for p in parts.values() for q in p.questions.values()}
+        )
 
 
 def _where(path, node) -> str:
@@ -167,8 +185,9 @@ def _check_keys(path, node, allowed, what, required=()):
         if allowed is not None and key not in allowed:
             close = difflib.get_close_matches(key, list(allowed), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(f"{_where(path, knode)}: unknown key '{key}' in {what}{hint}; "
-                              f"allowed: {', '.join(sorted(allowed))}")
+            raise ConfigError(
+                f"{_where(path, knode)}: unknown key '{key}' in {what}{hint}; allowed: {', '.join(sorted(allowed))}"
+            )
         seen[key] = vnode
     for key in required:
         if key not in seen:
@@ -226,8 +245,7 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
             if dep not in questions:
                 close = difflib.get_close_matches(str(dep), list(questions), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise ConfigError(f"{_where(path, node)}: question '{qid}' depends on "
-                                  f"unknown question '{dep}'{hint}")
+                raise ConfigError(f"{_where(path, node)}: question '{qid}' depends on unknown question '{dep}'{hint}")
     late = _late_rules(path, top["late"]) if "late" in top else None
     config = Config(path=path, assignment=assignment, seeds=seeds, parts=parts, questions=questions, late=late)
     if check_tests:
@@ -249,8 +267,9 @@ def _defaults(path, node) -> tuple[dict, Limits]:
     return defaults, default_limits
 
 
-def _part(path, part_id: str, pnode, defaults: dict, default_limits: Limits, questions: dict,
-          pending_deps: list) -> Part:
+def _part(
+    path, part_id: str, pnode, defaults: dict, default_limits: Limits, questions: dict, pending_deps: list
+) -> Part:
     """One part from its node; adds its questions to ``questions`` and their ``depends_on`` to
     ``pending_deps`` ((id, node, [ids]), checked once every question is known)."""
     pk = _check_keys(path, pnode, PART_KEYS, f"part '{part_id}'", required=("points", "questions"))
@@ -265,15 +284,24 @@ def _part(path, part_id: str, pnode, defaults: dict, default_limits: Limits, que
     total = sum(q.points for q in part_qs.values()) + sum(written.values())
     points = _value(path, pk["points"], (int, float), f"part '{part_id}': points")
     if abs(total - points) > 1e-9:
-        raise ConfigError(f"{_where(path, pk['points'])}: part '{part_id}' is worth {points:g} "
-                          f"points but its questions add up to {total:g}"
-                          + (" (written questions included)" if written else ""))
+        raise ConfigError(
+            f"{_where(path, pk['points'])}: part '{part_id}' is worth {points:g} "
+            f"points but its questions add up to {total:g}" + (" (written questions included)" if written else "")
+        )
     title = _value(path, pk["title"], str, f"part '{part_id}': title") if "title" in pk else part_id
     notebook = _value(path, pk["notebook"], str, f"part '{part_id}': notebook") if "notebook" in pk else ""
-    limits = (_limits(path, pk["limits"], default_limits, f"part '{part_id}': limits")
-              if "limits" in pk else default_limits)
-    return Part(id=part_id, title=title, points=float(points), notebook=notebook,
-                questions=part_qs, limits=limits, written=written)
+    limits = (
+        _limits(path, pk["limits"], default_limits, f"part '{part_id}': limits") if "limits" in pk else default_limits
+    )
+    return Part(
+        id=part_id,
+        title=title,
+        points=float(points),
+        notebook=notebook,
+        questions=part_qs,
+        limits=limits,
+        written=written,
+    )
 
 
 def _question(path, qid: str, part_id: str, qnode, defaults: dict) -> tuple[Question, object]:
@@ -284,26 +312,35 @@ def _question(path, qid: str, part_id: str, qnode, defaults: dict) -> tuple[Ques
     if vals["points"] < 0:
         raise ConfigError(f"{_where(path, qk['points'])}: {what}: points must be >= 0")
     if vals["function"].count("::") != 1 or not vals["function"].split("::")[0].endswith(".py"):
-        raise ConfigError(f"{_where(path, qk['function'])}: {what}: function should look "
-                          f"like 'cs231n/rnn_layers.py::rnn_step_forward'")
+        raise ConfigError(
+            f"{_where(path, qk['function'])}: {what}: function should look "
+            f"like 'cs231n/rnn_layers.py::rnn_step_forward'"
+        )
     cases = {}
     for cname, cnode in _check_keys(path, qk["cases"], None, f"{what}: cases").items():
         vis = _value(path, cnode, str, f"{what}: case '{cname}'")
         if vis not in VISIBILITIES:
             close = difflib.get_close_matches(vis, VISIBILITIES, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(f"{_where(path, cnode)}: {what}: case '{cname}' has "
-                              f"visibility '{vis}'{hint}; use public or hidden")
+            raise ConfigError(
+                f"{_where(path, cnode)}: {what}: case '{cname}' has visibility '{vis}'{hint}; use public or hidden"
+            )
         cases[cname] = vis
     if not cases:
         raise ConfigError(f"{_where(path, qk['cases'])}: {what} has no cases")
     q = Question(
-        id=qid, part=part_id, points=float(vals["points"]), function=vals["function"],
+        id=qid,
+        part=part_id,
+        points=float(vals["points"]),
+        function=vals["function"],
         threshold=float(vals.get("threshold", defaults["threshold"])),
         time_limit=float(vals.get("time_limit", defaults["time_limit"])),
-        cases=cases, depends_on=tuple(vals.get("depends_on", [])),
-        given=vals.get("given", False), max_loss=vals.get("max_loss"),
-        more_functions=_more_functions(path, qk.get("more_functions"), vals.get("more_functions", []), what))
+        cases=cases,
+        depends_on=tuple(vals.get("depends_on", [])),
+        given=vals.get("given", False),
+        max_loss=vals.get("max_loss"),
+        more_functions=_more_functions(path, qk.get("more_functions"), vals.get("more_functions", []), what),
+    )
     return q, qk.get("depends_on")
 
 
@@ -340,8 +377,10 @@ def _limits(path, node, base: Limits, what) -> Limits:
 def _more_functions(path, node, names, what) -> tuple:
     for name in names:
         if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", name):
-            raise ConfigError(f"{_where(path, node)}: {what}: more_functions should list function names of "
-                              f"the same file, like [generator_loss], got {name!r}")
+            raise ConfigError(
+                f"{_where(path, node)}: {what}: more_functions should list function names of "
+                f"the same file, like [generator_loss], got {name!r}"
+            )
     return tuple(names)
 
 
@@ -350,14 +389,13 @@ def _written(path, node, part_id, questions) -> dict:
     notebook's ``manual: true`` questions, checked by ``a3 build``)."""
     out = {}
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
-        return out                               # `written:` with nothing under it
+        return out  # `written:` with nothing under it
     for qid, vnode in _check_keys(path, node, None, f"part '{part_id}': written").items():
         if qid in questions:
             raise ConfigError(f"{_where(path, vnode)}: written question '{qid}' has the id of an autograded question")
         value = _value(path, vnode, (int, float), f"part '{part_id}': written question '{qid}': points")
         if value < 0:
-            raise ConfigError(f"{_where(path, vnode)}: part '{part_id}': written question '{qid}': "
-                              f"points must be >= 0")
+            raise ConfigError(f"{_where(path, vnode)}: part '{part_id}': written question '{qid}': points must be >= 0")
         out[qid] = float(value)
     return out
 
@@ -370,37 +408,53 @@ def _late_rules(path, node) -> LateRules:
         try:
             due = datetime.datetime.fromisoformat(due)
         except ValueError:
-            raise ConfigError(f"{_where(path, keys['due'])}: late.due should be a date and time like "
-                              f"2026-03-01T23:59:00+00:00, got {due!r}") from None
+            raise ConfigError(
+                f"{_where(path, keys['due'])}: late.due should be a date and time like "
+                f"2026-03-01T23:59:00+00:00, got {due!r}"
+            ) from None
     if due.tzinfo is None:
-        raise ConfigError(f"{_where(path, keys['due'])}: late.due needs a time zone, e.g. "
-                          f"2026-03-01T23:59:00+00:00 or 2026-03-01 23:59:00-08:00")
+        raise ConfigError(
+            f"{_where(path, keys['due'])}: late.due needs a time zone, e.g. "
+            f"2026-03-01T23:59:00+00:00 or 2026-03-01 23:59:00-08:00"
+        )
     penalty = vals.get("penalty_per_day", 0.0)
     if not 0 <= penalty <= 1:
-        raise ConfigError(f"{_where(path, keys['penalty_per_day'])}: late.penalty_per_day is a fraction "
-                          f"of the score, between 0 and 1 (0.1 = 10% per day)")
-    return LateRules(due=due, grace_minutes=float(vals.get("grace_minutes", 0.0)), penalty_per_day=penalty,
-                     max_days_late=vals.get("max_days_late"))
+        raise ConfigError(
+            f"{_where(path, keys['penalty_per_day'])}: late.penalty_per_day is a fraction "
+            f"of the score, between 0 and 1 (0.1 = 10% per day)"
+        )
+    return LateRules(
+        due=due,
+        grace_minutes=float(vals.get("grace_minutes", 0.0)),
+        penalty_per_day=penalty,
+        max_days_late=vals.get("max_days_late"),
+    )
 
 
 def _check_hidden_tests(path, q: Question, questions: dict) -> None:
     """The question's hidden test exists, keeps the question API (``question_api.py``),
     defines each configured case, and its ``USES`` name configured questions."""
     from autograder.question_api import HiddenTestError, question_hooks
+
     try:
         hooks = question_hooks(q.id)
     except ModuleNotFoundError as exc:
         if exc.name != f"autograder.hidden_tests.{q.id}":
             raise
-        raise ConfigError(f"{path}: question '{q.id}' has no hidden tests "
-                          f"(expected autograder/hidden_tests/{q.id}.py)") from None
+        raise ConfigError(
+            f"{path}: question '{q.id}' has no hidden tests (expected autograder/hidden_tests/{q.id}.py)"
+        ) from None
     except HiddenTestError as exc:
         raise ConfigError(f"{path}: question '{q.id}': {exc}") from None
     missing = [c for c in q.cases if c not in hooks.cases]
     if missing:
-        raise ConfigError(f"{path}: question '{q.id}': case(s) {', '.join(missing)} are not defined "
-                          f"in autograder/hidden_tests/{q.id}.py (it defines: {', '.join(hooks.cases)})")
+        raise ConfigError(
+            f"{path}: question '{q.id}': case(s) {', '.join(missing)} are not defined "
+            f"in autograder/hidden_tests/{q.id}.py (it defines: {', '.join(hooks.cases)})"
+        )
     unknown = [u for u in hooks.uses if u not in questions]
     if unknown:
-        raise ConfigError(f"{path}: question '{q.id}': autograder/hidden_tests/{q.id}.py: USES names "
-                          f"unknown question(s) {', '.join(unknown)}")
+        raise ConfigError(
+            f"{path}: question '{q.id}': autograder/hidden_tests/{q.id}.py: USES names "
+            f"unknown question(s) {', '.join(unknown)}"
+        )

@@ -4,6 +4,7 @@ them, in ``autograder/fixtures/<id>.h5`` (groups ``<case>/inputs`` and ``<case>/
 Written by ``a3 build`` from the reference solution, read by the grader; the student
 process is only ever sent the inputs.
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,9 +29,12 @@ def case_seed(base: int, qid: str, case: str, visibility: str) -> int:
 def make_inputs(question: Question, seed: int) -> dict[str, dict]:
     """{case: inputs} for a question, from its hidden-test module and the seed."""
     from autograder.question_api import question_hooks
+
     cases = question_hooks(question.id).cases
-    return {case: cases[case](np.random.RandomState(case_seed(seed, question.id, case, vis)))
-            for case, vis in question.cases.items()}
+    return {
+        case: cases[case](np.random.RandomState(case_seed(seed, question.id, case, vis)))
+        for case, vis in question.cases.items()
+    }
 
 
 def _write_group(group, arrays: dict):

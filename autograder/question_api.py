@@ -49,6 +49,7 @@ Example, a complete hidden test::
         return [compare_array("out", got.get("out"), expected["out"], question.threshold),
                 Check("shape", got["out"].shape == inputs["x"].shape, "out has the shape of x")]
 """
+
 from __future__ import annotations
 
 import difflib
@@ -73,29 +74,50 @@ from autograder.student_process.assets import package_file
 if TYPE_CHECKING:
     from autograder.config import Question
 
-ASSIGNMENT_DATA = REPO_ROOT / "assignment" / "data"   # the public data: captioning, netvis, gan
+ASSIGNMENT_DATA = REPO_ROOT / "assignment" / "data"  # the public data: captioning, netvis, gan
 
-__all__ = ["ASSIGNMENT_DATA", "Check", "compare_array", "compare_outputs", "rel_error", "scaled_error",
-           "caption_difference", "loops_in", "reference_module", "package_file",
-           "Arrays", "CaseMaker", "CheckHook", "CheckSourceHook", "QuestionHooks", "HiddenTestError",
-           "HOOKS", "question_hooks", "hooks_of"]
+__all__ = [
+    "ASSIGNMENT_DATA",
+    "Check",
+    "compare_array",
+    "compare_outputs",
+    "rel_error",
+    "scaled_error",
+    "caption_difference",
+    "loops_in",
+    "reference_module",
+    "package_file",
+    "Arrays",
+    "CaseMaker",
+    "CheckHook",
+    "CheckSourceHook",
+    "QuestionHooks",
+    "HiddenTestError",
+    "HOOKS",
+    "question_hooks",
+    "hooks_of",
+]
 
 Arrays = Mapping[str, np.ndarray]
 
 
 class CaseMaker(Protocol):
     """Makes one case's inputs: ``make(rng) -> {input name: array}``."""
+
     def __call__(self, rng: np.random.RandomState) -> dict[str, Any]: ...
 
 
 class CheckHook(Protocol):
     """``check(case, got, expected, inputs, question) -> [Check, ...]``."""
-    def __call__(self, case: str, got: Arrays, expected: Arrays | None, inputs: Arrays,
-                 question: Question) -> Iterable[Check]: ...
+
+    def __call__(
+        self, case: str, got: Arrays, expected: Arrays | None, inputs: Arrays, question: Question
+    ) -> Iterable[Check]: ...
 
 
 class CheckSourceHook(Protocol):
     """``check_source(case, source, question) -> [Check, ...]``."""
+
     def __call__(self, case: str, source: str | None, question: Question) -> Iterable[Check]: ...
 
 
@@ -106,6 +128,7 @@ class HiddenTestError(ValueError):
 @dataclass(frozen=True)
 class QuestionHooks:
     """The hooks of one question's hidden test, checked (see the module's docstring)."""
+
     id: str
     cases: Mapping[str, CaseMaker]
     check: CheckHook | None = None
@@ -126,9 +149,10 @@ def _callable(n_args: int) -> Callable[[Any], str | None]:
             inspect.signature(value).bind(*range(n_args))
         except TypeError:
             return f"should take {n_args} positional argument(s), its signature is {inspect.signature(value)}"
-        except ValueError:           # a builtin without a signature: accept it
+        except ValueError:  # a builtin without a signature: accept it
             pass
         return None
+
     return validate
 
 
@@ -153,8 +177,11 @@ def _flag(value: Any) -> str | None:
 
 
 def _tolerance(value: Any) -> str | None:
-    ok = (isinstance(value, tuple) and len(value) == 2
-          and all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in value))
+    ok = (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in value)
+    )
     return None if ok else f"should be a pair (rtol, atol) of numbers >= 0, got {value!r}"
 
 
@@ -204,14 +231,20 @@ def hooks_of(module: ModuleType, qid: str) -> QuestionHooks:
     """The checked hooks of a hidden-test module; raises HiddenTestError naming the file and
     the hook when one has the wrong type, CASES is missing, or a name looks like a misspelt hook."""
     where = f"autograder/hidden_tests/{qid}.py"
-    makers = {id(m) for m in getattr(module, "CASES", {}).values()} if isinstance(getattr(module, "CASES", None), Mapping) else set()
+    makers = (
+        {id(m) for m in getattr(module, "CASES", {}).values()}
+        if isinstance(getattr(module, "CASES", None), Mapping)
+        else set()
+    )
     for name in _own_names(module):
-        if id(getattr(module, name)) in makers:      # a case maker may have any name (e.g. `published`)
+        if id(getattr(module, name)) in makers:  # a case maker may have any name (e.g. `published`)
             continue
         meant = _looks_like_hook(name) if name not in HOOKS else None
         if meant:
-            raise HiddenTestError(f"{where}: defines {name}, which is not a hook of the question API "
-                                  f"(did you mean {meant}? see autograder/question_api.py)")
+            raise HiddenTestError(
+                f"{where}: defines {name}, which is not a hook of the question API "
+                f"(did you mean {meant}? see autograder/question_api.py)"
+            )
     if not hasattr(module, "CASES"):
         raise HiddenTestError(f"{where}: defines no CASES (see autograder/question_api.py)")
     values = {}

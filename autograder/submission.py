@@ -2,6 +2,7 @@
 the notebooks, unpacked or copied into a scratch folder (no absolute paths, no ``..``, no
 links, bounded size and count): grading never runs in the instructor's copy. A wrong layout
 raises :class:`SubmissionLayoutError` naming what is wrong."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ from pathlib import Path, PurePosixPath
 MAX_FILES = 2000
 MAX_TOTAL_BYTES = 300 * 2**20
 PACKAGE_MARKER = Path("cs231n") / "__init__.py"
-SKIPPED_DIRS = {"__pycache__", "__MACOSX", "datasets"}   # not copied from a submission folder
+SKIPPED_DIRS = {"__pycache__", "__MACOSX", "datasets"}  # not copied from a submission folder
 
 
 class SubmissionLayoutError(Exception):
@@ -34,16 +35,20 @@ def _extract(zip_path: Path, dest: Path) -> None:
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_FILES:
-            raise SubmissionLayoutError(f"{zip_path.name} holds {len(infos)} entries, more than the {MAX_FILES} allowed")
+            raise SubmissionLayoutError(
+                f"{zip_path.name} holds {len(infos)} entries, more than the {MAX_FILES} allowed"
+            )
         total = sum(i.file_size for i in infos)
         if total > MAX_TOTAL_BYTES:
-            raise SubmissionLayoutError(f"{zip_path.name} unpacks to {total} bytes, more than the "
-                                        f"{MAX_TOTAL_BYTES} allowed")
+            raise SubmissionLayoutError(
+                f"{zip_path.name} unpacks to {total} bytes, more than the {MAX_TOTAL_BYTES} allowed"
+            )
         for info in infos:
             name = PurePosixPath(info.filename)
             if name.is_absolute() or ".." in name.parts or "\\" in info.filename:
-                raise SubmissionLayoutError(f"{zip_path.name}: refusing the entry '{info.filename}' "
-                                            f"(absolute path or '..')")
+                raise SubmissionLayoutError(
+                    f"{zip_path.name}: refusing the entry '{info.filename}' (absolute path or '..')"
+                )
             if stat.S_ISLNK(info.external_attr >> 16):
                 raise SubmissionLayoutError(f"{zip_path.name}: refusing the symbolic link '{info.filename}'")
         written = 0
@@ -66,7 +71,7 @@ def _copy_folder(src: Path, dest: Path) -> None:
     to, the instructor's copy, and a link cannot point the grader at other files."""
     count = total = 0
     for root, dirs, files in os.walk(src):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]   # .venv, .git, caches
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]  # .venv, .git, caches
         for name in dirs + files:
             path = Path(root) / name
             if path.is_symlink():
@@ -87,12 +92,13 @@ def _find_root(folder: Path, label: str) -> Path:
         return folder
     subdirs = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "__MACOSX"))]
     if len(subdirs) == 1 and (subdirs[0] / PACKAGE_MARKER).is_file():
-        return subdirs[0]          # a zip of the folder instead of its contents: accept it
-    found = sorted(str(p.relative_to(folder)) for p in folder.rglob("__init__.py")
-                   if p.parent.name == "cs231n")[:3]
+        return subdirs[0]  # a zip of the folder instead of its contents: accept it
+    found = sorted(str(p.relative_to(folder)) for p in folder.rglob("__init__.py") if p.parent.name == "cs231n")[:3]
     hint = f" (found {', '.join(found)})" if found else ""
-    raise SubmissionLayoutError(f"{label}: no cs231n/__init__.py at the top of the submission{hint}; "
-                                f"pack it with `a3 submit` from the assignment folder")
+    raise SubmissionLayoutError(
+        f"{label}: no cs231n/__init__.py at the top of the submission{hint}; "
+        f"pack it with `a3 submit` from the assignment folder"
+    )
 
 
 def open_submission(path: Path, scratch: Path) -> Path:

@@ -28,6 +28,7 @@ infinite loop costs a3 its 30 s time limit and would hang ``otter run``, which h
 The load average (``uptime``) before and after is part of the result, and so is a
 projection for a class of 700 on a 32-core Dask cluster (``projection``: what it assumes).
 """
+
 from __future__ import annotations
 
 import os
@@ -36,22 +37,22 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import argparse                      # noqa: E402
-import json                          # noqa: E402
-import shutil                        # noqa: E402
-import statistics                    # noqa: E402
-import subprocess                    # noqa: E402
-import sys                           # noqa: E402
-import tempfile                      # noqa: E402
-import time                          # noqa: E402
-import zipfile                       # noqa: E402
-from pathlib import Path             # noqa: E402
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import zipfile  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import grading_speed as gs           # noqa: E402  (the otter harness, machine info)
+import grading_speed as gs  # noqa: E402  (the otter harness, machine info)
 
-from autograder.build.examples import build_examples   # noqa: E402
-from autograder.config import load_config              # noqa: E402
+from autograder.build.examples import build_examples  # noqa: E402
+from autograder.config import load_config  # noqa: E402
 
 REPO, BIN = gs.REPO, gs.BIN
 README = REPO / "bench" / "README.md"
@@ -88,6 +89,7 @@ def tree_cpu(proc: subprocess.Popen, every: float = 0.1) -> float:
     grader, so their time never reaches RUSAGE_CHILDREN), sampled every ``every`` s: what a
     process spends after its last sample is missed."""
     import psutil
+
     seen = {}
     while proc.poll() is None:
         try:
@@ -127,6 +129,7 @@ def median_run(cmd_for, repeat: int) -> dict:
 def config_without_overfit(tmp: Path) -> Path:
     """grading_config.yml without the overfit questions (their points taken off their parts)."""
     import yaml
+
     data = yaml.safe_load((REPO / "grading_config.yml").read_text())
     for pid, qid in OVERFIT.items():
         part = data["parts"][pid]
@@ -145,20 +148,27 @@ def run_a3(folder: Path, workers: int, out: Path, config: Path | None = None) ->
     for r in records.values():
         for q in r["result"]["questions"]:
             seconds[q["id"]] = seconds.get(q["id"], 0.0) + q.get("seconds", 0.0)
-    return {**run, "grades": (out / "grades.csv").read_text(), "questions": seconds,
-            "per_sub": {sid: r["seconds"] for sid, r in records.items()},
-            "scores": {sid: {q["id"]: sum(c["score"] for c in q["cases"]) for q in r["result"]["questions"]}
-                       for sid, r in records.items()}}
+    return {
+        **run,
+        "grades": (out / "grades.csv").read_text(),
+        "questions": seconds,
+        "per_sub": {sid: r["seconds"] for sid, r in records.items()},
+        "scores": {
+            sid: {q["id"]: sum(c["score"] for c in q["cases"]) for q in r["result"]["questions"]}
+            for sid, r in records.items()
+        },
+    }
 
 
 def reference_runs(examples: Path, repeat: int, tmp: Path, fast: Path) -> dict:
     """The floor, and one reference submission graded by a fresh ``a3 grade`` (with and
     without the overfit questions): median wall and CPU seconds of ``repeat`` runs each."""
     grade = [str(BIN / "a3"), "grade", str(examples / "reference"), "--workers", "1", "--quiet"]
-    return {"floor": median_run(lambda i: [sys.executable, "-c", FLOOR], repeat),
-            "reference": median_run(lambda i: grade + ["--out", str(tmp / f"ref{i}")], repeat),
-            "reference_fast": median_run(lambda i: grade + ["--out", str(tmp / f"reff{i}"), "--config", str(fast)],
-                                         repeat)}
+    return {
+        "floor": median_run(lambda i: [sys.executable, "-c", FLOOR], repeat),
+        "reference": median_run(lambda i: grade + ["--out", str(tmp / f"ref{i}")], repeat),
+        "reference_fast": median_run(lambda i: grade + ["--out", str(tmp / f"reff{i}"), "--config", str(fast)], repeat),
+    }
 
 
 def otter_folder(src: Path, tmp: Path) -> Path:
@@ -180,14 +190,15 @@ def run_otter_kind(src: Path, config, tmp: Path, log) -> dict:
         nb = sub / part.notebook
         zip_path = gs.build_autograder(sub, config, [pid], tmp / f"ag-{src.stem}-{pid}")
         log(f"  otter run {src.name} {part.notebook}")
-        run = gs.timed(lambda: gs.run_otter(zip_path, nb, tmp))   # noqa: B023 (called at once)
+        run = gs.timed(lambda: gs.run_otter(zip_path, nb, tmp))  # noqa: B023 (called at once)
         seconds += run["seconds"]
         scores.update(run["scores"])
     return {"seconds": seconds, "scores": scores}
 
 
-def projection(n: int, serial: dict, parallel: dict, fast: dict, floor: dict, students: int = 700,
-               cores: int = 32) -> str:
+def projection(
+    n: int, serial: dict, parallel: dict, fast: dict, floor: dict, students: int = 700, cores: int = 32
+) -> str:
     """A class of ``students`` on a ``cores``-core Dask cluster, on paper, from the measured
     one-worker seconds per submission (``serial``; ``fast``: without the overfit questions)
     and the 1 -> 2 worker scaling of this run (``parallel``)."""
@@ -198,17 +209,19 @@ def projection(n: int, serial: dict, parallel: dict, fast: dict, floor: dict, st
         return (students * per_sub / (cores * efficiency) + per_sub + floor["seconds"]) / 60
 
     per_sub = serial["seconds"] / n
-    return (f"Projection (on paper): {students} submissions on a {cores}-core Dask cluster take about "
-            f"{students} x {per_sub:.1f} s / ({cores} x {efficiency:.2f}) + {per_sub:.1f} s (the last wave) + "
-            f"{floor['seconds']:.1f} s (each grading process's first TensorFlow import) = **{minutes(serial):.1f} "
-            f"min**, {students * serial['cpu'] / n / 3600:.1f} core-hours. It assumes: one single-threaded Dask "
-            f"worker per core (`dask worker --nthreads 1 --nworkers {cores}`), each core as fast as one of this "
-            f"machine's, the 1 -> 2 worker efficiency measured here ({efficiency:.2f}) holding up to {cores} "
-            f"workers (no shared bottleneck but the file system), a class mixed like this one, the submissions on "
-            f"a file system every worker reads at the same path, and per worker at most 8 GiB (grader) + 4.25 GiB "
-            f"(student process) of address space ({cores * 12.25:.0f} GiB in all as a bound; in use far less).\n"
-            f"Without the overfit questions (the one-worker run without them, same efficiency): about "
-            f"**{minutes(fast):.1f} min**.")
+    return (
+        f"Projection (on paper): {students} submissions on a {cores}-core Dask cluster take about "
+        f"{students} x {per_sub:.1f} s / ({cores} x {efficiency:.2f}) + {per_sub:.1f} s (the last wave) + "
+        f"{floor['seconds']:.1f} s (each grading process's first TensorFlow import) = **{minutes(serial):.1f} "
+        f"min**, {students * serial['cpu'] / n / 3600:.1f} core-hours. It assumes: one single-threaded Dask "
+        f"worker per core (`dask worker --nthreads 1 --nworkers {cores}`), each core as fast as one of this "
+        f"machine's, the 1 -> 2 worker efficiency measured here ({efficiency:.2f}) holding up to {cores} "
+        f"workers (no shared bottleneck but the file system), a class mixed like this one, the submissions on "
+        f"a file system every worker reads at the same path, and per worker at most 8 GiB (grader) + 4.25 GiB "
+        f"(student process) of address space ({cores * 12.25:.0f} GiB in all as a bound; in use far less).\n"
+        f"Without the overfit questions (the one-worker run without them, same efficiency): about "
+        f"**{minutes(fast):.1f} min**."
+    )
 
 
 def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) -> str:
@@ -217,36 +230,54 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
     serial, parallel, fast = runs["serial"], runs["parallel"], runs["serial_fast"]
     floor, ref, ref_fast = runs["floor"], runs["reference"], runs["reference_fast"]
     parts = ", ".join(p.title.split(":")[0] for p in config.parts.values())
-    lines = [f"Command: `{command}` ({info['date']}). {n} submissions (s01..s{n:02d}, cycling through "
-             f"{', '.join(KINDS)}), {parts}. Wall-clock and CPU seconds (user + system of every process: "
-             f"a3, its workers, grading and student processes).", "",
-             "| one submission, a fresh process (median) | wall | CPU | wall / floor |", "| --- | --- | --- | --- |",
-             f"| floor: `python -c \"{FLOOR}\"` | {floor['seconds']:.1f} | {floor['cpu']:.1f} | 1 |",
-             f"| `a3 grade` the reference, all parts | {ref['seconds']:.1f} | {ref['cpu']:.1f} | "
-             f"**{ref['seconds'] / floor['seconds']:.1f}x** |",
-             f"| the same without `rnn_overfit`, `lstm_overfit` | {ref_fast['seconds']:.1f} | {ref_fast['cpu']:.1f} | "
-             f"{ref_fast['seconds'] / floor['seconds']:.1f}x |", "",
-             "| the class | whole batch (wall) | wall per submission | CPU per submission | speed-up |",
-             "| --- | --- | --- | --- | --- |",
-             f"| `a3 grade --workers 1` | {serial['seconds']:.1f} | {serial['seconds'] / n:.2f} | "
-             f"**{serial['cpu'] / n:.2f}** | 1 |",
-             f"| `a3 grade --workers 2` | {parallel['seconds']:.1f} | {parallel['seconds'] / n:.2f} | "
-             f"{parallel['cpu'] / n:.2f} | **{serial['seconds'] / parallel['seconds']:.2f}x** over one worker |",
-             f"| `--workers 1`, without the overfit questions | {fast['seconds']:.1f} | {fast['seconds'] / n:.2f} | "
-             f"{fast['cpu'] / n:.2f} | |", ""]
+    lines = [
+        f"Command: `{command}` ({info['date']}). {n} submissions (s01..s{n:02d}, cycling through "
+        f"{', '.join(KINDS)}), {parts}. Wall-clock and CPU seconds (user + system of every process: "
+        f"a3, its workers, grading and student processes).",
+        "",
+        "| one submission, a fresh process (median) | wall | CPU | wall / floor |",
+        "| --- | --- | --- | --- |",
+        f"| floor: `python -c \"{FLOOR}\"` | {floor['seconds']:.1f} | {floor['cpu']:.1f} | 1 |",
+        f"| `a3 grade` the reference, all parts | {ref['seconds']:.1f} | {ref['cpu']:.1f} | "
+        f"**{ref['seconds'] / floor['seconds']:.1f}x** |",
+        f"| the same without `rnn_overfit`, `lstm_overfit` | {ref_fast['seconds']:.1f} | {ref_fast['cpu']:.1f} | "
+        f"{ref_fast['seconds'] / floor['seconds']:.1f}x |",
+        "",
+        "| the class | whole batch (wall) | wall per submission | CPU per submission | speed-up |",
+        "| --- | --- | --- | --- | --- |",
+        f"| `a3 grade --workers 1` | {serial['seconds']:.1f} | {serial['seconds'] / n:.2f} | "
+        f"**{serial['cpu'] / n:.2f}** | 1 |",
+        f"| `a3 grade --workers 2` | {parallel['seconds']:.1f} | {parallel['seconds'] / n:.2f} | "
+        f"{parallel['cpu'] / n:.2f} | **{serial['seconds'] / parallel['seconds']:.2f}x** over one worker |",
+        f"| `--workers 1`, without the overfit questions | {fast['seconds']:.1f} | {fast['seconds'] / n:.2f} | "
+        f"{fast['cpu'] / n:.2f} | |",
+        "",
+    ]
     total = sum(serial["questions"].values())
     top = sorted(serial["questions"], key=lambda q: -serial["questions"][q])[:5]
-    lines += ["Where the one-worker run's question time went (seconds per submission, its share of all "
-              "questions' " + f"{total / n:.1f} s): " + ", ".join(f"{q} {serial['questions'][q] / n:.2f} s "
-                                                                f"({100 * serial['questions'][q] / total:.0f}%)"
-                                                                for q in top) + ".", ""]
+    lines += [
+        "Where the one-worker run's question time went (seconds per submission, its share of all "
+        "questions' "
+        + f"{total / n:.1f} s): "
+        + ", ".join(
+            f"{q} {serial['questions'][q] / n:.2f} s ({100 * serial['questions'][q] / total:.0f}%)" for q in top
+        )
+        + ".",
+        "",
+    ]
     if otter:
         kind_a3 = {k: statistics.mean(serial["per_sub"][s] for s, kk in kinds.items() if kk == k) for k in otter}
-        lines += ["`otter run` on one submission of each kind (every course notebook executed, then that part's "
-                  "tests), against a3's one-worker seconds for the same kind:", "",
-                  "| kind | a3 | `otter run` | ratio |", "| --- | --- | --- | --- |"]
-        lines += [f"| {k} | {kind_a3[k]:.1f} | {otter[k]['seconds']:.1f} | {otter[k]['seconds'] / kind_a3[k]:.2f}x |"
-                  for k in otter]
+        lines += [
+            "`otter run` on one submission of each kind (every course notebook executed, then that part's "
+            "tests), against a3's one-worker seconds for the same kind:",
+            "",
+            "| kind | a3 | `otter run` | ratio |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {k} | {kind_a3[k]:.1f} | {otter[k]['seconds']:.1f} | {otter[k]['seconds'] / kind_a3[k]:.2f}x |"
+            for k in otter
+        ]
         mism = []
         for kind, o in otter.items():
             sid = next(s for s, k in kinds.items() if k == kind)
@@ -255,13 +286,21 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
         lines += [f"- {kind}, {q}: a3 {a}, otter {o}" for kind, q, a, o in mism]
         lines.append("")
     same = serial["grades"] == parallel["grades"]
-    lines += [f"The one-worker and two-worker gradebooks are {'identical' if same else 'DIFFERENT'}.", "",
-              projection(n, serial, parallel, fast, floor), "",
-              f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
-              f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; OPENBLAS_NUM_THREADS=1. "
-              f"`uptime` before: {loads[0]}; after: {loads[1]}."
-              + (" The machine was shared with other work during the run (see the load averages): every figure "
-                 "is slower than on a quiet machine, the two-worker one most." if busy else "")]
+    lines += [
+        f"The one-worker and two-worker gradebooks are {'identical' if same else 'DIFFERENT'}.",
+        "",
+        projection(n, serial, parallel, fast, floor),
+        "",
+        f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
+        f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; OPENBLAS_NUM_THREADS=1. "
+        f"`uptime` before: {loads[0]}; after: {loads[1]}."
+        + (
+            " The machine was shared with other work during the run (see the load averages): every figure "
+            "is slower than on a quiet machine, the two-worker one most."
+            if busy
+            else ""
+        ),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -284,19 +323,23 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="N = 5, one run each, no otter, print only")
     ap.add_argument("--no-otter", action="store_true", help="skip otter run")
     ap.add_argument("--no-readme", action="store_true", help="print only")
-    ap.add_argument("--otter-kinds", default=",".join(KINDS),
-                    help=f"kinds of submission otter runs on (default all: {','.join(KINDS)}); "
-                         f"each costs every notebook's full execution")
+    ap.add_argument(
+        "--otter-kinds",
+        default=",".join(KINDS),
+        help=f"kinds of submission otter runs on (default all: {','.join(KINDS)}); "
+        f"each costs every notebook's full execution",
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.n, args.repeat, args.no_otter, args.no_readme = min(args.n, 5), 1, True, True
-    command = ".venv/bin/python bench/batch_speed.py" + ("" if argv is None and len(sys.argv) == 1 else
-                                                          " " + " ".join(sys.argv[1:] if argv is None else argv))
+    command = ".venv/bin/python bench/batch_speed.py" + (
+        "" if argv is None and len(sys.argv) == 1 else " " + " ".join(sys.argv[1:] if argv is None else argv)
+    )
     otter_kinds = [k for k in args.otter_kinds.split(",") if k]
     if set(otter_kinds) - set(KINDS):
         raise SystemExit(f"unknown kinds {sorted(set(otter_kinds) - set(KINDS))}; choose from {KINDS}")
     config = load_config()
-    log = lambda m: print(m, file=sys.stderr, flush=True)     # noqa: E731
+    log = lambda m: print(m, file=sys.stderr, flush=True)  # noqa: E731
     info = gs.machine_info()
     before, load_before = uptime(), os.getloadavg()[0]
     log(f"before: {before}")

@@ -27,36 +27,37 @@ Every otter and a3 score is compared per question; a mismatch is printed and rep
 Results go to stdout and to ``bench/README.md`` (between the results markers); everything
 else is written to a temporary folder, removed at the end.
 """
+
 from __future__ import annotations
 
 import os
 
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"          # before numpy is imported, here and in every child
+    os.environ[_var] = "1"  # before numpy is imported, here and in every child
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import argparse                      # noqa: E402
-import csv                           # noqa: E402
-import datetime                      # noqa: E402
-import json                          # noqa: E402
-import platform                      # noqa: E402
-import pprint                        # noqa: E402
-import resource                      # noqa: E402
-import shutil                        # noqa: E402
-import statistics                    # noqa: E402
-import subprocess                    # noqa: E402
-import sys                           # noqa: E402
-import tempfile                      # noqa: E402
-import time                          # noqa: E402
-from pathlib import Path             # noqa: E402
+import argparse  # noqa: E402
+import csv  # noqa: E402
+import datetime  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import pprint  # noqa: E402
+import resource  # noqa: E402
+import shutil  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import numpy as np                   # noqa: E402
+import numpy as np  # noqa: E402
 
-from autograder.config import load_config                    # noqa: E402
-from autograder.grade.judging.grader import grade_submission         # noqa: E402
+from autograder.config import load_config  # noqa: E402
+from autograder.grade.judging.grader import grade_submission  # noqa: E402
 
 BIN = REPO / ".venv" / "bin" if (REPO / ".venv" / "bin").is_dir() else Path(sys.executable).parent
 README = REPO / "bench" / "README.md"
@@ -111,24 +112,44 @@ def case_doctest(question, case: str) -> str:
 def ok_test_source(question) -> str:
     """An OK-format test file for one question: a case per a3 case (hidden or not as in
     grading_config.yml), the question's points split evenly over them as a3 does."""
-    spec = {"name": question.id, "points": question.points,
-            "suites": [{"type": "doctest", "scored": True, "setup": "", "teardown": "",
-                        "cases": [{"name": f"{question.id}/{case}", "code": case_doctest(question, case),
-                                   "hidden": visibility == "hidden", "locked": False}
-                                  for case, visibility in question.cases.items()]}]}
+    spec = {
+        "name": question.id,
+        "points": question.points,
+        "suites": [
+            {
+                "type": "doctest",
+                "scored": True,
+                "setup": "",
+                "teardown": "",
+                "cases": [
+                    {
+                        "name": f"{question.id}/{case}",
+                        "code": case_doctest(question, case),
+                        "hidden": visibility == "hidden",
+                        "locked": False,
+                    }
+                    for case, visibility in question.cases.items()
+                ],
+            }
+        ],
+    }
     return "OK_FORMAT = True\n\ntest = " + pprint.pformat(spec, width=110, sort_dicts=False) + "\n"
 
 
 def minimal_notebook(path: Path) -> None:
     """A one-cell notebook that imports the student's package, as a submission notebook."""
     import nbformat
+
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells.append(nbformat.v4.new_code_cell(
-        "import numpy as np\n"
-        "from cs231n.rnn_layers import *\n"
-        "from cs231n.classifiers.rnn import CaptioningRNN\n"
-        "from cs231n.captioning_solver import CaptioningSolver"))
+    nb.cells.append(
+        nbformat.v4.new_code_cell(
+            "import numpy as np\n"
+            "from cs231n.rnn_layers import *\n"
+            "from cs231n.classifiers.rnn import CaptioningRNN\n"
+            "from cs231n.captioning_solver import CaptioningSolver"
+        )
+    )
     nbformat.write(nb, str(path))
 
 
@@ -144,10 +165,25 @@ def build_autograder(submission: Path, config, parts, workdir: Path) -> Path:
     (workdir / "a3_otter_support.py").write_text(SUPPORT_MODULE)
     shutil.copytree(submission / "cs231n", workdir / "cs231n", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     zip_path = workdir / "autograder.zip"
-    subprocess.run([str(BIN / "otter"), "generate", "-t", "tests", "-o", zip_path.name, "--no-config",
-                    "--no-requirements", "--no-environment",
-                    "a3_otter_support.py", "cs231n"],
-                   cwd=workdir, check=True, capture_output=True, text=True)
+    subprocess.run(
+        [
+            str(BIN / "otter"),
+            "generate",
+            "-t",
+            "tests",
+            "-o",
+            zip_path.name,
+            "--no-config",
+            "--no-requirements",
+            "--no-environment",
+            "a3_otter_support.py",
+            "cs231n",
+        ],
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return zip_path
 
 
@@ -178,8 +214,9 @@ def run_a3_api(submission: Path, config) -> dict:
     marks = {}
     first = {next(iter(config.parts[p].questions)): p for p in config.parts}
     t0 = time.perf_counter()
-    result = grade_submission(submission, config,
-                              progress=lambda qid: qid in first and marks.setdefault(first[qid], time.perf_counter()))
+    result = grade_submission(
+        submission, config, progress=lambda qid: qid in first and marks.setdefault(first[qid], time.perf_counter())
+    )
     t1 = time.perf_counter()
     starts = [marks.get(p, t0) for p in config.parts] + [t1]
     parts = {p: starts[i + 1] - starts[i] for i, p in enumerate(config.parts)}
@@ -190,8 +227,13 @@ def run_a3_cli(submission: Path, tmp: Path) -> dict:
     """``a3 grade <sub> --out <tmp> --quiet`` in a fresh process: seconds and scores."""
     out = tmp / "a3-cli-out"
     shutil.rmtree(out, ignore_errors=True)
-    proc = subprocess.run([str(BIN / "a3"), "grade", str(submission), "--out", str(out), "--quiet"],
-                          cwd=REPO, env=bench_env(), capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(BIN / "a3"), "grade", str(submission), "--out", str(out), "--quiet"],
+        cwd=REPO,
+        env=bench_env(),
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"a3 grade failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
     with open(out / "grades.csv", newline="") as f:
@@ -214,8 +256,13 @@ def run_otter(zip_path: Path, notebook: Path, tmp: Path) -> dict:
     out = tmp / "otter-out"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
-    proc = subprocess.run([str(BIN / "otter"), "run", "-a", str(zip_path), str(notebook), "-o", str(out),
-                           "--no-logo"], cwd=tmp, env=bench_env(), capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(BIN / "otter"), "run", "-a", str(zip_path), str(notebook), "-o", str(out), "--no-logo"],
+        cwd=tmp,
+        env=bench_env(),
+        capture_output=True,
+        text=True,
+    )
     results = out / "results.json"
     if proc.returncode != 0 or not results.exists():
         raise RuntimeError(f"otter run failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
@@ -243,8 +290,11 @@ def stats(runs: list, key=lambda r: r["seconds"]) -> tuple:
 # ------------------------------------------------------------------ comparing scores
 def compare_scores(a3: dict, otter: dict, qids) -> list:
     """Questions whose scores differ: [(id, a3, otter)]."""
-    return [(q, a3.get(q), otter.get(q)) for q in qids if a3.get(q) is None or otter.get(q) is None
-            or abs(a3[q] - otter[q]) > 1e-6]
+    return [
+        (q, a3.get(q), otter.get(q))
+        for q in qids
+        if a3.get(q) is None or otter.get(q) is None or abs(a3[q] - otter[q]) > 1e-6
+    ]
 
 
 # ------------------------------------------------------------------ the machine
@@ -263,9 +313,16 @@ def machine_info() -> dict:
             if line.startswith("MemTotal:"):
                 mem_kb = int(line.split()[1])
     from importlib.metadata import version
-    return {"cpu": model or platform.processor(), "cores": os.cpu_count(), "memory_gb": mem_kb / 2**20,
-            "python": platform.python_version(), "numpy": np.__version__, "otter": version("otter-grader"),
-            "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")}
+
+    return {
+        "cpu": model or platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_gb": mem_kb / 2**20,
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "otter": version("otter-grader"),
+        "date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+    }
 
 
 # ------------------------------------------------------------------ one submission
@@ -280,10 +337,16 @@ def bench_submission(submission: Path, config, n: int, tmp: Path, log) -> dict:
     notebook = tmp / f"nb-{name}" / "submission.ipynb"
     notebook.parent.mkdir()
     minimal_notebook(notebook)
-    real = {p: (build_autograder(submission, config, [p], tmp / f"ag-{name}-{p}"), submission / config.parts[p].notebook)
-            for p in parts if (submission / config.parts[p].notebook).exists()}
-    kinds = {"api": lambda: run_a3_api(submission, config), "cli": lambda: run_a3_cli(submission, tmp),
-             "otter": lambda: run_otter(zip_all, notebook, tmp)}
+    real = {
+        p: (build_autograder(submission, config, [p], tmp / f"ag-{name}-{p}"), submission / config.parts[p].notebook)
+        for p in parts
+        if (submission / config.parts[p].notebook).exists()
+    }
+    kinds = {
+        "api": lambda: run_a3_api(submission, config),
+        "cli": lambda: run_a3_cli(submission, tmp),
+        "otter": lambda: run_otter(zip_all, notebook, tmp),
+    }
     kinds.update({f"real:{p}": (lambda z=z, nb=nb: run_otter(z, nb, tmp)) for p, (z, nb) in real.items()})
     res = {"name": name, "qids": [q.id for q in config.questions_in(parts)], **{k: [] for k in kinds}}
     for i in range(n):
@@ -302,8 +365,11 @@ def _mismatches(res: dict, config) -> list:
     out += [("otter run", *m) for r in res["otter"] for m in compare_scores(ref, r["scores"], res["qids"])]
     for part, runs in res["real"].items():
         qids = list(config.parts[part].questions)
-        out += [(f"otter run {config.parts[part].notebook}", *m) for r in runs
-                for m in compare_scores(ref, r["scores"], qids)]
+        out += [
+            (f"otter run {config.parts[part].notebook}", *m)
+            for r in runs
+            for m in compare_scores(ref, r["scores"], qids)
+        ]
     return sorted(set(out), key=lambda m: (m[0], res["qids"].index(m[1])))
 
 
@@ -321,35 +387,58 @@ def _cpu(runs: list) -> str:
 def results_markdown(results: list, config, info: dict, loads: list, command: str) -> str:
     """The Markdown results: the table, per-part times, scores, mismatches, the machine."""
     parts = list(config.parts)
-    lines = [f"Command: `{command}` ({info['date']}). Wall-clock seconds, median / min of "
-             f"{len(results[0]['api'])} runs; CPU = median user + system seconds of all processes involved.", "",
-             "| submission | a3 `grade_submission` | a3 CLI `a3 grade` | `otter run` (minimal notebook) "
-             "| speed-up vs a3 API (median) | speed-up vs a3 CLI (median) | CPU a3 API / CLI / otter | score a3 / otter |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        f"Command: `{command}` ({info['date']}). Wall-clock seconds, median / min of "
+        f"{len(results[0]['api'])} runs; CPU = median user + system seconds of all processes involved.",
+        "",
+        "| submission | a3 `grade_submission` | a3 CLI `a3 grade` | `otter run` (minimal notebook) "
+        "| speed-up vs a3 API (median) | speed-up vs a3 CLI (median) | CPU a3 API / CLI / otter | score a3 / otter |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for r in results:
         api, cli, ot = stats(r["api"]), stats(r["cli"]), stats(r["otter"])
         totals = [sum(x["scores"].get(q, 0.0) for q in r["qids"]) for x in (r["api"][0], r["otter"][0])]
-        lines.append(f"| {r['name']} | {fmt(api)} | {fmt(cli)} | {fmt(ot)} | {ot[0] / api[0]:.2f}x "
-                     f"| {ot[0] / cli[0]:.2f}x | {_cpu(r['api'])} / {_cpu(r['cli'])} / {_cpu(r['otter'])} "
-                     f"| {totals[0]:g} / {totals[1]:g} |")
-    lines += ["", "Speed-up = otter's median time / a3's median time (above 1: a3 is faster).", "",
-              "Per part (a3 in process; a part's time includes its student process's start-up):", "",
-              "| submission | " + " | ".join(config.parts[p].title for p in parts) + " |",
-              "| --- |" + " --- |" * len(parts)]
+        lines.append(
+            f"| {r['name']} | {fmt(api)} | {fmt(cli)} | {fmt(ot)} | {ot[0] / api[0]:.2f}x "
+            f"| {ot[0] / cli[0]:.2f}x | {_cpu(r['api'])} / {_cpu(r['cli'])} / {_cpu(r['otter'])} "
+            f"| {totals[0]:g} / {totals[1]:g} |"
+        )
+    lines += [
+        "",
+        "Speed-up = otter's median time / a3's median time (above 1: a3 is faster).",
+        "",
+        "Per part (a3 in process; a part's time includes its student process's start-up):",
+        "",
+        "| submission | " + " | ".join(config.parts[p].title for p in parts) + " |",
+        "| --- |" + " --- |" * len(parts),
+    ]
     for r in results:
-        lines.append(f"| {r['name']} | " + " | ".join(fmt(stats(r["api"], key=lambda x, p=p: x["parts"][p]))
-                                                     for p in parts) + " |")
+        lines.append(
+            f"| {r['name']} | "
+            + " | ".join(fmt(stats(r["api"], key=lambda x, p=p: x["parts"][p])) for p in parts)
+            + " |"
+        )
     real = [(r, p, runs) for r in results for p, runs in r["real"].items()]
     if real:
-        lines += ["", "`otter run` on the course notebook itself (every cell executed, training included), "
-                  "with only that part's tests, against a3's time for that part:", "",
-                  "| submission | notebook | `otter run` | CPU | a3 part (API) |", "| --- | --- | --- | --- | --- |"]
+        lines += [
+            "",
+            "`otter run` on the course notebook itself (every cell executed, training included), "
+            "with only that part's tests, against a3's time for that part:",
+            "",
+            "| submission | notebook | `otter run` | CPU | a3 part (API) |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for r, p, runs in real:
-            lines.append(f"| {r['name']} | {config.parts[p].notebook} | {fmt(stats(runs))} | {_cpu(runs)} "
-                         f"| {fmt(stats(r['api'], key=lambda x, p=p: x['parts'][p]))} |")
+            lines.append(
+                f"| {r['name']} | {config.parts[p].notebook} | {fmt(stats(runs))} | {_cpu(runs)} "
+                f"| {fmt(stats(r['api'], key=lambda x, p=p: x['parts'][p]))} |"
+            )
     else:
-        lines += ["", "The course notebooks were not in the submissions, so `otter run` graded only the minimal "
-                  "notebook (one cell importing from `cs231n`)."]
+        lines += [
+            "",
+            "The course notebooks were not in the submissions, so `otter run` graded only the minimal "
+            "notebook (one cell importing from `cs231n`).",
+        ]
     lines += ["", "a3 scores per question (otter's are equal unless listed under mismatches):", ""]
     for r in results:
         s = r["api"][0]["scores"]
@@ -358,11 +447,14 @@ def results_markdown(results: list, config, info: dict, loads: list, command: st
     lines += ["", "Mismatches between otter's and a3's scores: " + ("none." if not mism else "")]
     lines += [f"- {name}, {q}: a3 {a}, {what} {o}" for name, what, q, a, o in mism]
     run_loads = [x["load"] for r in results for k in ("api", "cli", "otter") for x in r[k]]
-    lines += ["", f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
-              f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; "
-              f"OPENBLAS_NUM_THREADS=1. Load average (1 min): {loads[0]:.2f} before the run, "
-              f"{min(run_loads):.2f} to {max(run_loads):.2f} (median {statistics.median(run_loads):.2f}) "
-              f"at the end of the timed runs, {loads[1]:.2f} after."]
+    lines += [
+        "",
+        f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
+        f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; "
+        f"OPENBLAS_NUM_THREADS=1. Load average (1 min): {loads[0]:.2f} before the run, "
+        f"{min(run_loads):.2f} to {max(run_loads):.2f} (median {statistics.median(run_loads):.2f}) "
+        f"at the end of the timed runs, {loads[1]:.2f} after.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -380,8 +472,12 @@ def update_readme(path: Path, text: str) -> None:
 def parse_args(argv=None):
     """The command line: submissions, --repeat, --no-readme."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("submissions", nargs="*", default=DEFAULT_SUBMISSIONS,
-                    help="submission folders (cs231n/ and maybe the notebooks); default: reference and alice")
+    ap.add_argument(
+        "submissions",
+        nargs="*",
+        default=DEFAULT_SUBMISSIONS,
+        help="submission folders (cs231n/ and maybe the notebooks); default: reference and alice",
+    )
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each kind (default 3)")
     ap.add_argument("--no-readme", action="store_true", help="print only; leave bench/README.md alone")
     return ap.parse_args(argv)
@@ -396,10 +492,13 @@ def main(argv=None) -> int:
     for s in subs:
         if not (s / "cs231n").is_dir():
             raise SystemExit(f"{s}: not a submission folder with cs231n/")
-    command = "make bench" if not argv and args.submissions == DEFAULT_SUBMISSIONS and args.repeat == 3 \
+    command = (
+        "make bench"
+        if not argv and args.submissions == DEFAULT_SUBMISSIONS and args.repeat == 3
         else ".venv/bin/python bench/grading_speed.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    )
     info = machine_info()
-    log = lambda msg: print(msg, file=sys.stderr, flush=True)       # noqa: E731
+    log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     before = os.getloadavg()[0]
     log(f"load average before: {before:.2f}")
     tmp = Path(tempfile.mkdtemp(prefix="a3-bench-"))

@@ -10,24 +10,25 @@ training (whose seconds of numpy would hide the difference), each timed from req
 reply (the tamper check included). Modes are interleaved round by round. Prints medians and
 rewrites the Results section of bench/README.md between the sandbox markers.
 """
+
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import argparse                      # noqa: E402
-import datetime                      # noqa: E402
-import platform                      # noqa: E402
-import statistics                    # noqa: E402
-import tempfile                      # noqa: E402
-import time                          # noqa: E402
-from pathlib import Path             # noqa: E402
+import argparse  # noqa: E402
+import datetime  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
-from autograder.config import REPO_ROOT, load_config              # noqa: E402
-from autograder.fixture_store import read_fixture                  # noqa: E402
-from autograder.grade.running.sandbox import bubblewrap_problem            # noqa: E402
-from autograder.grade.running.student_process import StudentProcess        # noqa: E402
+from autograder.config import REPO_ROOT, load_config  # noqa: E402
+from autograder.fixture_store import read_fixture  # noqa: E402
+from autograder.grade.running.sandbox import bubblewrap_problem  # noqa: E402
+from autograder.grade.running.student_process import StudentProcess  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- sandbox:begin -->", "<!-- sandbox:end -->"
@@ -38,8 +39,13 @@ def one_round(sandbox: bool, questions, config) -> dict:
     times = {}
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        student = StudentProcess(REPO_ROOT / "solutions", Path(tmp) / "w", seed=config.seeds["fixtures"],
-                                 limits=config.parts["rnn"].limits, sandbox=sandbox)
+        student = StudentProcess(
+            REPO_ROOT / "solutions",
+            Path(tmp) / "w",
+            seed=config.seeds["fixtures"],
+            limits=config.parts["rnn"].limits,
+            sandbox=sandbox,
+        )
         student._start()
         times["startup"] = time.perf_counter() - t0
         with student:
@@ -73,11 +79,15 @@ def main():
         return statistics.median(s[key] for s in samples[mode])
 
     rows = ["startup"] + [q.id for q in questions]
-    lines = [f"Command: `.venv/bin/python bench/sandbox_overhead.py --rounds {args.rounds}` "
-             f"({datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC), {platform.processor() or platform.machine()}, "
-             f"{os.cpu_count()} cores, load average {load_before[0]:.2f} before, {load_after[0]:.2f} after. "
-             f"Median milliseconds over {args.rounds} rounds, reference submission.", "",
-             "| step | limits only | sandbox (bwrap + uid + limits) | overhead |", "| --- | --- | --- | --- |"]
+    lines = [
+        f"Command: `.venv/bin/python bench/sandbox_overhead.py --rounds {args.rounds}` "
+        f"({datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC), {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} cores, load average {load_before[0]:.2f} before, {load_after[0]:.2f} after. "
+        f"Median milliseconds over {args.rounds} rounds, reference submission.",
+        "",
+        "| step | limits only | sandbox (bwrap + uid + limits) | overhead |",
+        "| --- | --- | --- | --- |",
+    ]
     total_plain = total_box = 0.0
     for key in rows:
         plain, box = med(False, key) * 1000, med(True, key) * 1000
@@ -86,8 +96,10 @@ def main():
             total_box += box
         lines.append(f"| {key} | {plain:.1f} | {box:.1f} | {box - plain:+.1f} |")
     n = len(rows) - 1
-    lines.append(f"| per question (mean of {n}) | {total_plain / n:.1f} | {total_box / n:.1f} | "
-                 f"{(total_box - total_plain) / n:+.1f} |")
+    lines.append(
+        f"| per question (mean of {n}) | {total_plain / n:.1f} | {total_box / n:.1f} | "
+        f"{(total_box - total_plain) / n:+.1f} |"
+    )
     text = "\n".join(lines)
     print(text)
     if not args.no_readme:
@@ -96,8 +108,17 @@ def main():
             head, rest = readme.split(BEGIN, 1)
             readme = head + BEGIN + "\n" + text + "\n" + END + rest.split(END, 1)[1]
         else:
-            readme += ("\n## Sandbox overhead\n\n`bench/sandbox_overhead.py`: " + __doc__.split("\n\n")[2].strip()
-                       + "\n\n" + BEGIN + "\n" + text + "\n" + END + "\n")
+            readme += (
+                "\n## Sandbox overhead\n\n`bench/sandbox_overhead.py`: "
+                + __doc__.split("\n\n")[2].strip()
+                + "\n\n"
+                + BEGIN
+                + "\n"
+                + text
+                + "\n"
+                + END
+                + "\n"
+            )
         README.write_text(readme)
 
 

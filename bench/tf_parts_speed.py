@@ -9,6 +9,7 @@ the model, in the grader process.
 For each part: the reference solution and the untouched student template; prints the
 wall-clock seconds of each run and the median. Add a part by adding its id to PARTS.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,13 @@ def grade_once(package: Path, part: str, out: Path) -> float:
         shutil.copytree(package, sub / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
         env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
         start = time.monotonic()
-        proc = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(sub), "--out", str(out),
-                               "--parts", part], cwd=REPO, env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "autograder.cli", "grade", str(sub), "--out", str(out), "--parts", part],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         seconds = time.monotonic() - start
     if proc.returncode != 0:
         raise SystemExit(f"a3 grade failed:\n{proc.stdout}\n{proc.stderr}")
@@ -46,14 +52,19 @@ def main(argv=None) -> int:
     ap.add_argument("--parts", nargs="*", default=list(PARTS))
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     with tempfile.TemporaryDirectory(prefix="a3-bench-out-") as out:
         for part in args.parts:
             for name, package in SUBMISSIONS.items():
                 times = [grade_once(package, part, Path(out) / f"{part}-{name}-{i}") for i in range(args.repeat)]
-                print(f"{part:8s} {name:9s} " + " ".join(f"{t:5.1f}" for t in times)
-                      + f"  median {statistics.median(times):.1f} s")
+                print(
+                    f"{part:8s} {name:9s} "
+                    + " ".join(f"{t:5.1f}" for t in times)
+                    + f"  median {statistics.median(times):.1f} s"
+                )
     return 0
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures: the configuration, and submissions made from the reference with some
 functions replaced (the mutants and the broken submissions of the tests)."""
+
 from __future__ import annotations
 
 import shutil

@@ -9,6 +9,7 @@ Each attack is graded in a child process with an address-space limit and a deadl
 (``bounded_grade``), so a defence that fails shows up as a failed test, never as a grader
 that eats the machine or hangs the suite.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -39,10 +40,11 @@ from conftest import make_submission
 
 CONFIG = load_config()
 ATTACKS = sorted(m.name for m in pkgutil.iter_modules(attacks.__path__))
-HONEST = ("word_embedding_forward", "word_embedding_backward")   # graded after the attack
+HONEST = ("word_embedding_forward", "word_embedding_backward")  # graded after the attack
 DEFAULT_TARGET = "cs231n/rnn_layers.py::rnn_step_forward"
-GRADER_MEMORY = 4 * 2**30            # address space of the grading process of an attack test
-GRADER_TIMEOUT = 400                 # seconds for grading the attack and the honest questions
+GRADER_MEMORY = 4 * 2**30  # address space of the grading process of an attack test
+GRADER_TIMEOUT = 400  # seconds for grading the attack and the honest questions
+
 
 def attack_config(mod):
     """The configuration with the attack's own limits and time limit."""
@@ -111,8 +113,13 @@ def place(tmp_path):
     out.mkdir()
     (out / "grades.csv").write_text("submission,total\nhonest,55\n")
     listener = Listener()
-    ctx = {"REPO": str(REPO_ROOT), "OUT": str(out), "MARKER": str(tmp_path / "marker"),
-           "PORT": str(listener.port), "SECRET": str(make_secret(tmp_path / "secret"))}
+    ctx = {
+        "REPO": str(REPO_ROOT),
+        "OUT": str(out),
+        "MARKER": str(tmp_path / "marker"),
+        "PORT": str(listener.port),
+        "SECRET": str(make_secret(tmp_path / "secret")),
+    }
     yield ctx
     listener.close()
     ctx["connections"] = listener.connections
@@ -123,7 +130,7 @@ def attack_submission(name, folder, ctx) -> Path:
     source = string.Template(mod.SOURCE).substitute(ctx)
     files = {rel: "PAYLOAD" for rel in getattr(mod, "PAYLOAD_FILES", [])}
     sub = make_submission(folder, {getattr(mod, "TARGET", DEFAULT_TARGET): source}, files)
-    for rel in getattr(mod, "PAYLOAD_FILES", []):       # real pickles that would make the marker
+    for rel in getattr(mod, "PAYLOAD_FILES", []):  # real pickles that would make the marker
         (sub / rel).write_bytes(_pickle_payload(ctx["MARKER"]))
     for rel, attr in getattr(mod, "HELPERS", {}).items():  # C programs the attack runs, built here
         if shutil.which("gcc") is None:
@@ -138,6 +145,7 @@ def _grade_child(conn, args, kwargs):
     import resource
 
     from autograder.grade.running import sandbox
+
     resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, GRADER_MEMORY))
     try:
         result = grade_submission(*args, **kwargs)
@@ -182,7 +190,7 @@ def bounded_grade(*args, timeout: float = GRADER_TIMEOUT, **kwargs):
 def _pickle_payload(marker: str) -> bytes:
     """Pickle bytes that, if ever unpickled, create ``marker`` (built without pickling an
     object of ours: GLOBAL builtins.open, then call it)."""
-    return (b"cbuiltins\nopen\n(" + b"V" + marker.encode() + b"\nVw\ntR.")
+    return b"cbuiltins\nopen\n(" + b"V" + marker.encode() + b"\nVw\ntR."
 
 
 def sandbox_processes(wait: float = 5.0, uids=None, before: float | None = None) -> list:
@@ -195,8 +203,12 @@ def sandbox_processes(wait: float = 5.0, uids=None, before: float | None = None)
         out = []
         for p in psutil.process_iter(["uids", "status", "create_time"]):
             uids_ = p.info["uids"]
-            if (uids_ and uids_.real in wanted and p.info["status"] != psutil.STATUS_ZOMBIE
-                    and (before is None or (p.info["create_time"] or 0) < before)):
+            if (
+                uids_
+                and uids_.real in wanted
+                and p.info["status"] != psutil.STATUS_ZOMBIE
+                and (before is None or (p.info["create_time"] or 0) < before)
+            ):
                 out.append(p)
         if not out or time.monotonic() > deadline:
             return out
@@ -219,8 +231,9 @@ def test_attack_scores_zero_and_costs_nothing_else(name, place, tmp_path):
     secret = tree_state(Path(place["SECRET"]))
     scratch = tmp_path / "grader-tmp"
     scratch.mkdir()
-    result = bounded_grade(sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST},
-                           sandbox=True, workdir=scratch)
+    result = bounded_grade(
+        sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST}, sandbox=True, workdir=scratch
+    )
     text = messages(result, mod.QUESTION)
     assert result.questions[mod.QUESTION].score == 0, f"{name} scored: {text}"
     assert re.search(mod.MESSAGE, text), f"{name}: the report says {text!r}"
@@ -231,10 +244,11 @@ def test_attack_scores_zero_and_costs_nothing_else(name, place, tmp_path):
     assert list(scratch.iterdir()) == [], f"{name} left {list(scratch.iterdir())}"
     ended = time.time()
     for qid in HONEST:
-        assert result.questions[qid].score == CONFIG.questions[qid].points, \
+        assert result.questions[qid].score == CONFIG.questions[qid].points, (
             f"{name} cost {qid}: {messages(result, qid)}"
+        )
     if name == "background_writer":
-        time.sleep(6)                      # past the moment the daemon would write
+        time.sleep(6)  # past the moment the daemon would write
     assert not Path(place["MARKER"]).exists(), f"{name} wrote {place['MARKER']}"
     assert (Path(place["OUT"]) / "grades.csv").read_text() == "submission,total\nhonest,55\n"
     assert not (Path(place["OUT"]) / "attacker").exists()
@@ -246,8 +260,7 @@ def test_network_attack_reaches_the_listener_without_the_sandbox(tmp_path):
     """The network test can fail: the same code connects when not sandboxed."""
     listener = Listener()
     try:
-        ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"),
-               "PORT": str(listener.port)}
+        ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"), "PORT": str(listener.port)}
         sub = attack_submission("network", tmp_path / "sub", ctx)
         before = listener.connections
         grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
@@ -260,8 +273,7 @@ def test_network_attack_reaches_the_listener_without_the_sandbox(tmp_path):
 def test_sandboxed_network_attack_makes_no_connection(tmp_path):
     listener = Listener()
     try:
-        ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"),
-               "PORT": str(listener.port)}
+        ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"), "PORT": str(listener.port)}
         sub = attack_submission("network", tmp_path / "sub", ctx)
         grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=True)
         time.sleep(0.5)
@@ -288,8 +300,11 @@ def test_background_writer_survives_without_the_sandbox(tmp_path):
         assert (tmp_path / "marker").exists()
     finally:
         for p in psutil.process_iter(["cmdline"]):
-            if p.info["cmdline"] and "autograder.student_process" in " ".join(p.info["cmdline"]) \
-                    and str(sub) in " ".join(p.info["cmdline"]):
+            if (
+                p.info["cmdline"]
+                and "autograder.student_process" in " ".join(p.info["cmdline"])
+                and str(sub) in " ".join(p.info["cmdline"])
+            ):
                 p.kill()
 
 
@@ -346,10 +361,27 @@ def test_a_batch_of_all_attacks_completes_and_the_honest_grades_are_untouched(tm
     grader_tmp.mkdir()
     out = tmp_path / "out"
     started = time.time()
-    proc = subprocess.Popen([sys.executable, "-m", "autograder.cli", "grade", str(folder), "--out", str(out),
-                             "--parts", "rnn", "--quiet", "--workers", "2"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=REPO_ROOT,
-                            env={**os.environ, "TMPDIR": str(grader_tmp)})
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "autograder.cli",
+            "grade",
+            str(folder),
+            "--out",
+            str(out),
+            "--parts",
+            "rnn",
+            "--quiet",
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, "TMPDIR": str(grader_tmp)},
+    )
     memory = TreeMemory(proc.pid)
     try:
         _, stderr = proc.communicate(timeout=3000)
@@ -373,8 +405,10 @@ def test_a_batch_of_all_attacks_completes_and_the_honest_grades_are_untouched(tm
     assert not left, f"orphaned sandbox processes: {left}"
     assert [p.name for p in grader_tmp.iterdir()] in ([], ["a3-sandbox-uids"]), list(grader_tmp.iterdir())
     assert memory.peak < BATCH_MEMORY, f"the grader's processes used {memory.peak / 2**30:.1f} GiB"
-    print(f"batch of {len(rows)}: {time.time() - started:.0f} s, peak resident memory of the grader's "
-          f"processes {memory.peak / 2**30:.2f} GiB")
+    print(
+        f"batch of {len(rows)}: {time.time() - started:.0f} s, peak resident memory of the grader's "
+        f"processes {memory.peak / 2**30:.2f} GiB"
+    )
 
 
 # ---------------------------------------------------------------- hostile submission files

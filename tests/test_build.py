@@ -1,4 +1,5 @@
 """a3 build's steps: the strip, the splice, the leak check, and the committed template."""
+
 from __future__ import annotations
 
 import ast
@@ -18,7 +19,7 @@ SOLUTIONS = REPO_ROOT / "solutions"
 
 
 def test_strip_replaces_regions_with_a_raise_naming_the_question():
-    src = "def f(x):\n    '''Doc.'''\n    y = None\n    # BEGIN SOLUTION\n    y = x * 2\n    # END SOLUTION\n    return y\n"
+    src = "def f(x):\n    '''Doc.'''\n    y = None\n    # BEGIN SOLUTION\n    y = x * 2\n    # END SOLUTION\n    return y\n"  # noqa: E501
     text, removed = strip_source(src, "cs231n/m.py", {"cs231n/m.py::f": ["q_f"]})
     assert "y = x * 2" not in text and removed == ["    y = x * 2\n"]
     assert 'raise NotImplementedError("q_f: f is not implemented yet' in text
@@ -44,10 +45,13 @@ def test_committed_template_has_every_stub_and_no_solution(config):
 def test_leak_check_finds_a_planted_solution_line_and_a_hidden_value(config, tmp_path):
     template = tmp_path / "t"
     removed = strip_package(SOLUTIONS / "cs231n", template / "cs231n", config)
-    assert find_leaks(template, removed, config, FIXTURE_DIR, SOLUTIONS, REPO_ROOT / "autograder" / "hidden_tests") == []
+    assert (
+        find_leaks(template, removed, config, FIXTURE_DIR, SOLUTIONS, REPO_ROOT / "autograder" / "hidden_tests") == []
+    )
     leaked = next(ln for ln in removed["cs231n/rnn_layers.py"] if "tanh" in ln)
     (template / "cs231n" / "extra.py").write_text(leaked)
     from autograder.fixture_store import read_fixture
+
     inputs, expected = read_fixture("rnn_forward")["random"]
     (template / "notes.md").write_text(f"h[0, 0, 0] = {expected['h'].ravel()[0]:.8f}\n")
     leaks = find_leaks(template, removed, config, FIXTURE_DIR, SOLUTIONS, REPO_ROOT / "autograder" / "hidden_tests")
@@ -57,12 +61,13 @@ def test_leak_check_finds_a_planted_solution_line_and_a_hidden_value(config, tmp
 
 def test_template_scores_zero_with_not_implemented_messages(config):
     from autograder.grade.judging.grader import grade_submission
+
     result = grade_submission(TEMPLATE, config)
     given = {q.id for q in config.questions.values() if q.given}
     assert result.total == 0
     for qid, q in result.questions.items():
         if qid in given:
-            assert q.passed and config.questions[qid].points == 0   # complete in the template, worth nothing
+            assert q.passed and config.questions[qid].points == 0  # complete in the template, worth nothing
             continue
         assert q.score == 0 and not q.passed, qid
         text = " ".join(m for c in q.cases for m in c.messages)
@@ -73,6 +78,7 @@ def test_template_scores_zero_with_not_implemented_messages(config):
 def test_example_recipes_make_the_submissions_they_describe(config, tmp_path):
     from autograder.build.examples import build_examples
     from autograder.grade.judging.grader import grade_submission
+
     made = {p.name: p for p in build_examples(tmp_path, log=lambda m: None)}
     assert {"reference", "template", "alice", "bob", "carol", "dave.zip", "erin.zip"} <= set(made)
     bob = grade_submission(made["bob"], config, only={"lstm_step_forward", "lstm_backward", "rnn_forward"})
@@ -84,6 +90,7 @@ def test_example_recipes_make_the_submissions_they_describe(config, tmp_path):
 
 def test_check_reports_stale_files_and_fixtures(config, tmp_path):
     from autograder.build.pipeline import compare_fixtures, compare_trees
+
     committed = tmp_path / "committed"
     shutil.copytree(TEMPLATE / "cs231n", committed / "cs231n")
     fresh = tmp_path / "fresh"
@@ -95,6 +102,7 @@ def test_check_reports_stale_files_and_fixtures(config, tmp_path):
     assert "student_template/cs231n/optim.py: stale (differs from what `a3 build` makes)" in problems
     assert "student_template/cs231n/new.py: missing (run `a3 build`)" in problems
     from autograder.fixture_store import read_fixture, write_fixture
+
     cases = read_fixture("rnn_forward", FIXTURE_DIR)
     write_fixture(tmp_path / "a" / "rnn_forward.h5", cases)
     inputs, expected = cases["random"]
@@ -105,12 +113,16 @@ def test_check_reports_stale_files_and_fixtures(config, tmp_path):
 
 # --- a build a TA can trust: the reference judged, byte-stable fixtures, the change summary ---
 
+
 def _only(config, qid):
     """The config restricted to one question (the other parts have none)."""
     import dataclasses
+
     q = config.questions[qid]
-    parts = {pid: dataclasses.replace(part, questions={qid: q} if pid == q.part else {})
-             for pid, part in config.parts.items()}
+    parts = {
+        pid: dataclasses.replace(part, questions={qid: q} if pid == q.part else {})
+        for pid, part in config.parts.items()
+    }
     return dataclasses.replace(config, parts=parts, questions={qid: q})
 
 
@@ -118,6 +130,7 @@ def test_build_fails_naming_the_case_when_the_reference_is_wrong(config, tmp_pat
     """The TA's slip `+ b` -> `+ 2 * b` in rnn_step_forward: the build stops, naming the
     question, the case and the grader's message, and writes no fixture."""
     from autograder.build import fixtures
+
     wrong = tmp_path / "solutions"
     shutil.copytree(SOLUTIONS / "cs231n", wrong / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
     layers = wrong / "cs231n" / "rnn_layers.py"
@@ -125,8 +138,11 @@ def test_build_fails_naming_the_case_when_the_reference_is_wrong(config, tmp_pat
     assert "prev_h.dot(Wh) + b)" in text
     layers.write_text(text.replace("prev_h.dot(Wh) + b)", "prev_h.dot(Wh) + 2 * b)", 1))
     monkeypatch.setattr(fixtures, "SOLUTIONS", wrong)
-    with pytest.raises(BuildError, match=r"the reference fails rnn_step_forward case linspace \(public\).*"
-                                         r"published values: next_h: error .* > 5e-08"):
+    with pytest.raises(
+        BuildError,
+        match=r"the reference fails rnn_step_forward case linspace \(public\).*"
+        r"published values: next_h: error .* > 5e-08",
+    ):
         fixtures.compute_fixtures(_only(config, "rnn_step_forward"), tmp_path / "fx", log=lambda m: None)
     assert not (tmp_path / "fx" / "rnn_step_forward.h5").exists()
 
@@ -134,6 +150,7 @@ def test_build_fails_naming_the_case_when_the_reference_is_wrong(config, tmp_pat
 def test_a_rebuild_with_the_same_values_leaves_the_fixture_untouched(config, tmp_path):
     import os
     from autograder.build.fixtures import compute_fixtures
+
     one = _only(config, "rnn_step_forward")
     assert compute_fixtures(one, tmp_path, log=lambda m: None) == {"rnn_step_forward": "new"}
     path = tmp_path / "rnn_step_forward.h5"
@@ -147,6 +164,7 @@ def _reference_runs(qid):
     """{case: CaseRun} as the reference's: the committed fixture's expected values."""
     from autograder.fixture_store import read_fixture
     from autograder.grade.running.student_process import CaseRun
+
     fixture = read_fixture(qid, FIXTURE_DIR)
     return fixture, {case: CaseRun("ok", "", dict(expected or {})) for case, (_, expected) in fixture.items()}
 
@@ -154,12 +172,17 @@ def _reference_runs(qid):
 def test_judge_reference_uses_the_graders_judgement(config):
     from autograder.build.fixtures import judge_reference
     from autograder.grade.running.student_process import CaseRun
+
     for qid in ("rnn_step_forward", "rnn_loss", "rnn_sample", "tv_loss"):
-        judge_reference(config.questions[qid], *_reference_runs(qid))       # the committed reference passes
+        judge_reference(config.questions[qid], *_reference_runs(qid))  # the committed reference passes
     fixture, runs = _reference_runs("rnn_loss")
-    runs["published"] = CaseRun("ok", "", {**runs["published"].outputs, "loss": runs["published"].outputs["loss"] + 0.01})
+    runs["published"] = CaseRun(
+        "ok", "", {**runs["published"].outputs, "loss": runs["published"].outputs["loss"] + 0.01}
+    )
     cases = {c: (i, runs[c].outputs) for c, (i, _) in fixture.items()}
-    with pytest.raises(BuildError, match=r"rnn_loss case published \(public\), against the course's published values: loss"):
+    with pytest.raises(
+        BuildError, match=r"rnn_loss case published \(public\), against the course's published values: loss"
+    ):
         judge_reference(config.questions["rnn_loss"], cases, runs)
     fixture, runs = _reference_runs("rnn_sample")
     runs["greedy"] = CaseRun("error", "IndexError: index 3 is out of bounds")
@@ -170,6 +193,7 @@ def test_judge_reference_uses_the_graders_judgement(config):
 def test_store_fixture_writes_only_changed_values(tmp_path):
     from autograder.build.fixtures import store_fixture
     from autograder.fixture_store import read_fixture
+
     cases = read_fixture("rnn_forward", FIXTURE_DIR)
     path = tmp_path / "rnn_forward.h5"
     assert store_fixture(path, cases) == "new"
@@ -181,17 +205,24 @@ def test_store_fixture_writes_only_changed_values(tmp_path):
 
 def test_the_build_summary_names_what_changed():
     from autograder.build.pipeline import Changes
+
     fixtures = {"rnn_loss": "changed", "lstm_loss": "changed", "tv_loss": "unchanged", "old_q": "removed"}
     before = {"RNN_Captioning.ipynb": "a", "GANs.ipynb": "b", "tests/public/rnn_loss.npz": "c", "cs231n/x.py": "d"}
-    after = {"RNN_Captioning.ipynb": "a2", "GANs.ipynb": "b", "tests/public/rnn_loss.npz": "c", "cs231n/x.py": "d",
-             "tests/public/new.npz": "e"}
+    after = {
+        "RNN_Captioning.ipynb": "a2",
+        "GANs.ipynb": "b",
+        "tests/public/rnn_loss.npz": "c",
+        "cs231n/x.py": "d",
+        "tests/public/new.npz": "e",
+    }
     assert Changes(fixtures, before, after).summary().splitlines() == [
         "fixtures: 2 changed (rnn_loss, lstm_loss), 1 removed (old_q), 1 unchanged",
         "student notebooks: 1 changed (RNN_Captioning.ipynb)",
         "public data: 1 new (tests/public/new.npz)",
         "public tests: unchanged",
         "student package: unchanged",
-        "other template files: unchanged"]
+        "other template files: unchanged",
+    ]
 
 
 def test_check_names_public_data_made_with_another_threshold(config, tmp_path):
@@ -200,21 +231,25 @@ def test_check_names_public_data_made_with_another_threshold(config, tmp_path):
     import dataclasses
     from autograder.build.pipeline import compare_trees
     from autograder.build.public_data import write_public_data
+
     q = config.questions["rnn_step_forward"]
     changed = _only(config, "rnn_step_forward")
     changed.parts["rnn"].questions["rnn_step_forward"] = dataclasses.replace(q, threshold=q.threshold * 10)
     write_public_data(_only(config, "rnn_step_forward"), FIXTURE_DIR, tmp_path / "same" / "tests" / "public")
     write_public_data(changed, FIXTURE_DIR, tmp_path / "fresh" / "tests" / "public")
     shutil.copy(TEMPLATE / "tests" / "public" / "rnn_step_forward.npz", tmp_path / "committed.npz")
-    assert (tmp_path / "same" / "tests" / "public" / "rnn_step_forward.npz").read_bytes() == \
-        (tmp_path / "committed.npz").read_bytes()
+    assert (tmp_path / "same" / "tests" / "public" / "rnn_step_forward.npz").read_bytes() == (
+        tmp_path / "committed.npz"
+    ).read_bytes()
     (tmp_path / "committed" / "tests" / "public").mkdir(parents=True)
     shutil.copy(tmp_path / "committed.npz", tmp_path / "committed" / "tests" / "public" / "rnn_step_forward.npz")
     assert compare_trees(tmp_path / "fresh", tmp_path / "committed", "student_template") == [
-        "student_template/tests/public/rnn_step_forward.npz: stale (differs from what `a3 build` makes)"]
+        "student_template/tests/public/rnn_step_forward.npz: stale (differs from what `a3 build` makes)"
+    ]
 
 
 # --- the leak check: each kind of leak is named, the given code is not ---
+
 
 def _stripped(config, tmp_path):
     template = tmp_path / "t"
@@ -246,17 +281,25 @@ def test_leak_check_names_a_short_solution_line(config, tmp_path):
     leaks = _leaks(template, removed, config)
     assert [leak.split("/")[-1] for leak in leaks] == [
         "Notebook.ipynb:7: a line of the reference solution, in a comment: #  out=W[x]  is all it takes",
-        "notes.md:3: a line of the reference solution: out = W[x]"]
+        "notes.md:3: a line of the reference solution: out = W[x]",
+    ]
 
 
 def test_leak_check_does_not_name_the_given_code(config, tmp_path):
     """Lines the template shows anyway are no leak, as code or behind a comment: a docstring's
     equation, a given loop's line, a line of a solution region that is also given code."""
     from autograder.build.leaks import given_lines, squeeze
+
     template, removed = _stripped(config, tmp_path)
     given = given_lines(SOLUTIONS)
-    both = sorted({ln.strip() for lines in removed.values() for ln in lines
-                   if squeeze(ln) in given and len(squeeze(ln)) >= 8 and "=" in ln})
+    both = sorted(
+        {
+            ln.strip()
+            for lines in removed.values()
+            for ln in lines
+            if squeeze(ln) in given and len(squeeze(ln)) >= 8 and "=" in ln
+        }
+    )
     assert both, "a line that is both solution and given code"
     layers = (template / "cs231n" / "rnn_layers.py").read_text()
     equation = next(ln.strip() for ln in layers.splitlines() if "next_c = f * prev_c + i * g," in ln)
@@ -278,11 +321,13 @@ def test_the_published_values_of_a_hidden_test_are_no_leak(config, tmp_path):
     case_line = next(ln.strip() for ln in source.splitlines() if "N, D, H = 6, 7, 5" in ln)
     (template / "notes.md").write_text(f"{row}\n{case_line}\n")
     assert [leak.split("/")[-1] for leak in _leaks(template, removed, config)] == [
-        f"notes.md:2: a line of a hidden test: {case_line}"]
+        f"notes.md:2: a line of a hidden test: {case_line}"
+    ]
 
 
 def test_a_build_removes_the_fixture_of_a_question_no_longer_configured(config, tmp_path):
     from autograder.build.pipeline import remove_unlisted_fixtures
+
     shutil.copy(FIXTURE_DIR / "rnn_forward.h5", tmp_path / "rnn_forward.h5")
     shutil.copy(FIXTURE_DIR / "rnn_forward.h5", tmp_path / "rnn_gone.h5")
     assert remove_unlisted_fixtures(tmp_path, config) == {"rnn_gone": "removed"}

@@ -5,6 +5,7 @@ stops ``a3 grade`` before anything is graded; ungradeable submissions are named 
 their feedback says why once; a grader failure is recorded, named and retried.
 
 Graded with Part 1 without its overfit question (about a second a submission)."""
+
 from __future__ import annotations
 
 import concurrent.futures
@@ -27,7 +28,8 @@ from test_class_grading import fast_config, fast_config_path  # noqa: F401 (fixt
 
 def slip_step(x, prev_h, Wx, Wh, b):
     import numpy as np
-    return np.tanh(x.dot(Wx) + prev_h.dot(Wh)), (x, prev_h, Wx, Wh, None)     # forgot the bias
+
+    return np.tanh(x.dot(Wx) + prev_h.dot(Wh)), (x, prev_h, Wx, Wh, None)  # forgot the bias
 
 
 def rows(out) -> dict:
@@ -39,7 +41,8 @@ def lms(out) -> dict:
 
 
 def test_a_later_run_adds_rows_a_parts_run_keeps_the_other_parts_and_deleting_a_folder_removes_one(
-        fast_config, tmp_path):
+    fast_config, tmp_path
+):
     klass = tmp_path / "class"
     make_submission(klass / "ann")
     make_submission(klass / "ben", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
@@ -62,6 +65,7 @@ def test_a_later_run_adds_rows_a_parts_run_keeps_the_other_parts_and_deleting_a_
     assert lms(out)["ann"]["lstm"] == "27" and lms(out)["cat"]["lstm"] == "0"
     # the documented way to remove a submission: delete its folder in --out (and do not give it again)
     import shutil
+
     shutil.rmtree(out / "ben")
     assert grade_many([tmp_path / "late" / "cat"], fast_config, ["rnn"], out, quiet=True, workers=1) == 0
     assert sorted(rows(out)) == ["ann", "cat"]
@@ -72,31 +76,55 @@ def test_a_later_run_adds_rows_a_parts_run_keeps_the_other_parts_and_deleting_a_
 def test_a_path_that_does_not_exist_is_an_error_before_anything_is_graded(tmp_path):
     make_submission(tmp_path / "ann")
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(tmp_path / "ann"),
-                           str(tmp_path / "nonexistent"), "--out", str(out), "--parts", "rnn"],
-                          capture_output=True, text=True, timeout=300, cwd=REPO_ROOT)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "autograder.cli",
+            "grade",
+            str(tmp_path / "ann"),
+            str(tmp_path / "nonexistent"),
+            "--out",
+            str(out),
+            "--parts",
+            "rnn",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO_ROOT,
+    )
     assert done.returncode == 2
     assert "no such file or folder" in done.stderr and str(tmp_path / "nonexistent") in done.stderr
-    assert not out.exists()                                  # nothing graded, nothing written
+    assert not out.exists()  # nothing graded, nothing written
 
 
 def test_the_status_of_each_kind_of_error():
     def status(error):
         return submission_status(SubmissionResult("x", {}, error=error))
+
     assert status("") == ("graded", "")
-    assert status("x.zip is not a readable zip file (File is not a zip file)") == \
-        ("could not be opened", "x.zip is not a readable zip file (File is not a zip file)")
-    assert status("timed out: the submission took more than 900 s") == \
-        ("timed out", "the submission took more than 900 s")
-    assert status("grader error: BrokenProcessPool: a worker died") == ("grader error", "BrokenProcessPool: a worker died")
+    assert status("x.zip is not a readable zip file (File is not a zip file)") == (
+        "could not be opened",
+        "x.zip is not a readable zip file (File is not a zip file)",
+    )
+    assert status("timed out: the submission took more than 900 s") == (
+        "timed out",
+        "the submission took more than 900 s",
+    )
+    assert status("grader error: BrokenProcessPool: a worker died") == (
+        "grader error",
+        "BrokenProcessPool: a worker died",
+    )
     assert status("internal grader error: KeyError: 'x'") == ("grader error", "KeyError: 'x'")
 
 
-def test_ungradeable_submissions_have_a_status_their_reason_once_and_are_named_at_the_end(fast_config, tmp_path,
-                                                                                         capsys):
+def test_ungradeable_submissions_have_a_status_their_reason_once_and_are_named_at_the_end(
+    fast_config, tmp_path, capsys
+):
     klass = tmp_path / "class"
     make_submission(klass / "ann")
-    with zipfile.ZipFile(klass / "nopkg.zip", "w") as zf:              # a zip without the package
+    with zipfile.ZipFile(klass / "nopkg.zip", "w") as zf:  # a zip without the package
         zf.writestr("RNN_Captioning.ipynb", "{}")
     (klass / "broken.zip").write_bytes(b"PK\x03\x04 this is not a zip")
     out = tmp_path / "out"
@@ -107,11 +135,13 @@ def test_ungradeable_submissions_have_a_status_their_reason_once_and_are_named_a
     assert "no cs231n/__init__.py" in book["nopkg"]["reason"] and "not a readable zip" in book["broken"]["reason"]
     assert lms(out)["nopkg"]["status"] == "could not be opened"
     err = capsys.readouterr().err
-    tail = err[err.rindex("not graded (2):"):]
-    assert "broken: could not be opened: broken.zip is not a readable zip" in tail and "nopkg: could not be opened" in tail
+    tail = err[err.rindex("not graded (2):") :]
+    assert (
+        "broken: could not be opened: broken.zip is not a readable zip" in tail and "nopkg: could not be opened" in tail
+    )
     feedback = (out / "nopkg" / "feedback.md").read_text()
-    assert feedback.count("no cs231n/__init__.py") == 1         # said once, not on every case
-    assert "case `" not in feedback and "failed;" not in feedback           # no case listed, none "failed"
+    assert feedback.count("no cs231n/__init__.py") == 1  # said once, not on every case
+    assert "case `" not in feedback and "failed;" not in feedback  # no case listed, none "failed"
     html = (out / "nopkg" / "feedback.html").read_text()
     assert html.count("no cs231n/__init__.py") == 1 and "case <code>" not in html and ">failed<" not in html
     assert json.loads((out / "nopkg" / "results.json").read_text())["tests"] == []
@@ -121,6 +151,7 @@ def test_ungradeable_submissions_have_a_status_their_reason_once_and_are_named_a
 
 class FailingPool:
     """A pool whose tasks fail as the grader (not the submission) would: ``error``."""
+
     def __init__(self, error):
         self.error = error
 
@@ -139,12 +170,20 @@ class FailingPool:
         pass
 
 
-@pytest.mark.parametrize("error, status, reason", [
-    (RuntimeError("a worker process died"), "grader error", "RuntimeError: a worker process died"),
-    (TimeoutError("timed out: the submission took more than 900 s"), "timed out", "the submission took more than 900 s"),
-])
-def test_a_grader_failure_is_recorded_named_and_retried(error, status, reason, fast_config, tmp_path, monkeypatch,
-                                                        capsys):
+@pytest.mark.parametrize(
+    "error, status, reason",
+    [
+        (RuntimeError("a worker process died"), "grader error", "RuntimeError: a worker process died"),
+        (
+            TimeoutError("timed out: the submission took more than 900 s"),
+            "timed out",
+            "the submission took more than 900 s",
+        ),
+    ],
+)
+def test_a_grader_failure_is_recorded_named_and_retried(
+    error, status, reason, fast_config, tmp_path, monkeypatch, capsys
+):
     make_submission(tmp_path / "class" / "ann")
     out = tmp_path / "out"
     with monkeypatch.context() as m:

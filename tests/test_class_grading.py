@@ -4,6 +4,7 @@ gradebook, the HTML feedback with the pictures hook, and the written answers for
 
 The batches here grade Part 1 without its overfit question (a configuration written to a
 temporary file), so that a submission takes about a second."""
+
 from __future__ import annotations
 
 import csv
@@ -27,7 +28,8 @@ CLASS = ["ann", "ben", "cat", "dan", "eve", "fay"]
 
 def slip_step(x, prev_h, Wx, Wh, b):
     import numpy as np
-    next_h = np.tanh(x.dot(Wx) + prev_h.dot(Wh))          # forgot the bias
+
+    next_h = np.tanh(x.dot(Wx) + prev_h.dot(Wh))  # forgot the bias
     return next_h, (x, prev_h, Wx, Wh, next_h)
 
 
@@ -37,22 +39,27 @@ def slip_embedding(x, W):
 
 def slow_forward(x, h0, Wx, Wh, b):
     import time
-    time.sleep(1.5)                                       # correct, but slow: the batch is still running
+
+    time.sleep(1.5)  # correct, but slow: the batch is still running
     import numpy as np
+
     N, T, _ = x.shape
     h, cache, prev = np.zeros((N, T, h0.shape[1])), [], h0
     for t in range(T):
-        prev, c = rnn_step_forward(x[:, t], prev, Wx, Wh, b)   # noqa: F821 (in the student's rnn_layers.py)
+        prev, c = rnn_step_forward(x[:, t], prev, Wx, Wh, b)  # noqa: F821 (in the student's rnn_layers.py)
         h[:, t] = prev
         cache.append(c)
     return h, cache
 
 
-RECIPES = {"ann": {}, "ben": {"cs231n/rnn_layers.py::rnn_step_forward": slip_step},
-           "cat": {"cs231n/rnn_layers.py::word_embedding_forward": slip_embedding},
-           "dan": {"cs231n/rnn_layers.py::rnn_forward": slow_forward},
-           "eve": {"cs231n/rnn_layers.py::rnn_forward": slow_forward},
-           "fay": {"cs231n/rnn_layers.py::rnn_step_forward": slip_step}}
+RECIPES = {
+    "ann": {},
+    "ben": {"cs231n/rnn_layers.py::rnn_step_forward": slip_step},
+    "cat": {"cs231n/rnn_layers.py::word_embedding_forward": slip_embedding},
+    "dan": {"cs231n/rnn_layers.py::rnn_forward": slow_forward},
+    "eve": {"cs231n/rnn_layers.py::rnn_forward": slow_forward},
+    "fay": {"cs231n/rnn_layers.py::rnn_step_forward": slip_step},
+}
 
 
 @pytest.fixture(scope="module")
@@ -120,13 +127,19 @@ def _graded(out: Path) -> int:
 
 def _workers_of(out: Path) -> list:
     import psutil
-    return [p for p in psutil.process_iter(["cmdline"])
-            if p.info["cmdline"] and any("autograder.student_process" in a for a in p.info["cmdline"])
-            and any(str(out) in a for a in p.info["cmdline"])]
+
+    return [
+        p
+        for p in psutil.process_iter(["cmdline"])
+        if p.info["cmdline"]
+        and any("autograder.student_process" in a for a in p.info["cmdline"])
+        and any(str(out) in a for a in p.info["cmdline"])
+    ]
 
 
-def test_sigkill_in_the_middle_then_rerun_gives_the_uninterrupted_gradebook(uninterrupted, klass, fast_config_path,
-                                                                             tmp_path):
+def test_sigkill_in_the_middle_then_rerun_gives_the_uninterrupted_gradebook(
+    uninterrupted, klass, fast_config_path, tmp_path
+):
     out = tmp_path / "out"
     cmd = a3_grade(klass, "--out", out, "--parts", "rnn", "--workers", "1", "--config", fast_config_path, "--quiet")
     proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -138,10 +151,14 @@ def test_sigkill_in_the_middle_then_rerun_gives_the_uninterrupted_gradebook(unin
     done = _graded(out)
     assert 2 <= done < len(CLASS), "the batch was not stopped in the middle"
     assert (out / "grades.csv").exists()
-    time.sleep(2)                                   # the workers notice that the grader died
+    time.sleep(2)  # the workers notice that the grader died
     assert not _workers_of(out), "grading processes outlived the killed grader"
-    rerun = subprocess.run(a3_grade(klass, "--out", out, "--parts", "rnn", "--workers", "2", "--config",
-                                    fast_config_path), cwd=REPO_ROOT, capture_output=True, text=True)
+    rerun = subprocess.run(
+        a3_grade(klass, "--out", out, "--parts", "rnn", "--workers", "2", "--config", fast_config_path),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert f"{done} already graded, {len(CLASS) - done} to grade" in rerun.stderr
     assert read(out / "grades.csv") == read(uninterrupted / "grades.csv")
@@ -150,6 +167,7 @@ def test_sigkill_in_the_middle_then_rerun_gives_the_uninterrupted_gradebook(unin
 
 def test_an_edited_submission_is_regraded_and_regrade_forces_one(klass, fast_config, tmp_path, capsys):
     import shutil
+
     folder = tmp_path / "class"
     shutil.copytree(klass, folder)
     subs = find_submissions([folder])
@@ -169,15 +187,23 @@ def test_an_edited_submission_is_regraded_and_regrade_forces_one(klass, fast_con
 
 def test_a_real_dask_cluster_on_localhost_grades_the_same(uninterrupted, klass, fast_config, tmp_path):
     from distributed import LocalCluster
-    with LocalCluster(host="127.0.0.1", n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address="127.0.0.1:0", silence_logs=50) as cluster:
+
+    with LocalCluster(
+        host="127.0.0.1",
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address="127.0.0.1:0",
+        silence_logs=50,
+    ) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
-        status = grade_many(find_submissions([klass]), fast_config, ["rnn"], tmp_path, quiet=True,
-                            scheduler=cluster.scheduler_address)
+        status = grade_many(
+            find_submissions([klass]), fast_config, ["rnn"], tmp_path, quiet=True, scheduler=cluster.scheduler_address
+        )
     assert status == 0
     assert read(tmp_path / "grades.csv") == read(uninterrupted / "grades.csv")
     workers = {json.loads((tmp_path / s / "graded.json").read_text())["worker"] for s in CLASS}
-    assert all(w.split(":")[1] != str(os.getpid()) for w in workers)     # graded in the cluster's workers
+    assert all(w.split(":")[1] != str(os.getpid()) for w in workers)  # graded in the cluster's workers
 
 
 # -- late work -------------------------------------------------------------------------
@@ -185,6 +211,7 @@ def test_late_penalty_rules():
     import datetime as dt
     from autograder.config import LateRules
     from autograder.grade.bookkeeping.late import late_penalty
+
     due = dt.datetime(2026, 3, 1, 23, 59, tzinfo=dt.UTC)
     rules = LateRules(due=due, grace_minutes=10, penalty_per_day=0.1, max_days_late=3)
     assert late_penalty(due + dt.timedelta(minutes=9), rules).factor == 1.0
@@ -196,6 +223,7 @@ def test_late_penalty_rules():
 
 def test_late_rules_from_the_config_and_metadata_files(fast_config_path, tmp_path):
     from autograder.config import ConfigError
+
     data = yaml.safe_load(fast_config_path.read_text())
     data["late"] = {"due": "2026-03-01T23:59:00+00:00", "penalty_per_day": 0.25, "max_days_late": 2}
     path = tmp_path / "late.yml"
@@ -205,12 +233,16 @@ def test_late_rules_from_the_config_and_metadata_files(fast_config_path, tmp_pat
     make_submission(folder / "early")
     make_submission(folder / "late")
     (folder / "early.meta.json").write_text(json.dumps({"submitted_at": "2026-03-01T20:00:00Z", "student_id": "s001"}))
-    (folder / "late.meta.json").write_text(json.dumps({"submitted_at": "2026-03-02T10:00:00+00:00",
-                                                       "student_id": "s002"}))
+    (folder / "late.meta.json").write_text(
+        json.dumps({"submitted_at": "2026-03-02T10:00:00+00:00", "student_id": "s002"})
+    )
     subs = find_submissions([folder])
     assert [p.name for p in subs] == ["early", "late"]
     assert grade_many(subs, config, ["rnn"], tmp_path / "out", quiet=True, workers=1) == 0
-    assert read(tmp_path / "out" / "lms.csv") == "student_id,rnn,total,status\ns001,23,23,graded\ns002,17.25,17.25,graded\n"
+    assert (
+        read(tmp_path / "out" / "lms.csv")
+        == "student_id,rnn,total,status\ns001,23,23,graded\ns002,17.25,17.25,graded\n"
+    )
     assert "1 day late: -25% of the score" in read(tmp_path / "out" / "late" / "feedback.md")
     assert json.loads(read(tmp_path / "out" / "late" / "results.json"))["score"] == 17.25
     data["late"]["due"] = "2026-03-01 23:59"
@@ -223,13 +255,16 @@ def test_late_rules_from_the_config_and_metadata_files(fast_config_path, tmp_pat
 def test_hidden_messages_are_withheld_until_release(config, tmp_path):
     from autograder.grade.judging.grader import grade_submission
     from autograder.grade.reports.report import HIDDEN_WITHHELD, write_submission_reports
+
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": slip_embedding})
     result = grade_submission(sub, config, ["rnn"], only={"word_embedding_forward"})
     write_submission_reports(result, config, tmp_path / "before")
     write_submission_reports(result, config, tmp_path / "after", release=True)
     before, after = read(tmp_path / "before" / "s" / "feedback.md"), read(tmp_path / "after" / "s" / "feedback.md")
-    assert ("case `linspace` (public): failed; reproduce with `a3 check word_embedding_forward`\n"
-            "      ```text\n      out: error") in before
+    assert (
+        "case `linspace` (public): failed; reproduce with `a3 check word_embedding_forward`\n"
+        "      ```text\n      out: error"
+    ) in before
     assert f"case `random` (hidden): failed; {HIDDEN_WITHHELD}" in before
     assert "case `random` (hidden): failed\n      ```text\n      out: error" in after
     assert HIDDEN_WITHHELD in read(tmp_path / "before" / "s" / "feedback.html")
@@ -245,6 +280,7 @@ def test_pictures_a_question_names_as_images_are_in_the_html_report(config, tmp_
     import importlib
     from autograder.grade.judging.grader import grade_submission
     from autograder.grade.reports.report import write_submission_reports
+
     monkeypatch.setattr(importlib.import_module("autograder.hidden_tests.rnn_forward"), "IMAGES", ("h",), raising=False)
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
     result = grade_submission(sub, config, ["rnn"], only={"rnn_forward"})
@@ -275,6 +311,7 @@ def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_confi
     """Points of a written question come from grading_config.yml (a TA's 3 of 3 is accepted,
     7 is not); the TA pages render Markdown and math, sanitised, and show what is entered."""
     from autograder.grade.bookkeeping.manual import PLACEHOLDER
+
     config = written_points_config(fast_config_path, tmp_path)
     auto = config.parts["rnn"].autograded_points
     folder = tmp_path / "class"
@@ -285,8 +322,10 @@ def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_confi
         if name == "ann":
             for cell in nb["cells"]:
                 if "".join(cell["source"]).strip() == PLACEHOLDER:
-                    cell["source"] = ["Characters: a <b>tiny</b> vocabulary, but **much** longer sequences: "
-                                      "$T_c \\approx 5 T_w$.\n\n<script>alert(1)</script>"]
+                    cell["source"] = [
+                        "Characters: a <b>tiny</b> vocabulary, but **much** longer sequences: "
+                        "$T_c \\approx 5 T_w$.\n\n<script>alert(1)</script>"
+                    ]
         nb_path.write_text(json.dumps(nb))
     subs = find_submissions([folder])
     out = tmp_path / "out"
@@ -296,21 +335,25 @@ def test_written_answers_are_exported_for_tas_and_their_scores_merged(fast_confi
     assert "a &lt;b&gt;tiny&lt;/b&gt; vocabulary" in page and "<b>tiny</b>" not in page
     assert "<strong>much</strong>" in page and "<math" in page and "<msub><mi>T</mi>" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
-    assert "no answer" in page                       # ben left the placeholder
+    assert "no answer" in page  # ben left the placeholder
     rows = list(csv.DictReader(open(out / "manual" / "scores.csv")))
-    assert [(r["submission"], r["question"], r["max_points"], r["score"]) for r in rows] == \
-        [("ann", "rnn_inline_question_1", "3", ""), ("ben", "rnn_inline_question_1", "3", "")]
-    (out / "manual" / "scores.csv").write_text("submission,question,max_points,score,comment\n"
-                                              "ann,rnn_inline_question_1,3,3,good point on sequence length\n"
-                                              "ben,rnn_inline_question_1,3,7,\n")
-    assert grade_many(subs, config, ["rnn"], out, quiet=True) == 0       # nothing to grade: merges
+    assert [(r["submission"], r["question"], r["max_points"], r["score"]) for r in rows] == [
+        ("ann", "rnn_inline_question_1", "3", ""),
+        ("ben", "rnn_inline_question_1", "3", ""),
+    ]
+    (out / "manual" / "scores.csv").write_text(
+        "submission,question,max_points,score,comment\n"
+        "ann,rnn_inline_question_1,3,3,good point on sequence length\n"
+        "ben,rnn_inline_question_1,3,7,\n"
+    )
+    assert grade_many(subs, config, ["rnn"], out, quiet=True) == 0  # nothing to grade: merges
     grades = {r["submission"]: r for r in csv.DictReader(open(out / "grades.csv"))}
     assert grades["ann"]["manual:rnn_inline_question_1"] == "3" and float(grades["ann"]["total"]) == auto + 3
     assert grades["ben"]["manual:rnn_inline_question_1"] == "" and float(grades["ben"]["total"]) == auto  # 7 > 3
     assert "good point on sequence length" in read(out / "ann" / "feedback.html")
     assert "3 / 3" in read(out / "ann" / "feedback.md")
-    assert read(out / "manual" / "scores.csv").count("ann,") == 1                # the TA's rows are kept
-    page = read(out / "manual" / "rnn_inline_question_1.html")                    # what is entered is shown
+    assert read(out / "manual" / "scores.csv").count("ann,") == 1  # the TA's rows are kept
+    page = read(out / "manual" / "rnn_inline_question_1.html")  # what is entered is shown
     ann, ben = page.split("<section id='ann'>")[1].split("<section id='ben'>")
     assert "score: <b>3</b> / 3; comment: good point on sequence length" in ann and "score: <b>7</b>" in ben
 
@@ -322,13 +365,14 @@ def test_the_gradescope_zip_grades_a_submission_in_an_autograder_tree(tmp_path):
     import shutil
     import zipfile
     from autograder.build.gradescope_zip import make_gradescope_zip
+
     zip_path = make_gradescope_zip(tmp_path / "autograder.zip")
     root = tmp_path / "autograder"
     with zipfile.ZipFile(zip_path) as zf:
         names = zf.namelist()
         assert {"setup.sh", "run_autograder", "requirements.txt"} <= set(names)
         assert "autograder/fixtures/rnn_forward.h5" in names and "grading_config.yml" in names
-        assert not any(n.startswith("solutions/") for n in names)        # grading needs only the fixtures
+        assert not any(n.startswith("solutions/") for n in names)  # grading needs only the fixtures
         assert not any(n.startswith("student_template/") for n in names)
         zf.extractall(root / "source")
     assert "distributed==" in (root / "source" / "requirements.txt").read_text()
@@ -336,24 +380,36 @@ def test_the_gradescope_zip_grades_a_submission_in_an_autograder_tree(tmp_path):
     shutil.copytree(sub, root / "submission")
     (root / "submission_metadata.json").write_text(json.dumps({"created_at": "2026-03-01T12:00:00.000000-08:00"}))
     env = dict(os.environ, A3_AUTOGRADER_ROOT=str(root), A3_PYTHON=sys.executable)
-    proc = subprocess.run(["bash", str(root / "source" / "run_autograder"), "--parts", "rnn"], env=env,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        ["bash", str(root / "source" / "run_autograder"), "--parts", "rnn"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads((root / "results" / "results.json").read_text())
     by_name = {t["name"]: t for t in results["tests"]}
     assert by_name["rnn_step_forward: linspace"]["score"] == 0
     assert by_name["rnn_step_forward: random"]["visibility"] == "after_published"
-    assert by_name["word_embedding_forward: linspace"]["score"] == by_name["word_embedding_forward: linspace"]["max_score"]
+    assert (
+        by_name["word_embedding_forward: linspace"]["score"] == by_name["word_embedding_forward: linspace"]["max_score"]
+    )
     assert 0 < results["score"] < 25
     # the reference scores full marks there, the overfit check (reference model) included
     shutil.rmtree(root / "submission")
     shutil.copytree(make_submission(tmp_path / "ref"), root / "submission")
-    proc = subprocess.run(["bash", str(root / "source" / "run_autograder"), "--parts", "rnn"], env=env,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        ["bash", str(root / "source" / "run_autograder"), "--parts", "rnn"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     results = json.loads((root / "results" / "results.json").read_text())
     assert results["score"] == 25, [t for t in results["tests"] if t["score"] < t["max_score"]]
-    assert make_gradescope_zip(tmp_path / "again.zip").read_bytes() == zip_path.read_bytes()   # reproducible
+    assert make_gradescope_zip(tmp_path / "again.zip").read_bytes() == zip_path.read_bytes()  # reproducible
 
 
 def test_a_run_ends_naming_its_slowest_questions_from_the_records(klass, fast_config, tmp_path, capsys):
@@ -366,11 +422,12 @@ def test_a_run_ends_naming_its_slowest_questions_from_the_records(klass, fast_co
         for q in record["result"]["questions"]:
             totals[q["id"]] = totals.get(q["id"], 0.0) + q["seconds"]
     dan = {q["id"]: q for q in records["dan"]["result"]["questions"]}["rnn_forward"]
-    assert dan["seconds"] >= 1.5 * len(dan["cases"])          # slow_forward sleeps 1.5 s per case
+    assert dan["seconds"] >= 1.5 * len(dan["cases"])  # slow_forward sleeps 1.5 s per case
     expected = sorted(totals, key=lambda q: -totals[q])[:5]
     head = err.index("slowest questions (6 submissions graded in this run")
     named = [line.split(":")[0].strip() for line in err[head:].splitlines()[1:6]]
     assert named == expected
     times = json.loads((out / "dan" / "results.json").read_text())["tests"]
-    assert sum(t["execution_time"] for t in times if t["name"].startswith("rnn_forward:")) == \
-        pytest.approx(dan["seconds"], abs=0.01)
+    assert sum(t["execution_time"] for t in times if t["name"].startswith("rnn_forward:")) == pytest.approx(
+        dan["seconds"], abs=0.01
+    )

@@ -1,6 +1,7 @@
 """The shipped captioning data (assignment/data/coco_captioning) has the original CS231n
 COCO layout, loads through solutions/cs231n/coco_utils.py, is internally consistent,
 small, and is reproduced by its seeded generator script."""
+
 import importlib.util
 import os
 import subprocess
@@ -37,23 +38,40 @@ def data():
 
 
 def test_files_in_original_layout():
-    names = ['coco2014_captions.h5', 'coco2014_vocab.json', 'train2014_vgg16_fc7_pca.h5',
-             'val2014_vgg16_fc7_pca.h5', 'train2014_urls.txt', 'val2014_urls.txt',
-             'train2014_images.h5', 'val2014_images.h5']
+    names = [
+        'coco2014_captions.h5',
+        'coco2014_vocab.json',
+        'train2014_vgg16_fc7_pca.h5',
+        'val2014_vgg16_fc7_pca.h5',
+        'train2014_urls.txt',
+        'val2014_urls.txt',
+        'train2014_images.h5',
+        'val2014_images.h5',
+    ]
     for name in names:
         assert os.path.isfile(os.path.join(DATA_DIR, name)), name
     with h5py.File(os.path.join(DATA_DIR, 'coco2014_captions.h5'), 'r') as f:
-        assert sorted(f.keys()) == ['train_captions', 'train_image_idxs',
-                                    'val_captions', 'val_image_idxs']
+        assert sorted(f.keys()) == ['train_captions', 'train_image_idxs', 'val_captions', 'val_image_idxs']
     for split in ('train', 'val'):
         with h5py.File(os.path.join(DATA_DIR, f'{split}2014_vgg16_fc7_pca.h5'), 'r') as f:
             assert list(f.keys()) == ['features']
 
 
 def test_keys_dtypes_shapes(data):
-    expected = {'train_captions', 'train_image_idxs', 'val_captions', 'val_image_idxs',
-                'train_features', 'val_features', 'idx_to_word', 'word_to_idx',
-                'train_urls', 'val_urls', 'train_images', 'val_images'}
+    expected = {
+        'train_captions',
+        'train_image_idxs',
+        'val_captions',
+        'val_image_idxs',
+        'train_features',
+        'val_features',
+        'idx_to_word',
+        'word_to_idx',
+        'train_urls',
+        'val_urls',
+        'train_images',
+        'val_images',
+    }
     assert set(data) == expected
     for split in ('train', 'val'):
         caps, idxs = data[f'{split}_captions'], data[f'{split}_image_idxs']
@@ -113,13 +131,12 @@ def test_decode_captions_round_trip(data):
         assert words[0] == '<START>' and words[-1] == '<END>'
         assert '<NULL>' not in words
         re = np.zeros(T, np.int32)
-        re[:len(words)] = [w2i[w] for w in words]
+        re[: len(words)] = [w2i[w] for w in words]
         np.testing.assert_array_equal(re, row)
     one = coco_utils.decode_captions(caps[0], i2w)
     assert isinstance(one, str) and one == decoded[0]
     # stops at the first <END>, skips <NULL>
-    assert coco_utils.decode_captions(np.array([1, 0, 4, 2, 5, 6]), i2w) == \
-        f'<START> {i2w[4]} <END>'
+    assert coco_utils.decode_captions(np.array([1, 0, 4, 2, 5, 6]), i2w) == f'<START> {i2w[4]} <END>'
 
 
 def test_sample_minibatch_and_images(data):
@@ -160,6 +177,7 @@ def test_missing_files_raise_clearly(tmp_path, data):
 def test_loader_reads_real_coco_layout_without_images(tmp_path, data):
     """A folder like the real COCO download (4096-d features, no image files) loads."""
     import json
+
     with h5py.File(tmp_path / 'coco2014_captions.h5', 'w') as f:
         for split in ('train', 'val'):
             f[f'{split}_captions'] = data[f'{split}_captions'][:20]
@@ -167,10 +185,10 @@ def test_loader_reads_real_coco_layout_without_images(tmp_path, data):
     for split in ('train', 'val'):
         with h5py.File(tmp_path / f'{split}2014_vgg16_fc7.h5', 'w') as f:
             f['features'] = np.ones((4, 4096), np.float32)
-        (tmp_path / f'{split}2014_urls.txt').write_text(
-            ''.join(f'http://example.org/{i}.jpg\n' for i in range(4)))
+        (tmp_path / f'{split}2014_urls.txt').write_text(''.join(f'http://example.org/{i}.jpg\n' for i in range(4)))
     (tmp_path / 'coco2014_vocab.json').write_text(
-        json.dumps({'idx_to_word': data['idx_to_word'], 'word_to_idx': data['word_to_idx']}))
+        json.dumps({'idx_to_word': data['idx_to_word'], 'word_to_idx': data['word_to_idx']})
+    )
     d = coco_utils.load_coco_data(base_dir=str(tmp_path), pca_features=False)
     assert 'train_images' not in d and d['train_features'].shape == (4, 4096)
     assert d['val_urls'][3] == 'http://example.org/3.jpg'
@@ -178,14 +196,18 @@ def test_loader_reads_real_coco_layout_without_images(tmp_path, data):
 
 def test_base_dir_env_var(tmp_path):
     env = dict(os.environ, CS231N_COCO_DIR=str(tmp_path))
-    code = (f'import importlib.util as u; s = u.spec_from_file_location("m", {LOADER!r}); '
-            'm = u.module_from_spec(s); s.loader.exec_module(m); print(m.BASE_DIR)')
-    out = subprocess.run([sys.executable, '-c', code], env=env, capture_output=True,
-                         text=True, check=True).stdout.strip()
+    code = (
+        f'import importlib.util as u; s = u.spec_from_file_location("m", {LOADER!r}); '
+        'm = u.module_from_spec(s); s.loader.exec_module(m); print(m.BASE_DIR)'
+    )
+    out = subprocess.run(
+        [sys.executable, '-c', code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == str(tmp_path)
     env.pop('CS231N_COCO_DIR')
-    out = subprocess.run([sys.executable, '-c', code], env=env, capture_output=True,
-                         text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, '-c', code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert os.path.isdir(out) and out.endswith('coco_captioning')
 
 

@@ -1,6 +1,7 @@
 """The developers' guide, where a machine can check it: no function longer than 80 lines in the
 engine (autograder/) and the assignment's scripts (assignment/scripts/); assignment/notebooks/
 joins when its generators become text notebooks."""
+
 from __future__ import annotations
 
 import ast

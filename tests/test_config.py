@@ -1,4 +1,5 @@
 """grading_config.yml: the shipped one is valid and adds up; mistakes name the line and key."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,7 +10,7 @@ TEXT = DEFAULT_CONFIG.read_text()
 
 
 def test_shipped_config_adds_up(config):
-    course = {"rnn": 25, "lstm": 30, "netvis": 15, "style": 15, "gan": 15}    # the original course's points per part
+    course = {"rnn": 25, "lstm": 30, "netvis": 15, "style": 15, "gan": 15}  # the original course's points per part
     for part_id, points in course.items():
         assert config.parts[part_id].points == points, part_id
     assert config.total_points == sum(p.points for p in config.parts.values())
@@ -27,17 +28,26 @@ def line_of(text, needle):
     return text[: text.index(needle)].count("\n") + 1
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("        threshold: 1.0e-8\n        cases:\n          linspace: public\n          random: hidden\n      rnn_step_backward",
-     "        threshhold: 1.0e-8\n        cases:\n          linspace: public\n          random: hidden\n      rnn_step_backward",
-     "unknown key 'threshhold' in question 'rnn_step_forward' (did you mean 'threshold'?)"),
-    ("          linspace: public\n          random: hidden\n      rnn_step_backward",
-     "          linspace: publik\n          random: hidden\n      rnn_step_backward",
-     "visibility 'publik' (did you mean 'public'?)"),
-    ("depends_on: [rnn_step_forward]\n        cases:\n          random: public\n          random_large: hidden\n      rnn_forward",
-     "depends_on: [rnn_step_forwrd]\n        cases:\n          random: public\n          random_large: hidden\n      rnn_forward",
-     "depends on unknown question 'rnn_step_forwrd' (did you mean 'rnn_step_forward'?)"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "        threshold: 1.0e-8\n        cases:\n          linspace: public\n          random: hidden\n      rnn_step_backward",  # noqa: E501
+            "        threshhold: 1.0e-8\n        cases:\n          linspace: public\n          random: hidden\n      rnn_step_backward",  # noqa: E501
+            "unknown key 'threshhold' in question 'rnn_step_forward' (did you mean 'threshold'?)",
+        ),
+        (
+            "          linspace: public\n          random: hidden\n      rnn_step_backward",
+            "          linspace: publik\n          random: hidden\n      rnn_step_backward",
+            "visibility 'publik' (did you mean 'public'?)",
+        ),
+        (
+            "depends_on: [rnn_step_forward]\n        cases:\n          random: public\n          random_large: hidden\n      rnn_forward",  # noqa: E501
+            "depends_on: [rnn_step_forwrd]\n        cases:\n          random: public\n          random_large: hidden\n      rnn_forward",  # noqa: E501
+            "depends on unknown question 'rnn_step_forwrd' (did you mean 'rnn_step_forward'?)",
+        ),
+    ],
+)
 def test_typos_name_the_line_and_key(tmp_path, old, new, expected):
     assert old in TEXT
     text = TEXT.replace(old, new, 1)
@@ -55,9 +65,14 @@ def test_points_must_add_up(tmp_path):
 
 
 def test_case_missing_from_hidden_tests(tmp_path):
-    text = TEXT.replace("          linspace: public\n          random: hidden\n      rnn_step_backward",
-                        "          linspace: public\n          rando: hidden\n      rnn_step_backward", 1)
-    with pytest.raises(ConfigError, match=r"case\(s\) rando are not defined in autograder/hidden_tests/rnn_step_forward.py"):
+    text = TEXT.replace(
+        "          linspace: public\n          random: hidden\n      rnn_step_backward",
+        "          linspace: public\n          rando: hidden\n      rnn_step_backward",
+        1,
+    )
+    with pytest.raises(
+        ConfigError, match=r"case\(s\) rando are not defined in autograder/hidden_tests/rnn_step_forward.py"
+    ):
         load_variant(tmp_path, text)
 
 
@@ -65,4 +80,9 @@ def test_bad_yaml_and_wrong_types(tmp_path):
     with pytest.raises(ConfigError, match=r"grading_config.yml:\d+: not valid YAML"):
         load_variant(tmp_path, TEXT.replace("parts:\n", "parts:\n  - [\n", 1))
     with pytest.raises(ConfigError, match=r"question 'rnn_step_forward': points should be int/float, got 'two'"):
-        load_variant(tmp_path, TEXT.replace("      rnn_step_forward:\n        points: 2", "      rnn_step_forward:\n        points: two", 1))
+        load_variant(
+            tmp_path,
+            TEXT.replace(
+                "      rnn_step_forward:\n        points: 2", "      rnn_step_forward:\n        points: two", 1
+            ),
+        )

@@ -1,6 +1,7 @@
 """The course's contract is the contract: the course's given cs231n/layers.py is shipped, the
 comparison judges the answer and not its rounding, sampling need not stop at <END> (Parts
 1-2), and the public test a student runs is the graded public case itself (every part)."""
+
 from __future__ import annotations
 
 import importlib
@@ -73,12 +74,12 @@ def test_affine_and_relu_layers_match_numerical_gradients():
 def test_rounding_passes_and_wrong_values_fail_at_every_scale(scale):
     rng = np.random.RandomState(1)
     ref = rng.randn(30, 40) * scale
-    ref[0, 0] = 3.9e-11 / 2.5e-2 * scale            # a tiny entry, as in the issue
+    ref[0, 0] = 3.9e-11 / 2.5e-2 * scale  # a tiny entry, as in the issue
     rounded = ref * (1 + 4 * np.finfo(float).eps * rng.uniform(-1, 1, ref.shape))
     rounded[0, 0] = ref[0, 0] + 1.2e-15 / 2.5e-2 * scale
     assert compare_array("g", rounded, ref, 1e-8).passed
     wrong = ref.copy()
-    wrong[3, 4] *= 1.01                                # one entry 1% off
+    wrong[3, 4] *= 1.01  # one entry 1% off
     assert not compare_array("g", wrong, ref, 1e-7).passed
     assert not compare_array("g", 2 * ref, ref, 1e-7).passed
     assert not compare_array("g", -ref, ref, 1e-7).passed
@@ -88,7 +89,7 @@ def test_the_issue_example_fails_the_course_rel_error_and_passes_the_grade():
     """grad_W_embed: an entry of 3.9e-11 that differs by 1.2e-15, largest entry 2.5e-2."""
     ref = np.array([2.5e-2, -1.3e-2, 3.9e-11])
     got = ref + np.array([0.0, 0.0, 1.2e-15])
-    assert rel_error(got, ref) > 1e-7                 # the course's measure: fails on rounding
+    assert rel_error(got, ref) > 1e-7  # the course's measure: fails on rounding
     check_ = compare_array("grad_W_embed", got, ref, 1e-7)
     assert check_.passed and "of its largest entry" in check_.message
 
@@ -103,7 +104,7 @@ def test_sampling_cases_all_compare_up_to_the_first_end():
     from autograder.hidden_tests._captioning import check_greedy
 
     ref = {"captions": np.array([[4, 2, 0, 0], [5, 5, 5, 5]])}
-    for after in ([0, 0], [7, 2], [2, 9]):           # <NULL>, words, or <END> again after <END>
+    for after in ([0, 0], [7, 2], [2, 9]):  # <NULL>, words, or <END> again after <END>
         got = {"captions": np.array([[4, 2] + after, [5, 5, 5, 5]])}
         assert check_greedy(got, ref)[0].passed
     assert not check_greedy({"captions": np.array([[4, 0, 0, 0], [5, 5, 5, 5]])}, ref)[0].passed
@@ -132,7 +133,7 @@ def _one_of(module: str, qid: str, listname: str):
     return mod.TARGET, getattr(mod, listname)[0]
 
 
-_REFERENCE = {}    # part -> the reference graded once (its public cases of every question)
+_REFERENCE = {}  # part -> the reference graded once (its public cases of every question)
 
 
 def _graded_reference(tmp_path, part):
@@ -144,8 +145,9 @@ def _graded_reference(tmp_path, part):
 def _public_test_and_graded_case(tmp_path, qid, replacements):
     sub = make_submission(tmp_path / "sub", replacements)
     part = CONFIG.questions[qid].part
-    result = (grade_submission(sub, CONFIG, parts=[part], only={qid}) if replacements
-              else _graded_reference(tmp_path, part))
+    result = (
+        grade_submission(sub, CONFIG, parts=[part], only={qid}) if replacements else _graded_reference(tmp_path, part)
+    )
     graded = all(c.passed for c in result.questions[qid].cases if c.visibility == "public")
     folder = student_copy(tmp_path / "student", sub / "cs231n")
     test, _nones = check.run_public_tests(qid, folder)
@@ -174,12 +176,17 @@ def test_public_test_agrees_with_the_graded_public_case(qid, tmp_path):
     eq_target, equivalent = _one_of("equivalents", qid, "EQUIVALENTS")
     mu_target, mutant = _one_of("mutants", qid, "MUTANTS")
     mu_target = getattr(mutant, "target", None) or mu_target
-    runs = {"reference": {}, "equivalent": replacements_of(equivalent, eq_target),
-            "mutant": {mu_target: mutant.source(mu_target) if hasattr(mutant, "changes") else mutant}}
+    runs = {
+        "reference": {},
+        "equivalent": replacements_of(equivalent, eq_target),
+        "mutant": {mu_target: mutant.source(mu_target) if hasattr(mutant, "changes") else mutant},
+    }
     outcomes = {}
     for name, reps in runs.items():
         outcomes[name] = _public_test_and_graded_case(tmp_path / name, qid, reps)
-        assert outcomes[name][0] == outcomes[name][1], f"{name}: a3 check {outcomes[name][0]}, graded {outcomes[name][1]}"
+        assert outcomes[name][0] == outcomes[name][1], (
+            f"{name}: a3 check {outcomes[name][0]}, graded {outcomes[name][1]}"
+        )
     assert outcomes["reference"] == (True, True)
 
 
@@ -200,8 +207,9 @@ def test_no_part_1_2_mutant_is_caught_by_hidden_cases_only(tmp_path):
         mod = importlib.import_module(f"mutants.{qid}")
         for i, mutant in enumerate(mod.MUTANTS):
             target = getattr(mutant, "target", None) or mod.TARGET
-            sub = make_submission(tmp_path / f"{qid}-{i}",
-                                  {target: mutant.source(target) if hasattr(mutant, "changes") else mutant})
+            sub = make_submission(
+                tmp_path / f"{qid}-{i}", {target: mutant.source(target) if hasattr(mutant, "changes") else mutant}
+            )
             cases = grade_submission(sub, CONFIG, parts=[question.part], only={qid}).questions[qid].cases
             if all(c.passed for c in cases if c.visibility == "public") and not all(c.passed for c in cases):
                 hidden_only.append(f"{qid}: {mutant.__name__}")

@@ -1,5 +1,6 @@
 """The grading engine on broken submissions: each problem costs only its own questions,
 with a message a student can act on, and never stops the grading."""
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,7 @@ def test_reference_scores_full_marks(config, reference_result):
 
 def test_syntax_error_costs_only_the_questions_of_that_file(config, tmp_path):
     sub = make_submission(tmp_path / "s", files={"cs231n/classifiers/rnn.py": "class CaptioningRNN(:\n    pass\n"})
-    captioning = ["rnn", "lstm"]           # the parts that use cs231n/classifiers/rnn.py
+    captioning = ["rnn", "lstm"]  # the parts that use cs231n/classifiers/rnn.py
     result = grade_submission(sub, config, parts=captioning)
     qids = [q.id for q in config.questions_in(captioning)]
     model_qs = [q for q in qids if q.endswith(("_loss", "_overfit", "_sample")) and q != "temporal_softmax_loss"]
@@ -53,18 +54,22 @@ def raises(x, h0, Wx, Wh, b):
 
 def wrong_shape(x, h0, Wx, Wh, b):
     import numpy as np
+
     return np.zeros((x.shape[1], x.shape[0], h0.shape[1])), None
 
 
 def nan_out(x, W):
     import numpy as np
+
     return np.full(x.shape + (W.shape[1],), np.nan), None
 
 
 def test_exception_wrong_shape_and_nan_each_have_a_message(config, tmp_path):
-    cases = [("cs231n/rnn_layers.py::rnn_forward", raises, "rnn_forward", "ValueError: shapes do not align"),
-             ("cs231n/rnn_layers.py::rnn_forward", wrong_shape, "rnn_forward", "h: shape (3, 2, 5) but expected (2, 3, 5)"),
-             ("cs231n/rnn_layers.py::word_embedding_forward", nan_out, "word_embedding_forward", "out: contains NaN")]
+    cases = [
+        ("cs231n/rnn_layers.py::rnn_forward", raises, "rnn_forward", "ValueError: shapes do not align"),
+        ("cs231n/rnn_layers.py::rnn_forward", wrong_shape, "rnn_forward", "h: shape (3, 2, 5) but expected (2, 3, 5)"),
+        ("cs231n/rnn_layers.py::word_embedding_forward", nan_out, "word_embedding_forward", "out: contains NaN"),
+    ]
     for i, (target, fn, qid, text) in enumerate(cases):
         result = grade_submission(make_submission(tmp_path / str(i), {target: fn}), config, parts=["rnn"])
         assert result.questions[qid].score == 0
@@ -78,7 +83,9 @@ def exception_shows_student_frame(x, W):
 
 
 def test_traceback_shows_the_students_line_not_the_graders(config, tmp_path):
-    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": exception_shows_student_frame})
+    sub = make_submission(
+        tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": exception_shows_student_frame}
+    )
     msg = messages(grade_submission(sub, config, parts=["rnn"]), "word_embedding_forward")
     assert "cs231n/rnn_layers.py, line" in msg and "IndexError" in msg
     assert "autograder" not in msg and "site-packages" not in msg
@@ -91,13 +98,15 @@ def hangs(x, h0, Wx, Wh, b):
 
 def exits(x, prev_h, Wx, Wh, b):
     import os
+
     os._exit(3)
 
 
 def test_hang_and_exit_cost_their_questions_and_the_rest_is_graded(config, tmp_path):
     quick = config.with_time_limit(3)
-    sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_forward": hangs,
-                                           "cs231n/rnn_layers.py::rnn_step_forward": exits})
+    sub = make_submission(
+        tmp_path / "s", {"cs231n/rnn_layers.py::rnn_forward": hangs, "cs231n/rnn_layers.py::rnn_step_forward": exits}
+    )
     result = grade_submission(sub, quick, parts=["rnn"])
     assert "timed out: still running after 3 s" in messages(result, "rnn_forward")
     assert "the student process ended (exit code 3)" in messages(result, "rnn_step_forward")
@@ -108,6 +117,7 @@ def test_hang_and_exit_cost_their_questions_and_the_rest_is_graded(config, tmp_p
 
 def sys_exit_and_interrupt(x, W):
     import sys
+
     sys.exit(0)
 
 
@@ -134,6 +144,7 @@ def returns_object(x, W):
     class AlwaysEqual:
         def __eq__(self, other):
             return True
+
     return AlwaysEqual(), None
 
 
@@ -178,6 +189,7 @@ def test_results_json_follows_gradescope_schema(config, reference_result):
 def forges_replies(x, W):
     import os
     import sys
+
     fd = int(sys.argv[sys.argv.index("--fd-out") + 1])
     os.write(fd, b'{"question": "word_embedding_forward", "cases": []}\nnot json\n{"cases": {"x": 1}}\n')
     return W[x], (x, W.shape)
@@ -186,13 +198,15 @@ def forges_replies(x, W):
 def test_lines_written_on_the_reply_pipe_are_ignored(config, tmp_path):
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": forges_replies})
     result = grade_submission(sub, config, parts=["rnn"])
-    assert all(r.passed for r in result.questions.values()), {q: r.cases[0].messages for q, r in result.questions.items()
-                                                             if not r.passed}
+    assert all(r.passed for r in result.questions.values()), {
+        q: r.cases[0].messages for q, r in result.questions.items() if not r.passed
+    }
 
 
 def dies_of_an_unnamed_signal(x, h0, Wx, Wh, b):
     import os
-    os.kill(os.getpid(), 40)        # a real-time signal: no name in signal.Signals
+
+    os.kill(os.getpid(), 40)  # a real-time signal: no name in signal.Signals
 
 
 def test_death_by_an_unnamed_signal_is_reported(config, tmp_path):
@@ -204,6 +218,7 @@ def test_death_by_an_unnamed_signal_is_reported(config, tmp_path):
 
 def leaves_a_daemon(x, h0, Wx, Wh, b):
     import subprocess
+
     subprocess.Popen(["sleep", "297"], start_new_session=True)
     while True:
         pass
@@ -211,6 +226,7 @@ def leaves_a_daemon(x, h0, Wx, Wh, b):
 
 def test_children_that_start_their_own_session_are_killed_too(config, tmp_path):
     import psutil
+
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_forward": leaves_a_daemon})
     grade_submission(sub, config.with_time_limit(2), parts=["rnn"], only={"rnn_forward"})
     left = [p for p in psutil.process_iter(["cmdline"]) if p.info["cmdline"] == ["sleep", "297"]]
@@ -221,6 +237,7 @@ def test_children_that_start_their_own_session_are_killed_too(config, tmp_path):
 
 def test_a_folder_submission_is_graded_from_a_copy_and_links_are_refused(config, tmp_path):
     from conftest import SOLUTIONS
+
     linked = tmp_path / "linked"
     linked.mkdir()
     (linked / "cs231n").symlink_to(SOLUTIONS)
@@ -229,19 +246,21 @@ def test_a_folder_submission_is_graded_from_a_copy_and_links_are_refused(config,
     sub = make_submission(tmp_path / "s")
     before = sorted(p.relative_to(sub) for p in sub.rglob("*"))
     assert grade_submission(sub, config, parts=["rnn"], only={"rnn_forward"}).questions["rnn_forward"].passed
-    assert sorted(p.relative_to(sub) for p in sub.rglob("*")) == before    # nothing written in place
+    assert sorted(p.relative_to(sub) for p in sub.rglob("*")) == before  # nothing written in place
 
 
 def test_an_npz_that_unpacks_to_gigabytes_is_refused(tmp_path):
     import numpy as np
     from autograder.student_process.protocol import ProtocolError, load_arrays
-    np.savez_compressed(tmp_path / "bomb.npz", junk=np.zeros(60 * 2**20))   # under 1 MB on disk
+
+    np.savez_compressed(tmp_path / "bomb.npz", junk=np.zeros(60 * 2**20))  # under 1 MB on disk
     with pytest.raises(ProtocolError, match="exceed the limit"):
         load_arrays(tmp_path / "bomb.npz")
 
 
 def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
     from autograder.grade.bookkeeping.batch import find_submissions, grade_many
+
     folder = tmp_path / "class"
     make_submission(folder / "ann")
     (folder / "bo.tar.gz").write_bytes(b"not a zip")
@@ -251,14 +270,17 @@ def test_a_folder_of_submissions_with_stray_files(config, tmp_path):
     assert [p.name for p in paths] == ["ann", "bo.tar.gz"]
     assert grade_many(paths, config, ["rnn"], tmp_path / "out", quiet=True) == 0
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
-    assert rows[1].startswith("ann,ann,") and rows[1].endswith(",25,0,1,25")   # part, late days, factor, total
-    assert rows[2].startswith("bo.tar.gz,") and "a submission is a folder or a .zip file" in \
-        (tmp_path / "out" / "bo.tar.gz" / "feedback.md").read_text()
+    assert rows[1].startswith("ann,ann,") and rows[1].endswith(",25,0,1,25")  # part, late days, factor, total
+    assert (
+        rows[2].startswith("bo.tar.gz,")
+        and "a submission is a folder or a .zip file" in (tmp_path / "out" / "bo.tar.gz" / "feedback.md").read_text()
+    )
 
 
 def test_case_points_add_up_to_the_question_at_four_decimals():
     """results.json shows 4 decimals: 2 points over 3 cases must not add up to 2.0001."""
     from autograder.grade.judging.grader import case_points
+
     for points in (0, 1, 2, 5, 6, 2.5):
         for n in (1, 2, 3, 7):
             shares = case_points(points, n)
@@ -269,6 +291,7 @@ def test_case_points_add_up_to_the_question_at_four_decimals():
 # -- student processes shared by parts, and the time each question takes ----------------
 def test_parts_with_the_same_limits_share_one_student_process(config, tmp_path, monkeypatch):
     from autograder.grade.judging import grader
+
     made = []
 
     class Counted(grader.StudentProcess):
@@ -282,16 +305,18 @@ def test_parts_with_the_same_limits_share_one_student_process(config, tmp_path, 
     assert len(made) == 1
     assert made[0].cpu_time == config.parts["rnn"].limits.cpu_time + config.parts["lstm"].limits.cpu_time
     assert "the student process ended (exit code 3)" in messages(result, "rnn_step_forward")
-    assert result.questions["lstm_step_forward"].passed          # the next part's question: a fresh process
+    assert result.questions["lstm_step_forward"].passed  # the next part's question: a fresh process
     assert list(result.questions) == ["rnn_step_forward", "lstm_step_forward"]
 
 
 def test_parts_with_other_limits_get_a_student_process_of_their_own(config):
     import dataclasses
     from autograder.grade.judging.grader import process_groups
+
     parts = dict(config.parts)
-    parts["netvis"] = dataclasses.replace(parts["netvis"], limits=dataclasses.replace(parts["netvis"].limits,
-                                                                                      memory=6 * 2**30))
+    parts["netvis"] = dataclasses.replace(
+        parts["netvis"], limits=dataclasses.replace(parts["netvis"].limits, memory=6 * 2**30)
+    )
     groups = process_groups(dataclasses.replace(config, parts=parts), list(parts))
     assert [members for members, _ in groups] == [["rnn", "lstm", "style", "gan"], ["netvis"]]
     assert groups[0][1].cpu_time == sum(config.parts[p].limits.cpu_time for p in ("rnn", "lstm", "style", "gan"))
@@ -302,13 +327,22 @@ def test_the_graders_preparation_starts_before_the_first_question_once_per_proce
     import threading
     import types
     from autograder.grade.judging import grader
+
     events = []
     monkeypatch.setattr(grader, "start_preparing", lambda qs: events.append(("prepare", [q.id for q in qs])))
     sub = make_submission(tmp_path / "s")
-    grade_submission(sub, config, parts=["rnn", "lstm"], only={"rnn_forward", "lstm_forward"},
-                     progress=lambda qid: events.append(("question", qid)))
-    assert events == [("prepare", ["rnn_forward", "lstm_forward"]), ("question", "rnn_forward"),
-                      ("question", "lstm_forward")]
+    grade_submission(
+        sub,
+        config,
+        parts=["rnn", "lstm"],
+        only={"rnn_forward", "lstm_forward"},
+        progress=lambda qid: events.append(("question", qid)),
+    )
+    assert events == [
+        ("prepare", ["rnn_forward", "lstm_forward"]),
+        ("question", "rnn_forward"),
+        ("question", "lstm_forward"),
+    ]
     monkeypatch.undo()
     calls, done = [], threading.Event()
     fake = types.SimpleNamespace(prepare=lambda: (calls.append(1), done.set()))
@@ -316,19 +350,21 @@ def test_the_graders_preparation_starts_before_the_first_question_once_per_proce
     monkeypatch.setattr(grader, "_prepared", set())
     questions = config.questions_in(["netvis"])
     grader.start_preparing(questions)
-    grader.start_preparing(questions)        # the next submission in the same grading process
+    grader.start_preparing(questions)  # the next submission in the same grading process
     assert done.wait(10)
     assert calls == [1]
 
 
 def slow_embedding(x, W):
     import time
+
     time.sleep(0.5)
     return W[x], (x, W.shape)
 
 
 def test_each_question_keeps_its_seconds_in_the_record_and_in_results_json(config, tmp_path):
     from autograder.grade.bookkeeping.record import result_from_dict, result_to_dict
+
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": slow_embedding})
     result = grade_submission(sub, config, parts=["rnn"], only={"word_embedding_forward", "rnn_forward"})
     slow, fast = result.questions["word_embedding_forward"], result.questions["rnn_forward"]
@@ -350,9 +386,11 @@ def test_the_slowest_questions_are_named_with_their_share():
     results = [sub("a", rnn_forward=1.0, rnn_loss=4.0, rnn_sample=0.0), sub("b", rnn_forward=2.0, rnn_loss=1.0)]
     assert slowest_questions(results, 1) == [("rnn_loss", 5.0, 2)]
     text = slowest_text(results)
-    assert text.splitlines() == ["slowest questions (2 submissions graded in this run, 8.0 s in all questions):",
-                                 "  rnn_loss: 5.0 s in all, 2.50 s per submission, 62%",
-                                 "  rnn_forward: 3.0 s in all, 1.50 s per submission, 38%"]
+    assert text.splitlines() == [
+        "slowest questions (2 submissions graded in this run, 8.0 s in all questions):",
+        "  rnn_loss: 5.0 s in all, 2.50 s per submission, 62%",
+        "  rnn_forward: 3.0 s in all, 1.50 s per submission, 38%",
+    ]
     assert slowest_text([sub("c", rnn_forward=0.0)]) == ""
 
 
@@ -361,5 +399,6 @@ def test_tensorflow_parts_in_one_process_each_get_their_float_type(config, tmp_p
     model): the GAN calls, in float64, must still get float64 layers in the same process."""
     sub = make_submission(tmp_path / "s")
     result = grade_submission(sub, config, parts=["netvis", "gan"], only={"saliency_maps", "dc_generator"})
-    assert all(q.passed for q in result.questions.values()), {q: r.cases[0].messages for q, r in
-                                                              result.questions.items() if not r.passed}
+    assert all(q.passed for q in result.questions.values()), {
+        q: r.cases[0].messages for q, r in result.questions.items() if not r.passed
+    }

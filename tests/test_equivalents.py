@@ -4,6 +4,7 @@ the reference in form or arithmetic (tests/equivalents/<id>.py) score every poin
 The equivalents of all questions are packed into as few submissions as possible (one
 function is replaced once per submission), and each submission is graded whole: a few
 gradings instead of one per equivalent."""
+
 from __future__ import annotations
 
 import importlib
@@ -33,7 +34,7 @@ def _modules() -> dict:
 def _buckets() -> list:
     """[[(question ids, equivalent, {target: source})...], ...]: each inner list is one
     submission; no target is replaced twice in one submission."""
-    seen = {}                                   # id(equivalent) -> entry
+    seen = {}  # id(equivalent) -> entry
     for qid, mod in _modules().items():
         for eq in mod.EQUIVALENTS:
             if id(eq) in seen:
@@ -70,17 +71,21 @@ def test_equivalents_get_full_marks(bucket, tmp_path):
     sub = make_submission(tmp_path / "sub", replacements)
     # every part with a question in a replaced file (other parts run none of this code)
     files = {t.split("::")[0] for t in replacements}
-    parts = [p for p, part in CONFIG.parts.items()
-             if any(q.file in files for q in part.questions.values())] or list(CONFIG.parts)
+    parts = [p for p, part in CONFIG.parts.items() if any(q.file in files for q in part.questions.values())] or list(
+        CONFIG.parts
+    )
     result = grade_submission(sub, CONFIG, parts=parts)
-    lost = {qid: r for qid, r in result.questions.items()
-            if not r.passed or r.score < CONFIG.questions[qid].points}
+    lost = {qid: r for qid, r in result.questions.items() if not r.passed or r.score < CONFIG.questions[qid].points}
     if lost:
         who = {t: eq.__name__ for _, eq, reps in bucket for t in reps}
-        lines = [f"{qid}: {r.score}/{CONFIG.questions[qid].points} "
-                 f"({'; '.join(m for c in r.cases if not c.passed for m in c.messages)[:300]})" for qid, r in lost.items()]
-        pytest.fail("correct code lost points (equivalents in this submission: "
-                    f"{sorted(who.values())}):\n" + "\n".join(lines))
+        lines = [
+            f"{qid}: {r.score}/{CONFIG.questions[qid].points} "
+            f"({'; '.join(m for c in r.cases if not c.passed for m in c.messages)[:300]})"
+            for qid, r in lost.items()
+        ]
+        pytest.fail(
+            f"correct code lost points (equivalents in this submission: {sorted(who.values())}):\n" + "\n".join(lines)
+        )
 
 
 @pytest.mark.parametrize("bucket", BUCKETS, ids=[f"submission{i}" for i in range(len(BUCKETS))])

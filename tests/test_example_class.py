@@ -1,6 +1,7 @@
 """The example class (examples/buggy/, made by ``a3 examples``) has a student with a bug in
 each TensorFlow part, so that the demo shows Part 3-5 failures: each loses that question
 (and keeps the others of the part that it was graded on)."""
+
 from __future__ import annotations
 
 from autograder.build.examples import build_examples
@@ -19,4 +20,6 @@ def test_examples_have_part_3_to_5_bugs_that_cost_their_question(config, tmp_pat
     henry = grade_submission(made["henry"], config, only={"gan_loss", "leaky_relu"})
     assert henry.questions["leaky_relu"].passed
     cases = {c.case: c for c in henry.questions["gan_loss"].cases}
-    assert cases["random"].passed and not cases["large_logits"].passed   # the docstring warns; the hidden case catches it
+    assert (
+        cases["random"].passed and not cases["large_logits"].passed
+    )  # the docstring warns; the hidden case catches it

@@ -6,6 +6,7 @@ These tests run as root (the fallback exists for root). The venv's base interpre
 /root (mode 0700): the fixture ``fallback_host`` lets others traverse the folders in the way for
 the length of a test, as on Gradescope where Python lives under /usr, and puts them back.
 """
+
 from __future__ import annotations
 
 import csv
@@ -34,18 +35,18 @@ from test_attacks import ATTACKS, HONEST, attack_config, attack_submission, make
 from test_class_grading import fast_config_path  # noqa: F401  (a fixture)
 
 CONFIG = load_config()
-SECRETS = ("BEGIN SOLUTION", "np.tanh(x.dot(Wx)", "def rnn_step_forward(case")   # reference, hidden test
+SECRETS = ("BEGIN SOLUTION", "np.tanh(x.dot(Wx)", "def rnn_step_forward(case")  # reference, hidden test
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="the uid fallback is for a grader running as root")
-NOBODY = 61999                 # an unprivileged uid outside the sandbox range for 'a3 grade' as non-root
+NOBODY = 61999  # an unprivileged uid outside the sandbox range for 'a3 grade' as non-root
 
 
 def attack(name: str, folder: Path, **ctx) -> Path:
     """A submission carrying the attack tests/attacks/<name>.py (placeholders from ``ctx``)."""
     mod = __import__(f"attacks.{name}", fromlist=["SOURCE"])
-    ctx = {"REPO": str(REPO_ROOT), "OUT": str(folder / "no-out"), "MARKER": str(folder / "marker"),
-           "PORT": "9", **ctx}
-    return make_submission(folder, {"cs231n/rnn_layers.py::rnn_step_forward":
-                                    string.Template(mod.SOURCE).substitute(ctx)})
+    ctx = {"REPO": str(REPO_ROOT), "OUT": str(folder / "no-out"), "MARKER": str(folder / "marker"), "PORT": "9", **ctx}
+    return make_submission(
+        folder, {"cs231n/rnn_layers.py::rnn_step_forward": string.Template(mod.SOURCE).substitute(ctx)}
+    )
 
 
 def traverse_grants() -> dict:
@@ -104,10 +105,14 @@ def test_without_bubblewrap_root_drops_to_a_uid_and_others_refuse(monkeypatch):
     monkeypatch.setattr(os, "geteuid", lambda: 0)
     assert fallback.choose("no bwrap") == "uid" and fallback.choose(None) == "bubblewrap"
     monkeypatch.setattr(fallback, "python_problem", lambda: "/root (mode 0700) is in the way")
-    with pytest.raises(fallback.IsolationRefused, match=r"no bwrap; /root \(mode 0700\) is in the way.*--trusted-submissions"):
+    with pytest.raises(
+        fallback.IsolationRefused, match=r"no bwrap; /root \(mode 0700\) is in the way.*--trusted-submissions"
+    ):
         fallback.choose("no bwrap")
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
-    with pytest.raises(fallback.IsolationRefused, match=r"install bubblewrap.*run the grader as root.*--trusted-submissions"):
+    with pytest.raises(
+        fallback.IsolationRefused, match=r"install bubblewrap.*run the grader as root.*--trusted-submissions"
+    ):
         fallback.choose("no bwrap")
     monkeypatch.setenv(fallback.TRUSTED_SWITCH, "1")
     assert fallback.choose("no bwrap") == "none"
@@ -135,8 +140,14 @@ def test_the_plan_closes_all_but_the_kept_paths(tmp_path):
     out.mkdir()
     plan = fallback.closing_plan(tree, keep=[tree / "venv", tree / "assignment" / "data"], closed=[out])
     names = {str(Path(p).relative_to(tmp_path)): m & 0o007 for p, m in plan.items()}
-    assert names == {"tree": 0o001, "tree/assignment": 0o001, "tree/solutions": 0, "tree/assignment/notes.md": 0,
-                     "tree/top.txt": 0, "out": 0}
+    assert names == {
+        "tree": 0o001,
+        "tree/assignment": 0o001,
+        "tree/solutions": 0,
+        "tree/assignment/notes.md": 0,
+        "tree/top.txt": 0,
+        "out": 0,
+    }
 
 
 # -- the uid fallback in grade_submission --------------------------------------------------
@@ -178,21 +189,26 @@ def test_the_attack_suite_in_the_fallback(name, fallback_host):
         place.chmod(0o755)
         (place / "out").mkdir()
         (place / "out" / "grades.csv").write_text("submission,total\nhonest,55\n")
-        ctx = {"REPO": str(REPO_ROOT), "OUT": str(place / "out"), "MARKER": str(place / "marker"), "PORT": "9",
-               "SECRET": str(make_secret(place / "secret"))}
+        ctx = {
+            "REPO": str(REPO_ROOT),
+            "OUT": str(place / "out"),
+            "MARKER": str(place / "marker"),
+            "PORT": "9",
+            "SECRET": str(make_secret(place / "secret")),
+        }
         mod = __import__(f"attacks.{name}", fromlist=["QUESTION"])
         sub = attack_submission(name, place / name, ctx)
         for folder in (sub, place / "out"):
-            folder.chmod(0o700)                # as `a3 grade` closes its submissions and output
+            folder.chmod(0o700)  # as `a3 grade` closes its submissions and output
         result = grade_submission(sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST})
         text = messages(result, mod.QUESTION)
         assert result.questions[mod.QUESTION].score == 0 and re.search(mod.MESSAGE, text), text[-2000:]
         assert all(result.questions[q].passed for q in HONEST), [messages(result, q) for q in HONEST]
         if name == "background_writer":
-            time.sleep(6)                     # past the moment its daemon would write
+            time.sleep(6)  # past the moment its daemon would write
         assert not (place / "marker").exists()
         assert (place / "out" / "grades.csv").read_text() == "submission,total\nhonest,55\n"
-        assert not fallback.processes_of(sandbox.sandbox_uid())     # this thread's sandbox uid
+        assert not fallback.processes_of(sandbox.sandbox_uid())  # this thread's sandbox uid
     finally:
         shutil.rmtree(place, ignore_errors=True)
 
@@ -223,8 +239,10 @@ def rnn_step_forward(x, prev_h, Wx, Wh, b):
 @ROOT_ONLY
 def test_the_student_process_is_unprivileged_and_writes_only_its_exchange(fallback_host, tmp_path):
     tag = str(os.getpid())
-    sub = make_submission(tmp_path / "probe", {"cs231n/rnn_layers.py::rnn_step_forward":
-                                               string.Template(PROBE).substitute(REPO=REPO_ROOT, TAG=tag)})
+    sub = make_submission(
+        tmp_path / "probe",
+        {"cs231n/rnn_layers.py::rnn_step_forward": string.Template(PROBE).substitute(REPO=REPO_ROOT, TAG=tag)},
+    )
     result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"})
     facts = json.loads(messages(result, "rnn_step_forward").rsplit("RuntimeError: PROBE:", 1)[1].splitlines()[0])
     assert sandbox.UID_BASE <= facts["uid"] == facts["euid"] == facts["gid"] and facts["groups"] == []
@@ -232,7 +250,7 @@ def test_the_student_process_is_unprivileged_and_writes_only_its_exchange(fallba
     assert facts["session_leader"] and not facts["signal_grader"]
     assert facts["write_exchange"] and not facts["write_submission"] and not facts["write_repo"]
     assert not facts["read_repo"]
-    assert facts["tmp_file"] and not os.path.exists(f"/tmp/a3-probe-{tag}")     # made, then deleted
+    assert facts["tmp_file"] and not os.path.exists(f"/tmp/a3-probe-{tag}")  # made, then deleted
     assert not (REPO_ROOT / "probe.txt").exists()
 
 
@@ -247,9 +265,10 @@ def test_modes_are_put_back_when_grading_fails(fallback_host, tmp_path):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        grade_submission(make_submission(tmp_path / "s"), CONFIG, parts=["rnn"], only={"rnn_step_forward"},
-                         progress=fail)
-    assert seen == [0]                               # closed while the student process ran
+        grade_submission(
+            make_submission(tmp_path / "s"), CONFIG, parts=["rnn"], only={"rnn_step_forward"}, progress=fail
+        )
+    assert seen == [0]  # closed while the student process ran
 
 
 HOLD_AND_WAIT = """
@@ -274,9 +293,13 @@ def test_modes_left_by_a_killed_grader_are_put_back(tmp_path):
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    assert os.stat(tree / "secret").st_mode & 0o007 == 0          # killed: nothing put back yet
-    done = subprocess.run([sys.executable, "-m", "autograder.grade.running.fallback", "--restore"], capture_output=True,
-                          text=True, timeout=60)
+    assert os.stat(tree / "secret").st_mode & 0o007 == 0  # killed: nothing put back yet
+    done = subprocess.run(
+        [sys.executable, "-m", "autograder.grade.running.fallback", "--restore"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and "restored the modes of 2 paths" in done.stdout
     assert modes([tree, tree / "secret", tree / "public"]) == before
 
@@ -284,8 +307,14 @@ def test_modes_left_by_a_killed_grader_are_put_back(tmp_path):
 # -- a3 grade ------------------------------------------------------------------------------
 def a3(*args, env=None, user=None, cwd=None):
     prefix = fallback.drop_to(user) if user is not None else []
-    return subprocess.run([*prefix, sys.executable, "-m", "autograder.cli", "grade", *map(str, args)],
-                          capture_output=True, text=True, timeout=600, env=env, cwd=cwd or REPO_ROOT)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "autograder.cli", "grade", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        cwd=cwd or REPO_ROOT,
+    )
 
 
 @ROOT_ONLY
@@ -303,8 +332,21 @@ def test_a3_grade_not_root_without_bubblewrap_refuses_unless_trusted(fallback_ho
         assert refused.returncode == 2, refused.stderr[-2000:]
         assert re.search(r"install bubblewrap.*run the grader as root.*--trusted-submissions", refused.stderr)
         assert not (home / "out" / "grades.csv").exists()
-        trusted = a3(sub, "--out", home / "out", "--parts", "rnn", "--config", home / "config.yml", "--workers", "1",
-                     "--quiet", "--trusted-submissions", env=env, user=NOBODY)
+        trusted = a3(
+            sub,
+            "--out",
+            home / "out",
+            "--parts",
+            "rnn",
+            "--config",
+            home / "config.yml",
+            "--workers",
+            "1",
+            "--quiet",
+            "--trusted-submissions",
+            env=env,
+            user=NOBODY,
+        )
         assert trusted.returncode == 0, trusted.stderr[-2000:]
         assert trusted.stderr.count("isolation:") == 1 and "isolation: NONE" in trusted.stderr
         grades = (home / "out" / "grades.csv").read_text().splitlines()
@@ -325,8 +367,19 @@ def test_a3_grade_in_the_fallback_closes_the_results_and_other_submissions(fallb
         make_submission(place / "class" / "honest")
         attack("leak_solution", place / "class" / "leak", OUT=str(out))
         before = modes([place / "class", place / "class" / "honest"])
-        done = a3(place / "class", "--out", out, "--parts", "rnn", "--config", fast_config_path, "--workers", "1",
-                  "--quiet", env=dict(os.environ))
+        done = a3(
+            place / "class",
+            "--out",
+            out,
+            "--parts",
+            "rnn",
+            "--config",
+            fast_config_path,
+            "--workers",
+            "1",
+            "--quiet",
+            env=dict(os.environ),
+        )
         assert done.returncode == 0, done.stderr[-3000:]
         assert done.stderr.count("isolation:") == 1 and "isolation: uid fallback" in done.stderr
         rows = {r["submission"]: r for r in csv.DictReader(open(out / "grades.csv"))}
@@ -352,30 +405,46 @@ def test_gradescope_without_bubblewrap_as_root_gives_attacks_nothing(fallback_ho
     each gains nothing, and the honest submission gets full marks. The development repository
     is closed as Gradescope's would not be there."""
     from autograder.build.gradescope_zip import make_gradescope_zip
+
     root = Path(tempfile.mkdtemp(prefix="a3-gradescope-"))
     try:
         root.chmod(0o755)
         with zipfile.ZipFile(make_gradescope_zip(tmp_path / "autograder.zip")) as zf:
             zf.extractall(root / "source")
-        assert "the uid fallback" in (root / "source" / "setup.sh").read_text()     # says which isolation
+        assert "the uid fallback" in (root / "source" / "setup.sh").read_text()  # says which isolation
         shutil.copy(fast_config_path, root / "config.yml")
         (root / "submission_metadata.json").write_text(json.dumps({"created_at": "2026-03-01T12:00:00Z"}))
         env = dict(os.environ, A3_AUTOGRADER_ROOT=str(root), A3_PYTHON=sys.executable, A3_BUBBLEWRAP="off")
         tree_before = modes(fallback.closing_plan(root, fallback.open_paths()))
-        expected = {"leak_solution": "found nothing (uid=6", "kill_parents": "kill attack: killed []",
-                    "forge_results": "forge attack: wrote []", "honest": None}
+        expected = {
+            "leak_solution": "found nothing (uid=6",
+            "kill_parents": "kill attack: killed []",
+            "forge_results": "forge attack: wrote []",
+            "honest": None,
+        }
         with fallback.held(fallback.closing_plan(REPO_ROOT, fallback.open_paths())):
             for name, message in expected.items():
                 shutil.rmtree(root / "submission", ignore_errors=True)
                 shutil.rmtree(root / "results", ignore_errors=True)
-                (root / "results").mkdir()                       # as on Gradescope
+                (root / "results").mkdir()  # as on Gradescope
                 if name == "honest":
                     make_submission(root / "submission")
                 else:
                     attack(name, root / "submission", OUT=str(root / "results"), MARKER=str(root / "marker"))
-                proc = subprocess.run(["bash", str(root / "source" / "run_autograder"), "--parts", "rnn",
-                                       "--config", str(root / "config.yml")], env=env, capture_output=True,
-                                      text=True, timeout=300)
+                proc = subprocess.run(
+                    [
+                        "bash",
+                        str(root / "source" / "run_autograder"),
+                        "--parts",
+                        "rnn",
+                        "--config",
+                        str(root / "config.yml"),
+                    ],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
                 assert proc.returncode == 0, f"{name}: {proc.stderr[-3000:]}"
                 assert proc.stderr.count("isolation: uid fallback") == 1, proc.stderr[-2000:]
                 results = json.loads((root / "results" / "results.json").read_text())
@@ -386,7 +455,9 @@ def test_gradescope_without_bubblewrap_as_root_gives_attacks_nothing(fallback_ho
                 if message is None:
                     assert results["score"] == 23, [t for t in results["tests"] if t["score"] < t["max_score"]]
                 else:
-                    assert message in by_name["rnn_step_forward: linspace"]["output"], by_name["rnn_step_forward: linspace"]
+                    assert message in by_name["rnn_step_forward: linspace"]["output"], by_name[
+                        "rnn_step_forward: linspace"
+                    ]
                     assert by_name["rnn_step_forward: linspace"]["score"] == 0 and results["score"] < 23
                     assert all(t["score"] == t["max_score"] for t in results["tests"] if t["name"].startswith(HONEST))
         assert modes(tree_before) == tree_before

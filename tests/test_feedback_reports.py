@@ -2,6 +2,7 @@
 student text cannot forge a heading or HTML in feedback.md, a summary table comes first,
 every function of a question is named, public failures say how to reproduce them, hidden
 ones say "failed" once; and feedback.html drawn by headless Debian chromium."""
+
 from __future__ import annotations
 
 import os
@@ -38,8 +39,10 @@ def gan_result(config, message=FORGED) -> SubmissionResult:
     case; leaky_relu passes with a picture; the other questions pass."""
     questions = {}
     for qid, q in config.parts["gan"].questions.items():
-        cases = [CaseResult(qid, c, vis, q.points / len(q.cases), q.points / len(q.cases), [], True)
-                 for c, vis in q.cases.items()]
+        cases = [
+            CaseResult(qid, c, vis, q.points / len(q.cases), q.points / len(q.cases), [], True)
+            for c, vis in q.cases.items()
+        ]
         questions[qid] = QuestionResult(qid, "gan", q.points, cases)
     for c in questions["gan_loss"].cases:
         c.score, c.passed = 0.0, False
@@ -57,10 +60,10 @@ def test_student_text_cannot_forge_headings_or_html_in_feedback_md(config):
     """Issue 11: an exception message (or printed output) is shown literally."""
     text = feedback_text(gan_result(config), config)
     html = MarkdownIt("commonmark").enable("table").render(text)
-    assert headings(text) == ["Feedback for mallory", f"{TITLE}: 13 / 15"]     # nothing forged
+    assert headings(text) == ["Feedback for mallory", f"{TITLE}: 13 / 15"]  # nothing forged
     assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
-    assert html.count("<table>") == 1                         # the summary table only
-    assert "# Feedback for you" in html                       # still shown, as text
+    assert html.count("<table>") == 1  # the summary table only
+    assert "# Feedback for you" in html  # still shown, as text
 
 
 @pytest.mark.parametrize("text", ["# 25 / 25", "a\n## x", "<script>x</script>", "`a` ```` b", "*x* [l](u) | |"])
@@ -98,23 +101,39 @@ def test_reports_summary_functions_reproduce_and_failed_once(config):
 CHROMIUM = shutil.which("chromium")
 
 
-@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
-                    reason="Debian's chromium is not installed (make install does it as root; in CI this fails)")
+@pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed (make install does it as root; in CI this fails)",
+)
 def test_feedback_html_in_headless_chromium(config, tmp_path):
     """The page drawn by a real browser: the summary table (its part row's background #eef
     and its borders) at the top, and the picture below, scaled up to a readable size."""
     from PIL import Image
+
     page = tmp_path / "feedback.html"
     page.write_text(feedback_html(gan_result(config, "d_loss: relative error 0.5 > 1e-06"), config))
     shot = tmp_path / "feedback.png"
-    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                           "--force-device-scale-factor=1", f"--screenshot={shot}", "--window-size=1000,2600",
-                           page.as_uri()], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            f"--screenshot={shot}",
+            "--window-size=1000,2600",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert shot.exists(), proc.stderr[-2000:]
-    keep = tmp_path.parent / "feedback_chromium.png"        # to look at: pytest's tmp folder
+    keep = tmp_path.parent / "feedback_chromium.png"  # to look at: pytest's tmp folder
     shutil.copy(shot, keep)
     img = np.asarray(Image.open(shot).convert("RGB")).astype(int)
-    ys, xs = np.nonzero(np.all(img == (0xee, 0xee, 0xff), axis=-1))   # the part row of the summary table
+    ys, xs = np.nonzero(np.all(img == (0xEE, 0xEE, 0xFF), axis=-1))  # the part row of the summary table
     assert len(ys) > 500, "no summary table drawn"
     red = np.all(np.abs(img - (255, 0, 0)) < 8, axis=-1)
     green = np.all(np.abs(img - (0, 255, 0)) < 8, axis=-1)
@@ -124,4 +143,4 @@ def test_feedback_html_in_headless_chromium(config, tmp_path):
     height = rys.max() - rys.min() + 1
     assert height >= 100, f"the picture is {height} px high: too small to read"
     gys, gxs = np.nonzero(green)
-    assert rys.min() < gys.min() < gys.max() < rys.max()       # the green square inside the red picture
+    assert rys.min() < gys.min() < gys.max() < rys.max()  # the green square inside the red picture

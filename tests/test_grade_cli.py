@@ -1,6 +1,7 @@
 """``a3 grade``'s command line: its terminal shows only its own lines (TensorFlow's start-up
 log lines of the grading processes are filtered out), bad ``--workers`` values are argument
 errors, and ``--help`` lists the part ids."""
+
 from __future__ import annotations
 
 import shutil
@@ -13,10 +14,12 @@ from autograder.cli import main
 from autograder.config import REPO_ROOT
 from autograder.grade.reports.tf_logs import TF_LOG_LINE
 
-TF_LINES = [b"WARNING: All log messages before absl::InitializeLog() is called are written to STDERR",
-            b"I0000 00:00:1795992061.566076   10539 port.cc:153] oneDNN custom operations are on. You may see",
-            b"W1129 22:40:37.123456   10539 cpu_feature_guard.cc:210] This TensorFlow binary is optimized",
-            b"WARNING:absl:Compiled the loaded model, but the compiled metrics have yet to be built."]
+TF_LINES = [
+    b"WARNING: All log messages before absl::InitializeLog() is called are written to STDERR",
+    b"I0000 00:00:1795992061.566076   10539 port.cc:153] oneDNN custom operations are on. You may see",
+    b"W1129 22:40:37.123456   10539 cpu_feature_guard.cc:210] This TensorFlow binary is optimized",
+    b"WARNING:absl:Compiled the loaded model, but the compiled metrics have yet to be built.",
+]
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "two"])
@@ -38,10 +41,12 @@ def test_help_lists_the_parts(config, capsys):
 
 
 def test_the_filter_drops_tensorflow_lines_and_keeps_the_others():
-    code = ("import os, sys\nfrom autograder.grade.reports.tf_logs import silence_tensorflow_logs\n"
-            "silence_tensorflow_logs()\n"
-            f"os.write(2, b'\\n'.join({TF_LINES!r}) + b'\\nmine: kept\\n')\n"
-            "print('python: kept too', file=sys.stderr, flush=True)\nimport time; time.sleep(0.5)\n")
+    code = (
+        "import os, sys\nfrom autograder.grade.reports.tf_logs import silence_tensorflow_logs\n"
+        "silence_tensorflow_logs()\n"
+        f"os.write(2, b'\\n'.join({TF_LINES!r}) + b'\\nmine: kept\\n')\n"
+        "print('python: kept too', file=sys.stderr, flush=True)\nimport time; time.sleep(0.5)\n"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, cwd=REPO_ROOT)
     assert done.stderr == b"mine: kept\npython: kept too\n"
     assert all(TF_LOG_LINE.match(line) for line in TF_LINES)
@@ -51,11 +56,28 @@ def test_grading_a_tensorflow_part_prints_no_tensorflow_log_line(tmp_path):
     """Part 3's checks import TensorFlow in the grading process (the grader's own model):
     before, its oneDNN and absl lines were printed among a3's."""
     sub = tmp_path / "class" / "tina"
-    shutil.copytree(REPO_ROOT / "student_template" / "cs231n", sub / "cs231n",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    done = subprocess.run([sys.executable, "-m", "autograder.cli", "grade", str(sub), "--out", str(tmp_path / "out"),
-                           "--parts", "netvis", "--workers", "1", "--no-similarity"],
-                          capture_output=True, timeout=600, cwd=REPO_ROOT)
+    shutil.copytree(
+        REPO_ROOT / "student_template" / "cs231n", sub / "cs231n", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "autograder.cli",
+            "grade",
+            str(sub),
+            "--out",
+            str(tmp_path / "out"),
+            "--parts",
+            "netvis",
+            "--workers",
+            "1",
+            "--no-similarity",
+        ],
+        capture_output=True,
+        timeout=600,
+        cwd=REPO_ROOT,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stderr.replace(b"\r", b"\n").splitlines()
     assert not [line for line in lines if TF_LOG_LINE.match(line) or b"oneDNN" in line], done.stderr[-3000:]

@@ -7,6 +7,7 @@ one per mutant. Two mutants share a submission only when they replace different 
 neither question is affected by the other's (so neither can hide, or be blamed for, the
 other's failure); every question that no mutant of the submission may affect must still get
 full marks."""
+
 from __future__ import annotations
 
 import importlib
@@ -26,6 +27,7 @@ class Planted:
     """One mutant as planted in a submission: its question, the mutant, the function it
     replaces ("cs231n/<file>.py::<qualname>") with that function's new source, and the
     questions it may cost (config.affected_by: itself included)."""
+
     qid: str
     mutant: object
     target: str
@@ -40,8 +42,9 @@ def _planted() -> list:
         mod = importlib.import_module(f"mutants.{qid}")
         for fn in mod.MUTANTS:
             target = getattr(fn, "target", None) or mod.TARGET
-            out.append(Planted(qid, fn, target, fn.source(target) if hasattr(fn, "changes") else fn,
-                               CONFIG.affected_by(qid)))
+            out.append(
+                Planted(qid, fn, target, fn.source(target) if hasattr(fn, "changes") else fn, CONFIG.affected_by(qid))
+            )
     return out
 
 
@@ -78,7 +81,7 @@ def test_packing_plants_every_mutant_once_and_apart():
     assert sorted(planted) == sorted(id(p.mutant) for p in PLANTED)
     for bucket in BUCKETS:
         for i, p in enumerate(bucket):
-            assert _fits(p, bucket[:i] + bucket[i + 1:]), f"{p.qid}/{p.mutant.__name__} shares a submission badly"
+            assert _fits(p, bucket[:i] + bucket[i + 1 :]), f"{p.qid}/{p.mutant.__name__} shares a submission badly"
     assert len(BUCKETS) < len(PLANTED) / 2, "packing saves nothing"
 
 
@@ -94,13 +97,20 @@ def test_mutants_lose_points_only_where_they_should(bucket, tmp_path):
     # Grade each mutant's question and those no mutant here may break (an affected question may
     # pass or fail: grading it proves nothing); training is slow: overfit questions only for
     # their own mutants.
-    only = {q for pid in parts for q in CONFIG.parts[pid].questions
-            if q in mutated or (q not in affected and not q.endswith("_overfit"))}
+    only = {
+        q
+        for pid in parts
+        for q in CONFIG.parts[pid].questions
+        if q in mutated or (q not in affected and not q.endswith("_overfit"))
+    }
     sub = make_submission(tmp_path / "sub", {p.target: p.source for p in bucket})
     result = grade_submission(sub, CONFIG, parts=parts, only=only)
-    uncaught = [f"{p.qid}/{p.mutant.__name__}" for p in bucket
-                if result.questions[p.qid].passed
-                or (CONFIG.questions[p.qid].points and result.questions[p.qid].score >= CONFIG.questions[p.qid].points)]
+    uncaught = [
+        f"{p.qid}/{p.mutant.__name__}"
+        for p in bucket
+        if result.questions[p.qid].passed
+        or (CONFIG.questions[p.qid].points and result.questions[p.qid].score >= CONFIG.questions[p.qid].points)
+    ]
     assert not uncaught, f"not caught by the tests of their questions: {uncaught}"
     wrongly_failed = sorted(q for q, r in result.questions.items() if q not in affected and not r.passed)
     assert not wrongly_failed, f"{wrongly_failed} failed, which none of these mutants may affect: {_names(bucket)}"

@@ -4,6 +4,7 @@ the untouched template on the engine, and (slow) the
 student notebook run top to bottom with the reference.
 
 TensorFlow is imported once for this module (module-scoped fixtures)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -24,7 +25,7 @@ DATA = REPO_ROOT / "assignment" / "data" / "netvis"
 TEMPLATE = REPO_ROOT / "student_template"
 SCRIPTS = REPO_ROOT / "assignment" / "scripts"
 MIN_ACCURACY = 0.90
-MIN_SALIENCY_ON_OBJECT = 0.45    # mean share of the saliency inside the object's mask grown by 2 px (0.526)
+MIN_SALIENCY_ON_OBJECT = 0.45  # mean share of the saliency inside the object's mask grown by 2 px (0.526)
 NOTEBOOK_TIME_LIMIT = 300
 
 
@@ -39,6 +40,7 @@ def _script(name):
 @pytest.fixture(scope="module")
 def tf():
     import tensorflow
+
     return tensorflow
 
 
@@ -71,7 +73,7 @@ def test_model_info_and_shipped_pictures_come_from_the_script():
     assert masks.shape == images.shape[:3] and masks.dtype == bool
     # the held-out split is seed SEED + 1: regenerate its labels and first pictures
     order = np.random.default_rng([train.SEED + 1, 10**6]).permutation(np.arange(train.NUM_HELDOUT) % 5)
-    assert np.array_equal(order[:len(labels)], labels)
+    assert np.array_equal(order[: len(labels)], labels)
     for i in range(4):
         image, mask = shapes.render(np.random.default_rng([train.SEED + 1, i]), int(labels[i]))
         assert np.array_equal(image, images[i]) and np.array_equal(mask, masks[i])
@@ -104,8 +106,10 @@ def test_reference_saliency_is_mostly_on_the_object(nv, model, heldout):
         for dx in range(-2, 3):
             region |= np.roll(np.roll(masks, dy, axis=1), dx, axis=2)
     share = (saliency * region).sum(axis=(1, 2)) / saliency.sum(axis=(1, 2))
-    print(f"saliency on the object: mean {share.mean():.3f}, median {np.median(share):.3f}, "
-          f"min {share.min():.3f}; the region covers {region.mean():.3f} of a picture")
+    print(
+        f"saliency on the object: mean {share.mean():.3f}, median {np.median(share):.3f}, "
+        f"min {share.min():.3f}; the region covers {region.mean():.3f} of a picture"
+    )
     assert share.mean() >= MIN_SALIENCY_ON_OBJECT
     assert share.mean() > 2.5 * region.mean()
 
@@ -113,14 +117,14 @@ def test_reference_saliency_is_mostly_on_the_object(nv, model, heldout):
 def test_reference_fools_the_model_with_small_changes(nv, model, heldout):
     changes = []
     for i in range(5):
-        X = heldout["X"][i:i + 1]
+        X = heldout["X"][i : i + 1]
         target = (int(heldout["labels"][i]) + 1 + i % 4) % 5
         X_fooling = nv.make_fooling_image(X, target, model)
         assert int(np.argmax(model(X_fooling))) == target
         assert not np.array_equal(X_fooling, X)
         changes.append(float(np.abs(X_fooling - X).mean()))
     print(f"fooling: mean absolute changes {np.round(changes, 4).tolist()}")
-    assert max(changes) < 0.1       # preprocessed units: a few grey levels
+    assert max(changes) < 0.1  # preprocessed units: a few grey levels
 
 
 def test_reference_class_visualization_reaches_its_class(nv, model, tf):
@@ -159,8 +163,9 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     os.environ["MPLBACKEND"] = "Agg"
     nb = nbformat.read(str(tree / name), as_version=4)
     start = time.time()
-    NotebookClient(nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3",
-                   resources={"metadata": {"path": str(tree)}}).execute()
+    NotebookClient(
+        nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3", resources={"metadata": {"path": str(tree)}}
+    ).execute()
     seconds = time.time() - start
     failing = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"]
     assert not failing, f"{failing[0].get('ename')}: {failing[0].get('evalue')}"
@@ -169,11 +174,16 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     for c in checks:
         shown = " ".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
         assert "All test cases passed" in shown, f"{c.source}: {shown}"
-    text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
-                     for o in c.outputs if o.get("output_type") == "stream")
+    text = "\n".join(
+        o.get("text", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.get("output_type") == "stream"
+    )
     assert "share of the saliency on the object" in text and "classified as" in text
     images = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {}))
-    assert images >= 4, f"only {images} figures"   # pictures, saliency, fooling, class visualization
+    assert images >= 4, f"only {images} figures"  # pictures, saliency, fooling, class visualization
     print(f"{name}: {seconds:.0f} s")
     assert seconds < NOTEBOOK_TIME_LIMIT
 
@@ -181,6 +191,7 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
 # ---------------------------------------------------------------- the course's forms and messages
 def _fixture(qid):
     from autograder.fixture_store import read_fixture
+
     return read_fixture(qid)
 
 
@@ -192,15 +203,18 @@ def test_class_visualization_accepts_the_courses_step_and_the_normalised_one(con
     """The reference's step is the course's X + learning_rate * g; learning_rate * g / ||g||_2
     passes too; a step divided by ||g||^2, a descent step or half the penalty's effect does not."""
     from autograder.hidden_tests import class_visualization as hidden
+
     q = _question(config, "class_visualization")
     for case, (inputs, expected) in _fixture("class_visualization").items():
         X, lr = inputs["X"].astype(np.float64), float(inputs["learning_rate"])
         step = expected["X"].astype(np.float64) - X
         g = step / lr
-        ok = {"course": X + lr * g, "normalised": X + lr * g / np.linalg.norm(g),
-              "float32": (X + lr * g).astype(np.float32)}
-        bad = {"squared_norm": X + lr * g / np.linalg.norm(g) ** 2, "descent": X - lr * g,
-               "the_step_only": lr * g}
+        ok = {
+            "course": X + lr * g,
+            "normalised": X + lr * g / np.linalg.norm(g),
+            "float32": (X + lr * g).astype(np.float32),
+        }
+        bad = {"squared_norm": X + lr * g / np.linalg.norm(g) ** 2, "descent": X - lr * g, "the_step_only": lr * g}
         for name, got in ok.items():
             checks = hidden.check(case, {"X": got}, expected, inputs, q)
             assert all(c.passed for c in checks), (case, name, [c.message for c in checks])
@@ -212,10 +226,10 @@ def test_class_visualization_accepts_the_courses_step_and_the_normalised_one(con
 
 def _fooling_messages(config, case, make_image):
     from autograder.hidden_tests import fooling_image as hidden
+
     inputs, expected = _fixture("fooling_image")[case]
     X, ref = inputs["X"], expected["X_fooling"]
-    checks = hidden.check(case, {"X_fooling": make_image(X, ref)}, expected, inputs,
-                          _question(config, "fooling_image"))
+    checks = hidden.check(case, {"X_fooling": make_image(X, ref)}, expected, inputs, _question(config, "fooling_image"))
     assert not all(c.passed for c in checks)
     return " ".join(c.message for c in checks)
 
@@ -243,7 +257,7 @@ def test_fooling_image_that_is_not_fooled_gets_no_guessed_cause(config, tf):
     """A tiny change that fools nothing: the message says what the model sees and how much the
     image changed; in the case whose scores are divided by 100 it adds the normalisation
     hint (a step without the division shrinks with the scores), elsewhere nothing."""
-    tiny = lambda X, ref: X + 1e-3 * (ref - X)   # noqa: E731
+    tiny = lambda X, ref: X + 1e-3 * (ref - X)  # noqa: E731
     text = _fooling_messages(config, "picture_a", tiny)
     assert "not as the target" in text and "mean absolute change" in text, text
     assert "normalised" not in text and "part of the way" not in text, text

@@ -6,6 +6,7 @@ student notebooks run top to bottom with the reference.
 
 The slow test uses the ``slow`` marker (register it in the pytest configuration).
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,15 @@ import nbformat
 import pytest
 
 from autograder.build import BuildError
-from autograder.build.notebooks import (LEAK_MARKERS, assign_notebooks, check_masters, generated_tests,
-                                         master_path, read_master, read_questions)
+from autograder.build.notebooks import (
+    LEAK_MARKERS,
+    assign_notebooks,
+    check_masters,
+    generated_tests,
+    master_path,
+    read_master,
+    read_questions,
+)
 from autograder.build.public_data import public_questions as public_data_questions
 from autograder.build.public_data import copy_student_process_code, write_public_data
 from autograder.build.strip import strip_package
@@ -35,8 +43,8 @@ MASTERS = REPO / "assignment" / "notebooks"
 SOLUTIONS = REPO / "solutions" / "cs231n"
 DATA = REPO / "assignment" / "data" / "coco_captioning"
 TEMPLATE = REPO / "student_template"
-PARTS = ("rnn", "lstm")          # the captioning notebooks (data, written questions, overfit runs)
-NOTEBOOK_TIME_LIMIT = 300   # seconds per notebook with the reference
+PARTS = ("rnn", "lstm")  # the captioning notebooks (data, written questions, overfit runs)
+NOTEBOOK_TIME_LIMIT = 300  # seconds per notebook with the reference
 MIN_VAL_BLEU = 0.5
 
 # Runs every public test file of a tree with otter's OKTestFile, in a fresh interpreter
@@ -79,8 +87,7 @@ def assigned(config, tmp_path_factory):
 
 
 def public_questions(config, parts=PARTS):
-    return [q for p in parts for q in config.parts[p].questions.values()
-            if "public" in q.cases.values()]
+    return [q for p in parts for q in config.parts[p].questions.values() if "public" in q.cases.values()]
 
 
 def notebook_parts(config):
@@ -103,7 +110,7 @@ def make_tree(tmp: Path, assigned_dir: Path, package: str, config=None, data=Fal
         shutil.copytree(SOLUTIONS, tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
     else:
         strip_package(SOLUTIONS, tree / "cs231n", config)
-    for folder in ("netvis", "gan"):    # the public cases of Parts 3 and 5 read them (SqueezeNet, digits)
+    for folder in ("netvis", "gan"):  # the public cases of Parts 3 and 5 read them (SqueezeNet, digits)
         shutil.copytree(TEMPLATE / "datasets" / folder, tree / "datasets" / folder)
     if data:
         shutil.copytree(DATA, tree / "datasets" / "coco_captioning")
@@ -112,16 +119,18 @@ def make_tree(tmp: Path, assigned_dir: Path, package: str, config=None, data=Fal
 
 def run_public_tests(tree: Path) -> dict:
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", MPLBACKEND="Agg")
-    proc = subprocess.run([sys.executable, "-c", RUNNER], cwd=tree, env=env,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", RUNNER], cwd=tree, env=env, capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     line = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULTS")][-1]
-    return json.loads(line[len("RESULTS"):])
+    return json.loads(line[len("RESULTS") :])
 
 
 # ----------------------------------------------------------------------------------
 # (a) the step runs, is deterministic, covers every public question and leaks nothing
 # ----------------------------------------------------------------------------------
+
 
 def test_assign_writes_notebooks_tests_and_zips(assigned, config):
     result, out1, _ = assigned
@@ -171,13 +180,18 @@ def test_notebooks_have_check_cells_and_written_questions(assigned, config):
         for q in config.parts[part].questions.values():
             if "public" in q.cases.values():
                 assert f'grader.check("{q.id}")' in sources, q.id
-        if config.parts[part].written:       # a written (manual) question: a cell to answer in
+        if config.parts[part].written:  # a written (manual) question: a cell to answer in
             assert sum("_Type your answer here" in s for s in sources) == len(config.parts[part].written), part
         assert len({c.id for c in nb.cells}) == len(nb.cells)
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
     assert {q for p in config.parts.values() for q in p.written} == {
-        "rnn_inline_question_1", "lstm_inline_question_1", "netvis_inline_question_1",
-        "gan_inline_question_1", "gan_inline_question_2", "gan_inline_question_3"}
+        "rnn_inline_question_1",
+        "lstm_inline_question_1",
+        "netvis_inline_question_1",
+        "gan_inline_question_1",
+        "gan_inline_question_2",
+        "gan_inline_question_3",
+    }
 
 
 def test_no_solution_reaches_students(assigned):
@@ -241,11 +255,16 @@ def _tiny_master(tmp_path, body: str, config):
     return masters
 
 
-@pytest.mark.parametrize("body, message", [
-    ("\n# %% [raw]\n# # BEGIN TESTS\n\n# %%\nassert True\n\n# %% [raw]\n# # END TESTS\n",
-     "rnn_step_forward': its public test is generated from its public cases"),
-    ("# points: 3\n", "rnn_step_forward' writes 'points:'; points live in grading_config.yml"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "\n# %% [raw]\n# # BEGIN TESTS\n\n# %%\nassert True\n\n# %% [raw]\n# # END TESTS\n",
+            "rnn_step_forward': its public test is generated from its public cases",
+        ),
+        ("# points: 3\n", "rnn_step_forward' writes 'points:'; points live in grading_config.yml"),
+    ],
+)
 def test_check_masters_refuses_authored_tests_of_generated_questions_and_points(tmp_path, config, body, message):
     check_masters(config, MASTERS)
     with pytest.raises(BuildError, match=re.escape(message)):
@@ -264,15 +283,18 @@ def test_check_masters_wants_authored_tests_where_no_public_data_exists(tmp_path
     nb = read_master(path)
     q = read_questions(nb)[qid]
     start = next(i for i in range(q["cell"], q["end"]) if nb.cells[i].source.startswith("# BEGIN TESTS"))
-    del nb.cells[start:q["end"]]
+    del nb.cells[start : q["end"]]
     jupytext.write(nb, str(path), fmt="py:percent")
-    with pytest.raises(BuildError, match=f"question '{qid}' has a public case .* but no Otter question with test cells"):
+    with pytest.raises(
+        BuildError, match=f"question '{qid}' has a public case .* but no Otter question with test cells"
+    ):
         check_masters(config, masters)
 
 
 # ----------------------------------------------------------------------------------
 # (b) the reference passes every public test, the stubs fail them
 # ----------------------------------------------------------------------------------
+
 
 def test_reference_passes_every_public_test(assigned, config, tmp_path):
     _, out1, _ = assigned
@@ -287,7 +309,7 @@ def test_stubs_fail_public_tests(assigned, config, tmp_path):
     results = run_public_tests(make_tree(tmp_path, out1, "stubs", config=config))
     for q in public_questions(config, notebook_parts(config)):
         passed, summary, _ = results[q.id]
-        if q.given:   # given code is complete in the student package
+        if q.given:  # given code is complete in the student package
             assert passed, f"{q.id} (given) fails on the student package:\n{summary}"
         else:
             assert not passed, f"{q.id} passes on the unimplemented stubs"
@@ -297,6 +319,7 @@ def test_stubs_fail_public_tests(assigned, config, tmp_path):
 # ----------------------------------------------------------------------------------
 # (c) slow: both student notebooks run top to bottom with the reference
 # ----------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_student_notebooks_run_with_reference(assigned, config, tmp_path):
@@ -311,13 +334,18 @@ def test_student_notebooks_run_with_reference(assigned, config, tmp_path):
         name = config.parts[part].notebook
         nb = nbformat.read(str(tree / name), as_version=4)
         start = time.time()
-        NotebookClient(nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3",
-                       resources={"metadata": {"path": str(tree)}}).execute()
+        NotebookClient(
+            nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3", resources={"metadata": {"path": str(tree)}}
+        ).execute()
         timings[name] = time.time() - start
-        text = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code"
-                         for o in c.outputs if o.get("output_type") == "stream")
-        failing = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                   if o.get("output_type") == "error"]
+        text = "\n".join(
+            o.get("text", "")
+            for c in nb.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+            if o.get("output_type") == "stream"
+        )
+        failing = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "error"]
         assert not failing, f"{name}: {failing[0].get('ename')}: {failing[0].get('evalue')}"
         assert timings[name] < NOTEBOOK_TIME_LIMIT, f"{name} took {timings[name]:.0f} s"
         # every grader.check cell reports that its public tests passed

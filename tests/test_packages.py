@@ -1,4 +1,5 @@
 """autograder/student_tools/packages.py: one cs231n package among several in one process."""
+
 from __future__ import annotations
 
 import sys
@@ -20,9 +21,10 @@ def test_a_package_is_imported_from_its_folder_and_the_other_is_put_back(tmp_pat
     try:
         with package_from(a):
             import cs231n.rnn
+
             first = cs231n.rnn
             assert first.WHICH == "a"
-            assert import_from(b, "cs231n.rnn").WHICH == "b"      # inside: b's, then a's again
+            assert import_from(b, "cs231n.rnn").WHICH == "b"  # inside: b's, then a's again
             assert sys.modules["cs231n.rnn"] is first
         assert loaded() == {} and str(a) not in sys.path
     finally:

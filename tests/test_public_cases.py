@@ -2,6 +2,7 @@
 notebooks' `check_public_cases('<id>')`) calls the student's code with the grader's own calls,
 judges with the grader's own checks, on the graded public cases' inputs and expected values,
 with the judging parameters of grading_config.yml as the build found them."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -38,8 +39,13 @@ def test_the_public_data_holds_the_public_cases_only_and_the_configs_parameters(
         q = CONFIG.questions[qid]
         question, cases = public_cases.load_cases(qid, TEMPLATE)
         assert set(cases) == {c for c, v in q.cases.items() if v == "public"}, qid
-        assert (question.id, question.part, question.function, question.threshold, question.max_loss) == \
-            (q.id, q.part, q.function, q.threshold, q.max_loss), qid
+        assert (question.id, question.part, question.function, question.threshold, question.max_loss) == (
+            q.id,
+            q.part,
+            q.function,
+            q.threshold,
+            q.max_loss,
+        ), qid
         assert question.seed == CONFIG.seeds["fixtures"]
         fixture = read_fixture(qid)
         for case, (inputs, expected) in cases.items():
@@ -65,16 +71,17 @@ def test_a_threshold_changed_in_the_config_reaches_the_public_test(tmp_path):
     folder = student_copy(tmp_path / "student", REPO_ROOT / "solutions" / "cs231n")
     path = folder / "cs231n" / "rnn_layers.py"
     path.write_text(replace_function(path.read_text(), qid, function_source(near_step).replace("near_step", qid)))
-    assert not check.run_public_tests(qid, folder)[0].passed_all          # 1e-6 > 1e-8
+    assert not check.run_public_tests(qid, folder)[0].passed_all  # 1e-6 > 1e-8
     question = dataclasses.replace(CONFIG.questions[qid], threshold=1e-5)
     questions = dict(CONFIG.questions, **{qid: question})
     config = dataclasses.replace(CONFIG, questions=questions)
     shutil.rmtree(folder / "tests" / "public")
     write_public_data(config, REPO_ROOT / "autograder" / "fixtures", folder / "tests" / "public")
-    assert (folder / "tests" / "public" / f"{qid}.npz").read_bytes() != \
-        (TEMPLATE / "tests" / "public" / f"{qid}.npz").read_bytes()
+    assert (folder / "tests" / "public" / f"{qid}.npz").read_bytes() != (
+        TEMPLATE / "tests" / "public" / f"{qid}.npz"
+    ).read_bytes()
     assert public_cases.load_cases(qid, folder)[0].threshold == 1e-5
-    assert check.run_public_tests(qid, folder)[0].passed_all              # 1e-6 <= 1e-5
+    assert check.run_public_tests(qid, folder)[0].passed_all  # 1e-6 <= 1e-5
 
 
 def test_hidden_cases_never_reach_the_public_data():

@@ -1,5 +1,6 @@
 """Every question id has all its pieces (the README's "Add a question" recipe), and the
 student process's call takes exactly the inputs its cases make."""
+
 from __future__ import annotations
 
 import importlib
@@ -31,7 +32,7 @@ def listed(folder: str, qid: str, name: str) -> list:
 def call_parameters(qid: str) -> tuple[set | None, set]:
     """(every input name, or None if it takes ``**arrays``; the required ones) of the call
     ``CALLS[qid](pkg, **inputs)``."""
-    params = list(inspect.signature(CALLS[qid]).parameters.values())[1:]     # the first is the package
+    params = list(inspect.signature(CALLS[qid]).parameters.values())[1:]  # the first is the package
     named = [p for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
     every = None if any(p.kind == p.VAR_KEYWORD for p in params) else {p.name for p in named}
     return every, {p.name for p in named if p.default is p.empty}
@@ -42,7 +43,7 @@ def missing_pieces(q) -> list:
     problems = []
     try:
         question_hooks(q.id)
-    except Exception as exc:   # noqa: BLE001 - reported as a missing piece
+    except Exception as exc:  # noqa: BLE001 - reported as a missing piece
         problems.append(f"hidden test autograder/hidden_tests/{q.id}.py: {exc}")
     texts = {}
     for root, what in ((SOLUTIONS, "reference"), (TEMPLATE, "stub")):
@@ -53,10 +54,15 @@ def missing_pieces(q) -> list:
             problems.append(f"{what}: no {q.qualname} in {path.relative_to(REPO_ROOT)} ({exc})")
             continue
         texts[what] = text
-    if len(texts) == 2 and texts["stub"] != texts["reference"] and not re.search(rf"TODO \([^)]*\b{q.id}\b",
-                                                                                 texts["stub"]):
-        problems.append(f"stub: {q.qualname} in student_template/{q.file} is neither the reference's "
-                        f"(given code) nor a stub with `TODO ({q.id})`")
+    if (
+        len(texts) == 2
+        and texts["stub"] != texts["reference"]
+        and not re.search(rf"TODO \([^)]*\b{q.id}\b", texts["stub"])
+    ):
+        problems.append(
+            f"stub: {q.qualname} in student_template/{q.file} is neither the reference's "
+            f"(given code) nor a stub with `TODO ({q.id})`"
+        )
     if q.id not in CALLS:
         problems.append(f"call: no CALLS[{q.id!r}] in autograder/student_process/calls/")
     if not (REPO_ROOT / "autograder" / "fixtures" / f"{q.id}.h5").exists():
@@ -80,8 +86,10 @@ def input_mismatches(qid: str) -> list:
     out = []
     for case, (inputs, _) in read_fixture(qid).items():
         if not required <= set(inputs) <= (set(inputs) if names is None else names):
-            out.append(f"case {case} makes {sorted(inputs)}; CALLS[{qid!r}] takes "
-                       f"{'**arrays' if names is None else sorted(names)} ({sorted(required)} required)")
+            out.append(
+                f"case {case} makes {sorted(inputs)}; CALLS[{qid!r}] takes "
+                f"{'**arrays' if names is None else sorted(names)} ({sorted(required)} required)"
+            )
     return out
 
 
@@ -93,7 +101,9 @@ def test_the_call_takes_the_inputs_its_cases_make(qid):
 
 def test_a_call_with_other_parameters_is_named(monkeypatch):
     monkeypatch.setitem(CALLS, "rnn_step_forward", lambda pkg, x, prev_h, Wx, Wh, bias: {})
-    assert "CALLS['rnn_step_forward'] takes ['Wh', 'Wx', 'bias', 'prev_h', 'x']" in input_mismatches("rnn_step_forward")[0]
+    assert (
+        "CALLS['rnn_step_forward'] takes ['Wh', 'Wx', 'bias', 'prev_h', 'x']" in input_mismatches("rnn_step_forward")[0]
+    )
     monkeypatch.setitem(CALLS, "rnn_step_forward", lambda pkg, x, prev_h, Wx, Wh, **arrays: {})
     assert input_mismatches("rnn_step_forward") == []
 

@@ -1,5 +1,6 @@
 """The sandbox's fallback and its parts: limits apply without bubblewrap, the missing
 sandbox is reported once, and the process inside runs as its own user in its own root."""
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,9 @@ def rnn_step_forward(x, prev_h, Wx, Wh, b):
 
 def probe(tmp_path, use_sandbox):
     ctx = {"REPO": str(REPO_ROOT)}
-    sub = make_submission(tmp_path / "probe", {"cs231n/rnn_layers.py::rnn_step_forward":
-                                               string.Template(PROBE).substitute(ctx)})
+    sub = make_submission(
+        tmp_path / "probe", {"cs231n/rnn_layers.py::rnn_step_forward": string.Template(PROBE).substitute(ctx)}
+    )
     result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=use_sandbox)
     text = result.questions["rnn_step_forward"].cases[0].messages[0]
     return json.loads(text.rsplit("RuntimeError: PROBE:", 1)[1].splitlines()[0])
@@ -45,8 +47,9 @@ def test_inside_the_sandbox_the_process_sees_only_what_it_needs(tmp_path):
     facts = probe(tmp_path, True)
     assert not facts["repo_visible"] and not facts["solutions_visible"]
     assert not facts["submission_writable"]
-    assert facts["processes_seen"] <= 3          # bwrap's init, the worker (and nothing else)
+    assert facts["processes_seen"] <= 3  # bwrap's init, the worker (and nothing else)
     import os
+
     if os.geteuid() == 0:
         assert sandbox.UID_BASE <= facts["uid"] < sandbox.UID_BASE + sandbox.UID_SLOTS
 
@@ -67,8 +70,8 @@ def test_limits_apply_without_bubblewrap(tmp_path):
 def test_a_missing_bubblewrap_is_reported_once(monkeypatch, tmp_path):
     monkeypatch.setattr(sandbox, "bubblewrap_problem", lambda: "bubblewrap (bwrap) is not installed")
     monkeypatch.setattr(sandbox, "_warned", False)
-    monkeypatch.setattr(sandbox.os, "geteuid", lambda: 1000)     # root would take the uid fallback
-    monkeypatch.setenv("A3_TRUSTED_SUBMISSIONS", "1")             # not root: only for trusted work
+    monkeypatch.setattr(sandbox.os, "geteuid", lambda: 1000)  # root would take the uid fallback
+    monkeypatch.setenv("A3_TRUSTED_SUBMISSIONS", "1")  # not root: only for trusted work
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for i in range(3):
@@ -93,19 +96,19 @@ def test_a_bad_limit_names_its_line(tmp_path):
         load_config(path)
 
 
-
 def test_the_tamper_check_sees_replaced_functions_only(monkeypatch):
     import builtins
 
     import numpy as np
 
     from autograder.student_process.tamper import Snapshot
+
     snap = Snapshot()
-    monkeypatch.setattr(np, "_private_helper_for_test", lambda: 0, raising=False)   # an addition
-    monkeypatch.setattr(np, "__version__", "0")                                     # a plain value
+    monkeypatch.setattr(np, "_private_helper_for_test", lambda: 0, raising=False)  # an addition
+    monkeypatch.setattr(np, "__version__", "0")  # a plain value
     assert snap.replaced() == []
     monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
-    monkeypatch.setattr(builtins, "__import__", builtins.__import__)                # same object
+    monkeypatch.setattr(builtins, "__import__", builtins.__import__)  # same object
     monkeypatch.setattr(builtins, "abs", lambda v: 0)
     assert sorted(snap.replaced()) == ["builtins.abs", "numpy.allclose"]
 
@@ -115,11 +118,12 @@ def test_the_reference_is_never_restarted_for_tampering(tmp_path):
     pulls in typing_extensions, which replaces typing._check_generic) cost no restart."""
     from autograder.fixture_store import read_fixture
     from autograder.grade.running.student_process import StudentProcess
+
     for part in CONFIG.parts:
         with StudentProcess(REPO_ROOT / "solutions", tmp_path / part, limits=CONFIG.parts[part].limits) as sp:
             for q in CONFIG.parts[part].questions.values():
                 if q.id.endswith(("_training", "style_transfer")):
-                    continue                  # long trainings; they import nothing new
+                    continue  # long trainings; they import nothing new
                 fixture = read_fixture(q.id)
                 sp.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
             assert sp.restarts == 0, (part, sp.log_tail())
@@ -129,6 +133,7 @@ def test_the_reference_is_never_restarted_for_tampering(tmp_path):
 def test_remove_tree_takes_a_deep_chain_links_and_unreadable_folders(tmp_path):
     """Issue 11, hole 7: 1500 nested folders made shutil.rmtree raise RecursionError."""
     from autograder.grade.running.exchange import remove_tree
+
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "keep").write_text("keep")
@@ -148,13 +153,14 @@ def test_remove_tree_takes_a_deep_chain_links_and_unreadable_folders(tmp_path):
     os.chmod(top / "locked", 0)
     assert remove_tree(top) is None
     assert not top.exists() and (outside / "keep").read_text() == "keep"
-    assert remove_tree(top) is None                       # gone already: nothing to say
+    assert remove_tree(top) is None  # gone already: nothing to say
     (tmp_path / "a-file").write_text("x")
     assert remove_tree(tmp_path / "a-file") is None and not (tmp_path / "a-file").exists()
 
 
 def test_remove_tree_never_raises(monkeypatch, tmp_path):
     from autograder.grade.running import exchange
+
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "f").write_text("x")
     monkeypatch.setattr(exchange.os, "unlink", lambda *a, **k: (_ for _ in ()).throw(OSError("EIO")))
@@ -165,6 +171,7 @@ def test_remove_tree_never_raises(monkeypatch, tmp_path):
 def test_read_regular_follows_nothing_and_waits_for_nothing(tmp_path):
     """Issue 11, holes 1-3: a link to /dev/zero or to a host file, a FIFO, a large file."""
     from autograder.grade.running.exchange import UnsafeFile, read_regular
+
     (tmp_path / "ok.bin").write_bytes(b"abc")
     (tmp_path / "big.bin").write_bytes(b"x" * 101)
     (tmp_path / "secret").write_bytes(b"TOPSECRET")
@@ -185,14 +192,28 @@ def test_outputs_on_the_pipe_are_bounded_before_they_are_read():
     and each image must be a plain numeric .npy whose header accounts for its bytes."""
     import numpy as np
 
-    from autograder.student_process.protocol import MAX_ARRAYS, ProtocolError, check_layout, decode_arrays, encode_arrays
+    from autograder.student_process.protocol import (
+        MAX_ARRAYS,
+        ProtocolError,
+        check_layout,
+        decode_arrays,
+        encode_arrays,
+    )
+
     arrays = {"a": np.arange(6.0).reshape(2, 3), "b": np.asfortranarray(np.ones((3, 2), np.int32)), "c": np.float32(2)}
     layout, data = encode_arrays(arrays)
     assert check_layout(layout) == len(data)
     out = decode_arrays(layout, bytearray(data))
     assert all(np.array_equal(out[k], v) and out[k].dtype == np.asarray(v).dtype for k, v in arrays.items())
-    for bad in ([["a", 1]] * 2, [[f"x{i}", 0] for i in range(MAX_ARRAYS + 1)], [["a", 2**40]], [["a", -1]],
-                [["", 1]], "not a list", [["a", 1.5]]):
+    for bad in (
+        [["a", 1]] * 2,
+        [[f"x{i}", 0] for i in range(MAX_ARRAYS + 1)],
+        [["a", 2**40]],
+        [["a", -1]],
+        [["", 1]],
+        "not a list",
+        [["a", 1.5]],
+    ):
         with pytest.raises(ProtocolError):
             check_layout(bad)
     with pytest.raises(ProtocolError, match="bytes of data"):
@@ -200,6 +221,7 @@ def test_outputs_on_the_pipe_are_bounded_before_they_are_read():
     obj = np.lib.format.header_data_from_array_1_0(np.array([1.0]))
     obj["descr"] = "|O"
     import io
+
     buf = io.BytesIO()
     np.lib.format.write_array_header_1_0(buf, obj)
     with pytest.raises(ProtocolError, match="not numeric"):
@@ -215,20 +237,41 @@ def test_the_seccomp_filter_refuses_what_it_lists():
     import sys
 
     from autograder.grade.running.syscall_filter import filter_fd
+
     if shutil.which("bwrap") is None:
         pytest.skip("bubblewrap is not installed")
-    probe = ("import ctypes, os\n"
-             "libc = ctypes.CDLL(None, use_errno=True)\n"
-             "print(libc.syscall(248, b'user', b'k', b'v', 1, -4), ctypes.get_errno())\n"
-             "print(libc.unshare(0x10000000), ctypes.get_errno())\n"
-             "import threading; t = threading.Thread(target=lambda: None); t.start(); t.join()\n"
-             "pid = os.fork()\n"
-             "os._exit(0) if pid == 0 else print('fork', os.waitpid(pid, 0)[1])\n")
+    probe = (
+        "import ctypes, os\n"
+        "libc = ctypes.CDLL(None, use_errno=True)\n"
+        "print(libc.syscall(248, b'user', b'k', b'v', 1, -4), ctypes.get_errno())\n"
+        "print(libc.unshare(0x10000000), ctypes.get_errno())\n"
+        "import threading; t = threading.Thread(target=lambda: None); t.start(); t.join()\n"
+        "pid = os.fork()\n"
+        "os._exit(0) if pid == 0 else print('fork', os.waitpid(pid, 0)[1])\n"
+    )
     fd = filter_fd()
     try:
-        done = subprocess.run(["bwrap", "--unshare-pid", "--ro-bind", "/", "/", "--dev", "/dev",
-                               "--seccomp", str(fd), "--", sys.executable, "-c", probe],
-                              pass_fds=(fd,), capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [
+                "bwrap",
+                "--unshare-pid",
+                "--ro-bind",
+                "/",
+                "/",
+                "--dev",
+                "/dev",
+                "--seccomp",
+                str(fd),
+                "--",
+                sys.executable,
+                "-c",
+                probe,
+            ],
+            pass_fds=(fd,),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         os.close(fd)
     assert done.stdout.split("\n")[:3] == ["-1 1", "-1 1", "fork 0"], done.stdout + done.stderr
@@ -245,6 +288,7 @@ def test_a_grading_process_past_its_deadline_or_dead_costs_only_its_submission(t
 
     from autograder.grade.bookkeeping.record import result_from_dict
     from autograder.grade.bookkeeping.task import Supervisor
+
     hang = attack_submission("while_true", tmp_path / "hang", {"REPO": str(REPO_ROOT)})
     honest = make_submission(tmp_path / "honest")
     before = set(os.listdir(tempfile.gettempdir()))
@@ -258,6 +302,7 @@ def test_a_grading_process_past_its_deadline_or_dead_costs_only_its_submission(t
         def kill_soon():
             time.sleep(8)
             os.kill(boss.proc.pid, 9)
+
         threading.Thread(target=kill_soon, daemon=True).start()
         dead = result_from_dict(boss.grade(str(hang), only_first, ["rnn"], str(REPO_ROOT / "autograder/fixtures"), 200))
         assert dead.error == "grader error: the grading process died (signal SIGKILL: out of memory?)", dead.error
@@ -266,13 +311,18 @@ def test_a_grading_process_past_its_deadline_or_dead_costs_only_its_submission(t
         assert ok.error == "" and ok.total == CONFIG.questions["rnn_step_forward"].points
     finally:
         boss.stop()
-    left = {n for n in set(os.listdir(tempfile.gettempdir())) - before if n.startswith(("a3-grading-", "a3-hang-", "a3-honest-"))}
+    left = {
+        n
+        for n in set(os.listdir(tempfile.gettempdir())) - before
+        if n.startswith(("a3-grading-", "a3-hang-", "a3-honest-"))
+    }
     assert not left, left
 
 
 def one_question(config, qid):
     """``config`` with one question left in the part of ``qid``."""
     import dataclasses
+
     part = config.parts[config.questions[qid].part]
     part = dataclasses.replace(part, questions={qid: part.questions[qid]})
     return dataclasses.replace(config, parts={**config.parts, part.id: part})

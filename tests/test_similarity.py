@@ -2,6 +2,7 @@
 variables, and an honest one written independently. copydetect (on the kept cs231n/*.py,
 the template as boilerplate) pairs the copies, with their score and the shared code side by
 side, and does not pair the honest one with either."""
+
 from __future__ import annotations
 
 import re
@@ -9,15 +10,33 @@ import shutil
 
 from autograder.build.splice import replace_function
 from autograder.config import REPO_ROOT
-from autograder.grade.bookkeeping.similarity import (CODE_DIR, THRESHOLD, keep_submitted_code, similar_pairs,
-                                         write_similarity_report)
+from autograder.grade.bookkeeping.similarity import (
+    CODE_DIR,
+    THRESHOLD,
+    keep_submitted_code,
+    similar_pairs,
+    write_similarity_report,
+)
 
 TEMPLATE = REPO_ROOT / "student_template" / "cs231n"
 REFERENCE = (REPO_ROOT / "solutions" / "cs231n" / "rnn_layers.py").read_text()
 
-RENAMES = {"next_h": "h_new", "prev_h": "h_old", "cache": "saved", "dnext_h": "g_next", "dprev_h": "g_prev",
-           "dx": "grad_in", "dWx": "gWx", "dWh": "gWh", "db": "gb", "dh0": "g_init", "h0": "h_init",
-           "dW": "g_table", "out": "result", "x": "inp"}
+RENAMES = {
+    "next_h": "h_new",
+    "prev_h": "h_old",
+    "cache": "saved",
+    "dnext_h": "g_next",
+    "dprev_h": "g_prev",
+    "dx": "grad_in",
+    "dWx": "gWx",
+    "dWh": "gWh",
+    "db": "gb",
+    "dh0": "g_init",
+    "h0": "h_init",
+    "dW": "g_table",
+    "out": "result",
+    "x": "inp",
+}
 
 HONEST = {
     "rnn_step_forward": '''def rnn_step_forward(x, prev_h, Wx, Wh, b):
@@ -94,7 +113,7 @@ def test_the_copies_are_paired_and_the_honest_work_is_not(tmp_path):
     report = write_similarity_report(out, list(made))
     page = report.read_text()
     assert "copier_a and copier_b" in page and "class='side'" in page and "honest" not in page.split("<h2")[0]
-    assert "<span class='highlight-red'>" in page and "h_new" in page          # the code, side by side
+    assert "<span class='highlight-red'>" in page and "h_new" in page  # the code, side by side
 
 
 def test_template_code_alone_is_boilerplate(tmp_path):

@@ -1,5 +1,6 @@
 """The student's commands: `a3 check QUESTION` runs the public tests, `a3 submit` packs a
 zip that the grader accepts."""
+
 from __future__ import annotations
 
 import shutil
@@ -37,7 +38,9 @@ def test_submit_packs_what_the_grader_grades(config, tmp_path):
     assert "cs231n/rnn_layers.py" in names and "RNN_Captioning.ipynb" in names and "submission.json" in names
     assert not any(n.startswith(("datasets/", "tests/", "a3/")) for n in names)
     result = grade_submission(out, config, parts=["rnn"])
-    assert result.part_score("rnn") == 25, [(q, c.messages) for q, r in result.questions.items() for c in r.cases if not c.passed]
+    assert result.part_score("rnn") == 25, [
+        (q, c.messages) for q, r in result.questions.items() for c in r.cases if not c.passed
+    ]
 
 
 def test_submit_names_a_wrong_folder(tmp_path, capsys):
@@ -47,15 +50,17 @@ def test_submit_names_a_wrong_folder(tmp_path, capsys):
 
 # -- one line per case, a table of all, stubs listed at submit, a notebook front end ----------
 def returns_none_step(x, prev_h, Wx, Wh, b):
-    next_h = None                                   # forgot to compute it
+    next_h = None  # forgot to compute it
     return next_h, (x, prev_h, Wx, Wh)
 
 
 def test_check_prints_one_line_per_case_message_first(tmp_path, capsys):
     assert check.main("rnn_step_forward", TEMPLATE) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == ["failed: NotImplementedError: rnn_step_forward is not implemented yet (fill in the TODO in "
-                   "cs231n/rnn_layers.py) (rnn_step_forward, case 1 of 1)"]
+    assert out == [
+        "failed: NotImplementedError: rnn_step_forward is not implemented yet (fill in the TODO in "
+        "cs231n/rnn_layers.py) (rnn_step_forward, case 1 of 1)"
+    ]
     done = student_copy(tmp_path, REPO_ROOT / "solutions" / "cs231n")
     assert check.main("rnn_loss", done) == 0
     # one line per graded public case of the question (a3/public_cases.py)
@@ -64,21 +69,23 @@ def test_check_prints_one_line_per_case_message_first(tmp_path, capsys):
 
 def test_check_says_which_function_returned_none(tmp_path, capsys):
     from autograder.build.splice import function_source, replace_function
+
     folder = student_copy(tmp_path, REPO_ROOT / "solutions" / "cs231n")
     path = folder / "cs231n" / "rnn_layers.py"
     path.write_text(replace_function(path.read_text(), "rnn_step_forward", function_source(returns_none_step)))
     assert check.main("rnn_step_forward", folder) == 1
     (line,) = capsys.readouterr().out.splitlines()
-    assert line.startswith("failed: rnn_step_forward returned None as output 1 of 2 (then: "
-                           "rnn_step_forward returned None for next_h")     # the grader's own message
-    assert check.main("rnn_forward", folder) == 1                  # called by another function: still named
+    assert line.startswith(
+        "failed: rnn_step_forward returned None as output 1 of 2 (then: rnn_step_forward returned None for next_h"
+    )  # the grader's own message
+    assert check.main("rnn_forward", folder) == 1  # called by another function: still named
     assert capsys.readouterr().out.startswith("failed: rnn_step_forward returned None")
 
 
 def test_check_all_is_a_table_of_every_question(tmp_path, capsys):
     folder = student_copy(tmp_path, REPO_ROOT / "solutions" / "cs231n")
     for name in list((folder / "tests").glob("*.py")) + list((folder / "tests" / "public").glob("*.npz")):
-        if not name.stem.startswith(("rnn_", "word_embedding")):   # the numpy questions (no TensorFlow here)
+        if not name.stem.startswith(("rnn_", "word_embedding")):  # the numpy questions (no TensorFlow here)
             name.unlink()
     path = folder / "cs231n" / "rnn_layers.py"
     path.write_text(path.read_text().replace("return next_h, cache", "return None, cache", 1))
@@ -96,7 +103,8 @@ def test_check_all_is_a_table_of_every_question(tmp_path, capsys):
 
 def test_submit_lists_the_stubs_asks_nothing_and_writes_the_zip(tmp_path, capsys, monkeypatch):
     import io
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))            # nothing to read: it must not ask
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # nothing to read: it must not ask
     folder = student_copy(tmp_path, TEMPLATE / "cs231n")
     stubbed = pack.stubs(folder, pack.collect(folder))
     assert {"rnn_step_forward", "lstm_backward", "saliency_maps", "gram_matrix", "gan_loss"} <= set(stubbed)
@@ -112,6 +120,7 @@ def test_the_template_has_a_pinned_notebook_front_end_that_starts():
     import subprocess
     import sys
     from pathlib import Path
+
     reqs = (TEMPLATE / "requirements.txt").read_text().splitlines()
     pinned = dict(ln.split("==") for ln in (REPO_ROOT / "constraints.txt").read_text().splitlines() if "==" in ln)
     front = [ln for ln in reqs if ln.split("==")[0] in ("notebook", "jupyterlab")]

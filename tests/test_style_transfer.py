@@ -2,6 +2,7 @@
 feature extractor against the grader's own numpy forward pass and the published parameter
 count, and (slow) the student notebook run top to bottom
 with the reference. TensorFlow is imported once, by the module-scoped fixture ``st``."""
+
 from __future__ import annotations
 
 import os
@@ -19,14 +20,15 @@ REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO / "student_template"
 SOLUTIONS = REPO / "solutions"
 NOTEBOOK = "StyleTransfer.ipynb"
-NOTEBOOK_TIME_LIMIT = 300          # seconds, with the reference
-VGG16_CONV_PARAMETERS = 14714688   # Keras VGG16(include_top=False).count_params()
+NOTEBOOK_TIME_LIMIT = 300  # seconds, with the reference
+VGG16_CONV_PARAMETERS = 14714688  # Keras VGG16(include_top=False).count_params()
 
 
 @pytest.fixture(scope="module")
 def st():
     """The reference's cs231n.style_transfer (imports TensorFlow, once for this module)."""
     from autograder.grade.judging.reference import reference_module
+
     return reference_module("style_transfer")
 
 
@@ -75,12 +77,13 @@ def test_loops_are_found_in_the_function_and_the_helpers_it_calls():
 def test_reference_tv_loss_has_no_loops():
     source = (SOLUTIONS / "cs231n" / "style_transfer.py").read_text()
     assert loops_in(source, "tv_loss") == []
-    assert loops_in(source, "style_loss")          # the style loss loops over layers, as it may
+    assert loops_in(source, "style_loss")  # the style loss loops over layers, as it may
 
 
 # ----------------------------------------------------------------------------------
 # the feature extractor and the grader's own forward pass agree
 # ----------------------------------------------------------------------------------
+
 
 def test_vgg16_extractor_has_the_published_parameter_count(st):
     model = st.vgg16_features()
@@ -90,6 +93,7 @@ def test_vgg16_extractor_has_the_published_parameter_count(st):
 
 def test_grader_forward_pass_matches_the_keras_extractor(st):
     from autograder.hidden_tests import _style
+
     rng = np.random.RandomState(231)
     img = rng.uniform(-1.5, 1.5, (1, 24, 20, 3)).astype(np.float32)
     keras_feats = st.extract_features(img, st.vgg16_features(8))
@@ -111,6 +115,7 @@ def test_reference_gram_matrix_is_normalised_by_HWC(st):
 # the notebook
 # ----------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_student_notebook_runs_with_reference(config, tmp_path):
     """The committed student notebook, with the reference package, runs top to bottom in
@@ -123,7 +128,7 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     tree.mkdir()
     shutil.copy2(TEMPLATE / NOTEBOOK, tree / NOTEBOOK)
     shutil.copytree(TEMPLATE / "tests", tree / "tests")
-    shutil.copytree(TEMPLATE / "a3", tree / "a3")          # the public tests use a3's checks, as students' do
+    shutil.copytree(TEMPLATE / "a3", tree / "a3")  # the public tests use a3's checks, as students' do
     shutil.copytree(SOLUTIONS / "cs231n", tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["MPLBACKEND"] = "Agg"
@@ -131,21 +136,21 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     nb = nbformat.read(str(tree / NOTEBOOK), as_version=4)
     start = time.time()
-    NotebookClient(nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3",
-                   resources={"metadata": {"path": str(tree)}}).execute()
+    NotebookClient(
+        nb, timeout=NOTEBOOK_TIME_LIMIT, kernel_name="python3", resources={"metadata": {"path": str(tree)}}
+    ).execute()
     seconds = time.time() - start
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     errors = [o for o in outputs if o.get("output_type") == "error"]
     assert not errors, f"{errors[0].get('ename')}: {errors[0].get('evalue')}"
     checks = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("grader.check(")]
-    assert len(checks) == len([q for q in config.parts["style"].questions.values()
-                               if "public" in q.cases.values()])
+    assert len(checks) == len([q for q in config.parts["style"].questions.values() if "public" in q.cases.values()])
     for c in checks:
         shown = " ".join(o.get("data", {}).get("text/plain", "") for o in c.outputs)
         assert "All test cases passed" in shown, f"{c.source}: {shown}"
     text = "\n".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
     runs = re.findall(r"total loss ([0-9.e+-]+) -> ([0-9.e+-]+)", text)
-    assert len(runs) == 5, text[-2000:]                 # three transfers, inversion, texture
+    assert len(runs) == 5, text[-2000:]  # three transfers, inversion, texture
     for before, after in runs:
         assert float(after) < 0.5 * float(before), runs
     pictures = [o for o in outputs if "image/png" in o.get("data", {})]
@@ -158,23 +163,37 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
 # a failed transfer names the student's functions the given loop ran
 # ----------------------------------------------------------------------------------
 
+
 def _result(qid, passed, config):
     from autograder.grade.judging.grader import CaseResult, QuestionResult
+
     q = config.questions[qid]
-    return QuestionResult(qid, q.part, q.points, [CaseResult(qid, c, v, 0.0 if not passed else 1.0, 1.0,
-                                                             ["what the check saw"], passed)
-                                                  for c, v in q.cases.items()])
+    return QuestionResult(
+        qid,
+        q.part,
+        q.points,
+        [
+            CaseResult(qid, c, v, 0.0 if not passed else 1.0, 1.0, ["what the check saw"], passed)
+            for c, v in q.cases.items()
+        ],
+    )
 
 
-@pytest.mark.parametrize("failing, says", [
-    (("style_loss",), "style_loss fails its own question"),
-    (("gram_matrix", "tv_loss"), "gram_matrix, tv_loss fail their own question"),
-    ((), "each of them passes its own question"),
-])
+@pytest.mark.parametrize(
+    "failing, says",
+    [
+        (("style_loss",), "style_loss fails its own question"),
+        (("gram_matrix", "tv_loss"), "gram_matrix, tv_loss fail their own question"),
+        ((), "each of them passes its own question"),
+    ],
+)
 def test_failed_transfer_names_the_losses_the_loop_used(config, failing, says):
     from autograder.grade.judging.grader import note_uses
-    results = {qid: _result(qid, qid not in failing, config)
-               for qid in ("content_loss", "gram_matrix", "style_loss", "tv_loss")}
+
+    results = {
+        qid: _result(qid, qid not in failing, config)
+        for qid in ("content_loss", "gram_matrix", "style_loss", "tv_loss")
+    }
     transfer = _result("style_transfer", False, config)
     note_uses(transfer, config, results)
     for case in transfer.cases:
@@ -191,6 +210,7 @@ def test_wrong_style_loss_is_named_and_the_given_loop_is_not_blamed(config, tmp_
     from autograder.grade.judging.grader import grade_submission
     from conftest import make_submission
     from mutants import edit
+
     wrong = edit("minus", "", ("loss += style_weights[i]", "loss -= style_weights[i]"))
     target = "cs231n/style_transfer.py::style_loss"
     sub = make_submission(tmp_path / "sub", {target: wrong.source(target)})

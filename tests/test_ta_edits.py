@@ -7,6 +7,7 @@ and the graded public case (the fixture) change together, and nothing else of th
 The copy's grading_config.yml keeps Parts 1-2 only, so that the build does not spend
 minutes on the TensorFlow parts' fixtures; the steps are the TA's.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,14 +21,16 @@ import numpy as np
 import pytest
 import yaml
 
-pytestmark = pytest.mark.slow      # the build trains the overfit checks' reference models (about 2 min)
+pytestmark = pytest.mark.slow  # the build trains the overfit checks' reference models (about 2 min)
 
 REPO = Path(__file__).resolve().parent.parent
 QID = "rnn_step_forward"
-PROSE = ("# # Vanilla RNN: step forward\n",
-         "# # Vanilla RNN: step forward\n# A sentence a TA added: mind the bias term.\n")
+PROSE = (
+    "# # Vanilla RNN: step forward\n",
+    "# # Vanilla RNN: step forward\n# A sentence a TA added: mind the bias term.\n",
+)
 CASE_INPUT = ("x=ls(-0.4, 0.7, N, D)", "x=ls(-0.5, 0.9, N, D)")
-KEEP_PARTS = ("rnn", "lstm")      # the numpy parts: a build in seconds (public_data.PARTS needs both)
+KEEP_PARTS = ("rnn", "lstm")  # the numpy parts: a build in seconds (public_data.PARTS needs both)
 
 
 def copy_repo(dest: Path) -> Path:
@@ -53,8 +56,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def run_in(copy: Path, *args: str) -> subprocess.CompletedProcess:
     """``python *args`` with the copy's packages (never this worktree's) first on the path."""
     env = dict(os.environ, PYTHONPATH=str(copy), OPENBLAS_NUM_THREADS="1", MPLBACKEND="Agg")
-    return subprocess.run([sys.executable, *args], cwd=copy, env=env, capture_output=True, text=True,
-                          timeout=900)
+    return subprocess.run([sys.executable, *args], cwd=copy, env=env, capture_output=True, text=True, timeout=900)
 
 
 def linspace_case(x_range) -> dict:
@@ -62,8 +64,13 @@ def linspace_case(x_range) -> dict:
     computed here, by the formula of the course."""
     N, D, H = 3, 10, 4
     ls = lambda lo, hi, *shape: np.linspace(lo, hi, num=int(np.prod(shape))).reshape(shape)  # noqa: E731
-    inputs = dict(x=ls(*x_range, N, D), prev_h=ls(-0.2, 0.5, N, H), Wx=ls(-0.1, 0.9, D, H),
-                  Wh=ls(-0.3, 0.7, H, H), b=ls(-0.2, 0.4, H))
+    inputs = dict(
+        x=ls(*x_range, N, D),
+        prev_h=ls(-0.2, 0.5, N, H),
+        Wx=ls(-0.1, 0.9, D, H),
+        Wh=ls(-0.3, 0.7, H, H),
+        b=ls(-0.2, 0.4, H),
+    )
     next_h = np.tanh(inputs["x"] @ inputs["Wx"] + inputs["prev_h"] @ inputs["Wh"] + inputs["b"])
     return dict(inputs, next_h=next_h)
 
@@ -77,13 +84,16 @@ def edited(tmp_path_factory):
     """(copy, before): the copy after the TA's edits and ``a3 build``, and what its student
     notebook, public data and fixture were before."""
     from autograder.fixture_store import read_fixture
+
     copy = copy_repo(tmp_path_factory.mktemp("repo"))
     where = run_in(copy, "-c", "import autograder; print(autograder.__file__)")
     assert where.stdout.strip() == str(copy / "autograder" / "__init__.py"), where
     template = copy / "student_template"
-    before = {"notebook": cells(template / "RNN_Captioning.ipynb"),
-              "npz": dict(np.load(template / "tests" / "public" / f"{QID}.npz")),
-              "fixture": read_fixture(QID, copy / "autograder" / "fixtures")}
+    before = {
+        "notebook": cells(template / "RNN_Captioning.ipynb"),
+        "npz": dict(np.load(template / "tests" / "public" / f"{QID}.npz")),
+        "fixture": read_fixture(QID, copy / "autograder" / "fixtures"),
+    }
     edit(copy / "assignment" / "notebooks" / "RNN_Captioning.py", *PROSE)
     edit(copy / "autograder" / "hidden_tests" / f"{QID}.py", *CASE_INPUT)
     build = run_in(copy, "-m", "autograder.cli", "build")
@@ -99,11 +109,12 @@ def test_the_student_notebook_changes_in_the_edited_cell_only(edited):
     assert len(gone) == len(new) == 1, (gone, new)
     (old_text,), (new_text,) = gone.values(), new.values()
     assert "A sentence a TA added: mind the bias term." in new_text and "A sentence a TA added" not in old_text
-    assert len(after) == len(before["notebook"])      # every other cell kept its id and its text
+    assert len(after) == len(before["notebook"])  # every other cell kept its id and its text
 
 
 def test_a3_check_data_and_the_graded_public_case_change_together(edited):
     from autograder.fixture_store import read_fixture
+
     copy, before = edited
     old, new = linspace_case((-0.4, 0.7)), linspace_case((-0.5, 0.9))
     npz = dict(np.load(copy / "student_template" / "tests" / "public" / f"{QID}.npz"))
@@ -117,7 +128,7 @@ def test_a3_check_data_and_the_graded_public_case_change_together(edited):
     np.testing.assert_allclose(npz["linspace|out|next_h"], new["next_h"], rtol=1e-10)
     np.testing.assert_array_equal(fixture["linspace"][1]["next_h"], npz["linspace|out|next_h"])
     assert not np.allclose(new["next_h"], old["next_h"])
-    for kind in (0, 1):                                # the hidden case is untouched
+    for kind in (0, 1):  # the hidden case is untouched
         for name, value in before["fixture"]["random"][kind].items():
             np.testing.assert_array_equal(fixture["random"][kind][name], value)
 

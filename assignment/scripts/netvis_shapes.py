@@ -12,6 +12,7 @@ CLASSES, radius 9 to 22 pixels, random rotation and position (inside the picture
 far from the background's. Drawn at 4x and reduced (anti-aliasing); the mask is the reduced
 coverage > 0.5.
 """
+
 import numpy as np
 from PIL import Image, ImageDraw
 
@@ -29,12 +30,26 @@ def _polygon(label, cx, cy, r, angle):
     elif label == "triangle":
         pts = [(np.cos(a), np.sin(a)) for a in -np.pi / 2 + np.arange(3) * 2 * np.pi / 3]
     elif label == "star":
-        pts = [((1.0 if k % 2 == 0 else 0.42) * np.cos(a), (1.0 if k % 2 == 0 else 0.42) * np.sin(a))
-               for k, a in enumerate(-np.pi / 2 + np.arange(10) * np.pi / 5)]
+        pts = [
+            ((1.0 if k % 2 == 0 else 0.42) * np.cos(a), (1.0 if k % 2 == 0 else 0.42) * np.sin(a))
+            for k, a in enumerate(-np.pi / 2 + np.arange(10) * np.pi / 5)
+        ]
     elif label == "cross":
         w = 0.33
-        pts = [(w, 1), (w, w), (1, w), (1, -w), (w, -w), (w, -1), (-w, -1), (-w, -w), (-1, -w), (-1, w),
-               (-w, w), (-w, 1)]
+        pts = [
+            (w, 1),
+            (w, w),
+            (1, w),
+            (1, -w),
+            (w, -w),
+            (w, -1),
+            (-w, -1),
+            (-w, -w),
+            (-1, -w),
+            (-1, w),
+            (-w, w),
+            (-w, 1),
+        ]
         pts = [(x / np.hypot(1, w), y / np.hypot(1, w)) for x, y in pts]
     else:
         raise ValueError(f"unknown class {label}")

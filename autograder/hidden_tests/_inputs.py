@@ -1,4 +1,5 @@
 """Small builders shared by the hidden tests (grader side only)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,16 +21,30 @@ def vocabulary(n_words: int) -> np.ndarray:
 def param_shapes(cell_type, V, D, W, H):
     """Shapes of CaptioningRNN.params, as the course's __init__ makes them."""
     dim_mul = {"rnn": 1, "lstm": 4}[cell_type]
-    return {"W_embed": (V, W), "W_proj": (D, H), "b_proj": (H,), "Wx": (W, dim_mul * H),
-            "Wh": (H, dim_mul * H), "b": (dim_mul * H,), "W_vocab": (H, V), "b_vocab": (V,)}
+    return {
+        "W_embed": (V, W),
+        "W_proj": (D, H),
+        "b_proj": (H,),
+        "Wx": (W, dim_mul * H),
+        "Wh": (H, dim_mul * H),
+        "b": (dim_mul * H,),
+        "W_vocab": (H, V),
+        "b_vocab": (V,),
+    }
 
 
 def model_inputs(cell_type, words, D, W, H, params, word_ids=None):
     """Inputs shared by the CaptioningRNN questions: vocabulary (``words`` with their
     ``word_ids``), sizes and param_<name>."""
     word_ids = np.arange(len(words)) if word_ids is None else np.asarray(word_ids)
-    out = {"words": words, "word_ids": word_ids, "cell_type": np.array(cell_type), "input_dim": np.array(D),
-           "wordvec_dim": np.array(W), "hidden_dim": np.array(H)}
+    out = {
+        "words": words,
+        "word_ids": word_ids,
+        "cell_type": np.array(cell_type),
+        "input_dim": np.array(D),
+        "wordvec_dim": np.array(W),
+        "hidden_dim": np.array(H),
+    }
     out.update({"param_" + k: v for k, v in params.items()})
     return out
 
@@ -58,7 +73,7 @@ def random_loss_inputs(rng, cell_type, N=5, D=8, W=6, H=7, V=9, T=6):
     lengths = rng.randint(2, T, size=N)
     for i, L in enumerate(lengths):
         captions[i, L] = 2
-        captions[i, L + 1:] = 0
+        captions[i, L + 1 :] = 0
     inputs["captions"] = captions
     return inputs
 

@@ -1,6 +1,7 @@
 """Grader-side helpers of the Part 3 questions (network visualization): the held-out
 pictures as model inputs. The checks (and the grader's own copy of the model) are in
 ``autograder/student_tools/checks/netvis.py``, shipped to students for the public cases."""
+
 from __future__ import annotations
 
 import functools
@@ -9,7 +10,13 @@ import numpy as np
 
 from autograder.question_api import ASSIGNMENT_DATA
 from autograder.student_tools.checks.netvis import (  # noqa: F401  (names the hidden tests and tests use)
-    close_check, grader_model, model_info, prepare_model, scores_of, shape_check)
+    close_check,
+    grader_model,
+    model_info,
+    prepare_model,
+    scores_of,
+    shape_check,
+)
 
 DATA_DIR = ASSIGNMENT_DATA / "netvis"
 

@@ -13,6 +13,7 @@ differently (tests/equivalents/rnn_loss.py) give runs that agree to about 1e-11,
 gradients rounded to float32 at every step stay within 1e-7, while every wrong code of
 tests/mutants/*_overfit.py is off by more than 1e-4 in its losses or 1e-1 in its steps: the
 threshold (1e-5) sits between, far from both."""
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,7 @@ import numpy as np
 from autograder.hidden_tests._captioning import DATA_DIR
 from autograder.hidden_tests._inputs import model_inputs, param_shapes
 from autograder.question_api import Check, compare_array, scaled_error
-from autograder.student_process.calls.captioning import PARAM, RULES   # the call's names of its inputs and runs
-
+from autograder.student_process.calls.captioning import PARAM, RULES  # the call's names of its inputs and runs
 
 
 def course_init(rng, cell_type, V, D, W, H) -> dict:
@@ -40,8 +40,18 @@ def course_init(rng, cell_type, V, D, W, H) -> dict:
     return params
 
 
-def trajectory_inputs(rng, cell_type, num_train=16, batch_size=8, num_epochs=3, wordvec_dim=16, hidden_dim=20,
-                      learning_rate_adam=5e-3, learning_rate_sgd=0.1, lr_decay=0.95) -> dict:
+def trajectory_inputs(
+    rng,
+    cell_type,
+    num_train=16,
+    batch_size=8,
+    num_epochs=3,
+    wordvec_dim=16,
+    hidden_dim=20,
+    learning_rate_adam=5e-3,
+    learning_rate_sgd=0.1,
+    lr_decay=0.95,
+) -> dict:
     """The inputs of a short training run: ``num_train`` captions drawn (seeded ``rng``) from
     the shipped training split, with their 512-d image features (N, 512) and captions (N, 17);
     a small model (``wordvec_dim``, ``hidden_dim``, the shipped vocabulary) with the course's
@@ -58,10 +68,16 @@ def trajectory_inputs(rng, cell_type, num_train=16, batch_size=8, num_epochs=3, 
     D = features.shape[1]
     params = course_init(rng, cell_type, len(words), D, wordvec_dim, hidden_dim)
     inputs = model_inputs(cell_type, words, D, wordvec_dim, hidden_dim, params)
-    inputs.update(features=features.astype(np.float64), captions=captions[mask].astype(np.int64),
-                  seed=np.array(rng.randint(2**31)), num_epochs=np.array(num_epochs),
-                  batch_size=np.array(batch_size), learning_rate_adam=np.array(learning_rate_adam),
-                  learning_rate_sgd=np.array(learning_rate_sgd), lr_decay=np.array(lr_decay))
+    inputs.update(
+        features=features.astype(np.float64),
+        captions=captions[mask].astype(np.int64),
+        seed=np.array(rng.randint(2**31)),
+        num_epochs=np.array(num_epochs),
+        batch_size=np.array(batch_size),
+        learning_rate_adam=np.array(learning_rate_adam),
+        learning_rate_sgd=np.array(learning_rate_sgd),
+        lr_decay=np.array(lr_decay),
+    )
     return inputs
 
 
@@ -71,31 +87,38 @@ def check_trajectory(got: dict, expected: dict, inputs: dict, question) -> list:
     reference's) must be within ``question.threshold``. If a run parts from the reference's,
     a last failed Check compares the gradients at the initial parameters with the
     reference's, to say why (scaled, zero, wrong only after the first call)."""
-    names = [k[len(PARAM):] for k in inputs if k.startswith(PARAM)]
+    names = [k[len(PARAM) :] for k in inputs if k.startswith(PARAM)]
     loss_question = f"{inputs['cell_type']}_loss"
     checks = [_check_run(rule, got, expected, inputs, names, question.threshold, loss_question) for rule in RULES]
     if not all(c.passed for c in checks):
         adam_passed = checks[RULES.index("adam")].passed
-        checks.append(Check("gradients", False, _start_text(got, expected, names, question.threshold, adam_passed,
-                                                            loss_question)))
+        checks.append(
+            Check("gradients", False, _start_text(got, expected, names, question.threshold, adam_passed, loss_question))
+        )
     return checks
 
 
 def _check_run(rule, got, expected, inputs, names, threshold, loss_question) -> Check:
     what = f"CaptioningSolver(update_rule='{rule}')"
     keys = [f"{rule}_loss_history"] + [f"{rule}_{PARAM}{n}" for n in names]
-    for key in keys:                   # present, of the reference's shape, finite
+    for key in keys:  # present, of the reference's shape, finite
         c = compare_array(key, got.get(key), expected[key], np.inf)
         if not c.passed:
             return Check(rule, False, f"{what}: {c.message}")
     losses, ref_losses = got[keys[0]], expected[keys[0]]
     loss_off = np.abs(losses - ref_losses) > threshold * np.abs(ref_losses)
-    moved = {n: (got[f"{rule}_{PARAM}{n}"] - inputs[PARAM + n], expected[f"{rule}_{PARAM}{n}"] - inputs[PARAM + n])
-             for n in names}
+    moved = {
+        n: (got[f"{rule}_{PARAM}{n}"] - inputs[PARAM + n], expected[f"{rule}_{PARAM}{n}"] - inputs[PARAM + n])
+        for n in names
+    }
     off = [n for n, (g, r) in moved.items() if scaled_error(g, r) > threshold]
     if not loss_off.any() and not off:
-        return Check(rule, True, f"{what}, {len(ref_losses)} steps: every loss and every parameter "
-                                 f"follow the reference's (within {threshold:.0e})")
+        return Check(
+            rule,
+            True,
+            f"{what}, {len(ref_losses)} steps: every loss and every parameter "
+            f"follow the reference's (within {threshold:.0e})",
+        )
     still = [n for n in off if not np.any(moved[n][0])]
     other = [n for n in off if n not in still]
     text = f"{what}, {len(ref_losses)} steps: {_loss_text(losses, ref_losses, loss_off, loss_question)}"
@@ -117,10 +140,11 @@ def _loss_text(losses, ref_losses, off, loss_question) -> str:
         return "every step's loss matches the reference's, but the parameters do not"
     i = int(np.argmax(off))
     if i == 0:
-        return (f"at the initial parameters the loss is {losses[0]:.6g}, the reference's {ref_losses[0]:.6g}: "
-                f"CaptioningRNN.loss computes another loss (as {loss_question} shows)")
-    return (f"after {i} step{'s' if i > 1 else ''} the loss is {losses[i]:.6g}, the reference's "
-            f"{ref_losses[i]:.6g}")
+        return (
+            f"at the initial parameters the loss is {losses[0]:.6g}, the reference's {ref_losses[0]:.6g}: "
+            f"CaptioningRNN.loss computes another loss (as {loss_question} shows)"
+        )
+    return f"after {i} step{'s' if i > 1 else ''} the loss is {losses[i]:.6g}, the reference's {ref_losses[i]:.6g}"
 
 
 def _start_text(got, expected, names, threshold, adam_passed, loss_question) -> str:
@@ -141,9 +165,11 @@ def _start_text(got, expected, names, threshold, adam_passed, loss_question) -> 
             how[n] = c if np.isfinite(c) and np.linalg.norm(g - c * r) <= 1e-6 * np.linalg.norm(g) else "wrong"
     start = "at the initial parameters"
     if not how:
-        return (f"{start} every gradient matches the reference's, and the run parts later: does "
-                f"CaptioningRNN.loss keep something from one call to the next (an array it adds to, "
-                f"a value it computed once)?")
+        return (
+            f"{start} every gradient matches the reference's, and the run parts later: does "
+            f"CaptioningRNN.loss keep something from one call to the next (an array it adds to, "
+            f"a value it computed once)?"
+        )
     kinds = set(how.values())
     if len(how) == len(names) and len(kinds) == 1 and isinstance(next(iter(kinds)), str):
         return f"{start} every gradient is {next(iter(kinds))} ({loss_question} checks every gradient)"

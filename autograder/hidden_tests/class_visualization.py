@@ -8,15 +8,22 @@ course's TODO ("make a gradient step on the image using the learning rate") does
 whether to normalise the step, and many of its students normalised it as in the fooling
 image: ``learning_rate * g / ||g||_2`` (the same direction, made from the reference's step)
 is accepted too."""
+
 import numpy as np
 
 from autograder.hidden_tests._netvis import heldout_inputs
-from autograder.student_tools.checks.netvis import check_class_visualization as check  # shipped: a3 check judges with it too
+from autograder.student_tools.checks.netvis import (
+    check_class_visualization as check,
+)  # shipped: a3 check judges with it too
 
 
 def random_start(rng):
-    return dict(X=(0.1 * rng.randn(1, 64, 64, 3)).astype(np.float32), target_y=np.array(rng.randint(5)),
-                l2_reg=np.array(0.1), learning_rate=np.array(5.0))
+    return dict(
+        X=(0.1 * rng.randn(1, 64, 64, 3)).astype(np.float32),
+        target_y=np.array(rng.randint(5)),
+        l2_reg=np.array(0.1),
+        learning_rate=np.array(5.0),
+    )
 
 
 def picture(rng):
@@ -27,4 +34,4 @@ def picture(rng):
 CASES = {"random_start": random_start, "picture": picture}
 
 
-IMAGES = ("X",)   # shown in the HTML feedback (autograder/grade/judging/images.py)
+IMAGES = ("X",)  # shown in the HTML feedback (autograder/grade/judging/images.py)

@@ -1,6 +1,7 @@
 """Hidden tests of dc_discriminator(): conv 32 5x5, pool, conv 64 5x5, pool, FC 1024,
 FC 1 with LeakyReLU(0.01), 1102721 parameters (published), variable shapes, and the logits
 for fixed weights."""
+
 import numpy as np
 
 from autograder.student_tools.checks.gan import check_dc_discriminator as check  # shipped: a3 check judges with it too

@@ -1,6 +1,7 @@
 """Hidden tests of dc_generator(noise_dim): FC 1024, BN, FC 7*7*128, BN, reshape, two
 4x4 stride-2 transposed convolutions with BN between, tanh, flattened to 784: size,
 variable shapes, and the images for fixed weights (in training mode: batch statistics)."""
+
 import numpy as np
 
 from autograder.student_tools.checks.gan import check_dc_generator as check  # shipped: a3 check judges with it too

@@ -1,5 +1,6 @@
 """Hidden tests of discriminator(): 784-256-256-1 with LeakyReLU(0.01), 267009
 parameters (published), variable shapes, and the logits for fixed weights."""
+
 import numpy as np
 
 from autograder.student_tools.checks.gan import check_discriminator as check  # shipped: a3 check judges with it too

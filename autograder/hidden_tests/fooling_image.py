@@ -2,11 +2,15 @@
 own. The grader checks the returned image with its own copy of the model: it must be a
 changed image (not the input), classified as the target, and close to the input (mean
 absolute change at most MAX_CHANGE_FACTOR times the reference's on the same case)."""
+
 import numpy as np
 
 from autograder.hidden_tests._netvis import heldout_inputs, model_info
 from autograder.student_tools.checks.netvis import (  # noqa: F401  shipped: a3 check judges with them too
-    MAX_CHANGE_FACTOR, check_fooling_image as check, prepare_model)
+    MAX_CHANGE_FACTOR,
+    check_fooling_image as check,
+    prepare_model,
+)
 
 prepare = prepare_model  # the grader loads its model in the background while the student process runs
 
@@ -15,15 +19,23 @@ def fooling_case(index, shift, score_scale=1.0):
     """Held-out picture ``index``, target = its label + ``shift`` (mod the number of classes);
     the student process multiplies the model's scores by ``score_scale`` (the classification
     is the same; a step dX = learning_rate * g / ||g||_2 is too, other step rules are not)."""
+
     def make(rng):
         X, y = heldout_inputs([index])
-        return dict(X=X, target_y=np.array((int(y[0]) + shift) % len(model_info()["class_names"])),
-                    score_scale=np.array(score_scale))
+        return dict(
+            X=X,
+            target_y=np.array((int(y[0]) + shift) % len(model_info()["class_names"])),
+            score_scale=np.array(score_scale),
+        )
+
     return make
 
 
-CASES = {"picture_a": fooling_case(3, 1), "scores_times_100": fooling_case(11, 3, 100.0),
-         "scores_divided_by_100": fooling_case(20, 2, 0.01)}
+CASES = {
+    "picture_a": fooling_case(3, 1),
+    "scores_times_100": fooling_case(11, 3, 100.0),
+    "scores_divided_by_100": fooling_case(20, 2, 0.01),
+}
 
 
-IMAGES = ("X_fooling",)   # shown in the HTML feedback (autograder/grade/judging/images.py)
+IMAGES = ("X_fooling",)  # shown in the HTML feedback (autograder/grade/judging/images.py)

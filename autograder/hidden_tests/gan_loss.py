@@ -3,6 +3,7 @@ logits of large magnitude (hundreds), where a loss written as the log of a sigmo
 log(0) = -inf: the losses must come from a numerically stable cross-entropy with logits
 (both public: the notebook's test runs them), and on logits of every magnitude with real and
 fake batches of different sizes (hidden)."""
+
 import numpy as np
 
 
@@ -12,15 +13,18 @@ def random(rng):
 
 def large_logits(rng):
     signs = np.where(rng.rand(10, 1) < 0.5, -1.0, 1.0)
-    return dict(logits_real=signs * rng.uniform(50, 900, size=(10, 1)),
-                logits_fake=-signs * rng.uniform(50, 900, size=(10, 1)))
+    return dict(
+        logits_real=signs * rng.uniform(50, 900, size=(10, 1)), logits_fake=-signs * rng.uniform(50, 900, size=(10, 1))
+    )
 
 
 def mixed_magnitudes(rng):
     """Logits from 0.01 to 1000 in magnitude, both signs, and batches of different sizes
     for the real and the fake images (each loss term is averaged over its own batch)."""
+
     def logits(n):
         return rng.choice([-1.0, 1.0], size=(n, 1)) * 10 ** rng.uniform(-2, 3, size=(n, 1))
+
     return dict(logits_real=logits(12), logits_fake=logits(7))
 
 

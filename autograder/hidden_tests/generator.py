@@ -1,5 +1,6 @@
 """Hidden tests of generator(noise_dim): 1024-1024-784 with ReLU, ReLU, tanh; 1858320
 parameters for noise_dim 4 (published), variable shapes, and the images for fixed weights."""
+
 import numpy as np
 
 from autograder.student_tools.checks.gan import check_generator as check  # shipped: a3 check judges with it too

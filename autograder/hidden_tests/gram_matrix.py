@@ -1,5 +1,6 @@
 """Hidden tests of gram_matrix: (C, C), normalised by H * W * C, on linspace features (as
 in the notebook), random non-square ReLU-like features, and with normalize=False."""
+
 import numpy as np
 
 from autograder.hidden_tests._inputs import ls

@@ -1,5 +1,6 @@
 """Hidden tests of leaky_relu: the default alpha 0.01 on linspace inputs, and an alpha
 passed as an argument on random inputs of another shape."""
+
 import numpy as np
 
 from autograder.hidden_tests._inputs import ls

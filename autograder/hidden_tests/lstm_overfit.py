@@ -2,11 +2,21 @@
 short, seeded run of the student's CaptioningSolver on the student's CaptioningRNN, with
 Adam and with plain SGD, compared step by step with the reference's run
 (autograder/hidden_tests/_training.py says why both, and why float64)."""
+
 from autograder.hidden_tests._training import check_trajectory, trajectory_inputs
 
 # the student functions a run calls: a failed run names those that fail their own question
-USES = ("lstm_loss", "lstm_forward", "lstm_backward", "lstm_step_forward", "lstm_step_backward",
-        "word_embedding_forward", "word_embedding_backward", "temporal_affine", "temporal_softmax_loss")
+USES = (
+    "lstm_loss",
+    "lstm_forward",
+    "lstm_backward",
+    "lstm_step_forward",
+    "lstm_step_backward",
+    "word_embedding_forward",
+    "word_embedding_backward",
+    "temporal_affine",
+    "temporal_softmax_loss",
+)
 
 CASES = {"trajectory": lambda rng: trajectory_inputs(rng, "lstm")}
 

@@ -3,9 +3,11 @@ weights (shape (N, max_length), integer dtype, first column = the first sampled 
 compared up to and including each caption's first <END>; what follows is not checked
 (the course did not require stopping). ``greedy`` (public): max_length 17, three of the six
 captions reach <END>; ``ends_early``: other weights, max_length 30."""
+
 from autograder.student_tools.checks.captioning import check_sample as check  # shipped: a3 check judges with it too
 from autograder.hidden_tests._inputs import sample_inputs
 
-CASES = {"greedy": lambda rng: sample_inputs(rng, "rnn", N=6, V=15, scale=0.6, end_bias=1.0, max_length=17),
-         "ends_early": lambda rng: sample_inputs(rng, "rnn", N=8, V=8, scale=1.0, end_bias=0.5, H=16)}
-
+CASES = {
+    "greedy": lambda rng: sample_inputs(rng, "rnn", N=6, V=15, scale=0.6, end_bias=1.0, max_length=17),
+    "ends_early": lambda rng: sample_inputs(rng, "rnn", N=8, V=8, scale=1.0, end_bias=0.5, H=16),
+}

@@ -2,6 +2,7 @@
 for their true labels (public) and for other labels (hidden), against the reference's,
 by their largest difference relative to the largest saliency value (threshold in
 grading_config.yml)."""
+
 import numpy as np
 
 from autograder.hidden_tests._netvis import heldout_inputs
@@ -21,4 +22,4 @@ def other_labels(rng):
 CASES = {"true_labels": true_labels, "other_labels": other_labels}
 
 
-IMAGES = ("saliency",)   # shown in the HTML feedback (autograder/grade/judging/images.py)
+IMAGES = ("saliency",)  # shown in the HTML feedback (autograder/grade/judging/images.py)

@@ -1,6 +1,7 @@
 """Hidden tests of style_loss: features of several layers of different sizes (feat_<i>),
 the style layers to use (not all, not in order), their target Gram matrices (target_<k>)
 and weights; linspace inputs as in the notebook, and random ones."""
+
 import numpy as np
 
 from autograder.hidden_tests._inputs import ls

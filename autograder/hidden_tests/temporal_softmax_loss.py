@@ -1,6 +1,7 @@
 """Hidden tests of temporal_softmax_loss (given code, still tested): the loss and dx, with
 and without a mask (targets under the mask must not count), and with scores large enough
 to overflow a softmax that does not subtract the maximum."""
+
 import numpy as np
 
 

@@ -2,6 +2,7 @@
 non-square images, and on a large image (256 x 256, made in the student process by
 tiling ``tile`` ``reps`` times) in the case ``vectorized``, where the grader also reads
 the submitted tv_loss (parsed, not run): it must have no loops."""
+
 import numpy as np
 
 from autograder.student_tools.checks.style import check_vectorized as check_source  # shipped: a3 check runs it too

@@ -1,5 +1,6 @@
 """Hidden tests of word_embedding_backward: dW, where repeated words must add up
 (``dW[x] = dout`` keeps only the last occurrence: np.add.at is the fix)."""
+
 import numpy as np
 
 

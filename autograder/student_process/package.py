@@ -1,5 +1,6 @@
 """Access to the submission's ``cs231n`` package from inside the student process, with
 messages a student can act on (a missing file, a syntax error, a missing function)."""
+
 from __future__ import annotations
 
 import importlib
@@ -60,9 +61,14 @@ class StudentPackage:
 
     def format_exception(self, exc: BaseException, limit: int = 12) -> str:
         """A short traceback: only the frames in the submission, then the exception line."""
-        frames = [f for f in traceback.extract_tb(exc.__traceback__)
-                  if os.path.abspath(f.filename).startswith(self.root + os.sep)]
-        lines = [f"  {self.relative(f.filename)}, line {f.lineno}, in {f.name}: {(f.line or '').strip()}"
-                 for f in frames[-limit:]]
+        frames = [
+            f
+            for f in traceback.extract_tb(exc.__traceback__)
+            if os.path.abspath(f.filename).startswith(self.root + os.sep)
+        ]
+        lines = [
+            f"  {self.relative(f.filename)}, line {f.lineno}, in {f.name}: {(f.line or '').strip()}"
+            for f in frames[-limit:]
+        ]
         text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         return "\n".join(lines + [text])

@@ -19,13 +19,14 @@ Additions are not reported (importing a submodule adds attributes), nor are rebo
 values (libraries rebind flags and counters), module objects (lazy loaders replace
 themselves with the module they load) or private names (libraries patch each other's).
 """
+
 from __future__ import annotations
 
 import sys
 import types
 
 SKIP = ("cs231n", "__main__")
-CLASS_MODULES = ("builtins", "numpy")      # and the worker's own: classes whose dicts are watched
+CLASS_MODULES = ("builtins", "numpy")  # and the worker's own: classes whose dicts are watched
 
 
 def _watched(attr: str, value) -> bool:
@@ -41,8 +42,8 @@ class Snapshot:
 
     def __init__(self):
         self.entries = {}
-        self.codes = {}            # (module, name) -> the function's code object
-        self.classes = {}          # (module, class name) -> a copy of the class's dict
+        self.codes = {}  # (module, name) -> the function's code object
+        self.classes = {}  # (module, class name) -> a copy of the class's dict
         self.modules = set()
         self.update()
 
@@ -61,7 +62,7 @@ class Snapshot:
             for attr, value in items:
                 if _watched(attr, value):
                     self.entries[(name, attr)] = value
-                    if type(value) is types.FunctionType:    # not a proxy (wrapt) that only looks like one
+                    if type(value) is types.FunctionType:  # not a proxy (wrapt) that only looks like one
                         self.codes[(name, attr)] = value.__code__
                     if deep and isinstance(value, type):
                         self.classes[(name, attr)] = dict(vars(value))
@@ -79,8 +80,11 @@ class Snapshot:
                 out.append(f"{name}.{attr}")
             elif (name, attr) in self.classes:
                 members = vars(value)
-                out += [f"{name}.{attr}.{k}" for k, v in self.classes[(name, attr)].items()
-                        if members.get(k, missing) is not v and not k.startswith("__")][:limit]
+                out += [
+                    f"{name}.{attr}.{k}"
+                    for k, v in self.classes[(name, attr)].items()
+                    if members.get(k, missing) is not v and not k.startswith("__")
+                ][:limit]
             if len(out) >= limit:
                 break
         return out[:limit]

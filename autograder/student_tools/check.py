@@ -5,6 +5,7 @@ runs them (``public_cases.py``: the grader's calls and checks), one line per cas
 other runs its Otter test file (``tests/<id>.py``, what ``grader.check`` runs in the
 notebook). A function of the package that returned None (or a None in its tuple) is named
 as such, instead of the consequence the test saw ("has shape ()")."""
+
 from __future__ import annotations
 
 import difflib
@@ -27,6 +28,7 @@ PUBLIC = Path("tests") / "public"
 @dataclass
 class CaseRun:
     """One public case as ``a3 check`` ran it (the fields Otter's results have)."""
+
     name: str
     passed: bool
     message: str = ""
@@ -35,11 +37,14 @@ class CaseRun:
 @dataclass
 class PublicRun:
     """The graded public cases of one question, run (what Otter's TestFile offers)."""
+
     test_case_results: list = field(default_factory=list)
 
     @property
     def passed_all(self) -> bool:
         return all(r.passed for r in self.test_case_results)
+
+
 _EXCEPTION_LINE = re.compile(r"^\s*(?:[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt|Warning)|Exception): ")
 
 
@@ -54,6 +59,7 @@ def _returns_a_value(fn) -> bool:
     the template's stubs all do). Those without (a training loop) may return None."""
     import ast
     import textwrap
+
     try:
         tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
     except (OSError, TypeError, SyntaxError):
@@ -64,6 +70,7 @@ def _returns_a_value(fn) -> bool:
 def _watch(obj, name: str, nones: list):
     """``obj`` (a function) wrapped to note in ``nones`` each call that returned None or a
     tuple holding a None: (name, None) or (name, (index, length))."""
+
     @functools.wraps(obj)
     def wrapper(*args, **kwargs):
         out = obj(*args, **kwargs)
@@ -72,6 +79,7 @@ def _watch(obj, name: str, nones: list):
         elif isinstance(out, tuple):
             nones.extend((name, (i, len(out))) for i, v in enumerate(out) if v is None)
         return out
+
     return wrapper
 
 
@@ -80,8 +88,9 @@ def _watch_imports(code: str, nones: list) -> None:
     functions (and the methods of the classes) of every cs231n module loaded, so that a None
     they return (to the test, or to one another) is reported by name."""
     from .public_cases import modules_of
+
     modules = [m for m, _ in _IMPORT.findall(code)]
-    for qid in _PUBLIC_CALL.findall(code):   # the graded public cases call the student's functions
+    for qid in _PUBLIC_CALL.findall(code):  # the graded public cases call the student's functions
         modules += modules_of(qid)
     _watch_modules(modules, nones)
 
@@ -92,7 +101,7 @@ def _watch_modules(modules: list, nones: list) -> None:
     for module_name in dict.fromkeys(modules):
         try:
             importlib.import_module(module_name)
-        except Exception:                  # the test itself reports a package that cannot be imported
+        except Exception:  # the test itself reports a package that cannot be imported
             continue
     for module in list(loaded("cs231n").values()):
         for name, obj in list(vars(module).items()):
@@ -110,7 +119,7 @@ def run_public_tests(question: str, folder: Path) -> tuple:
     """Run ``folder/tests/<question>.py`` with ``folder`` on sys.path (so ``cs231n`` is the
     student's). Returns (otter's TestFile with its results, [(function, None or (i, n))]
     for each call of a student function that returned None or a None inside its tuple)."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")       # TensorFlow's start-up lines are not the result
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TensorFlow's start-up lines are not the result
     from otter.test_files import OKTestFile
 
     folder = Path(folder).resolve()
@@ -135,6 +144,7 @@ def run_graded_public_cases(question: str, folder: Path, nones: list) -> PublicR
     """Run the graded public cases of ``question`` (``public_cases.py``), one CaseRun each;
     an exception of the student's code fails its case with the exception's line."""
     from . import public_cases
+
     _watch_modules(public_cases.modules_of(question, folder), nones)
     spec, cases = public_cases.load_cases(question, folder)
     pkg = public_cases.package.StudentPackage(str(folder))
@@ -142,7 +152,7 @@ def run_graded_public_cases(question: str, folder: Path, nones: list) -> PublicR
     for case, (inputs, expected) in cases.items():
         try:
             why = public_cases.case_problem(spec, case, inputs, expected, pkg, folder)
-        except Exception as exc:          # the student's code raised: that is this case's result
+        except Exception as exc:  # the student's code raised: that is this case's result
             why = f"{type(exc).__name__}: {exc}".strip()
         run.test_case_results.append(CaseRun(case, why is None, why or ""))
     return run
@@ -159,7 +169,7 @@ def failure_message(transcript: str) -> str:
 
 
 def none_message(nones: list) -> str:
-    """"rnn_step_forward returned None" or "... returned None as output 1 of 2" ("" if none)."""
+    """ "rnn_step_forward returned None" or "... returned None as output 1 of 2" ("" if none)."""
     if not nones:
         return ""
     name, where = nones[0]
@@ -185,8 +195,11 @@ def case_lines(question: str, test, nones: list) -> list:
 
 def _not_found(question, names, folder) -> int:
     if not names:
-        print(f"a3 check: no public tests in {folder / 'tests'}; run this in the assignment folder "
-              f"(the one with cs231n/ and tests/), or pass --dir", file=sys.stderr)
+        print(
+            f"a3 check: no public tests in {folder / 'tests'}; run this in the assignment folder "
+            f"(the one with cs231n/ and tests/), or pass --dir",
+            file=sys.stderr,
+        )
     else:
         close = difflib.get_close_matches(question, names, n=1)
         hint = f" Did you mean {close[0]}?" if close else ""
@@ -218,8 +231,14 @@ def main_all(folder: Path) -> int:
         test, nones = run_public_tests(name, folder)
         results = test.test_case_results
         passed = sum(r.passed for r in results)
-        first = next((ln.split(": ", 1)[1].rsplit(f" ({name}, case", 1)[0]
-                      for ln in case_lines(name, test, nones) if ln.startswith("failed")), "")
+        first = next(
+            (
+                ln.split(": ", 1)[1].rsplit(f" ({name}, case", 1)[0]
+                for ln in case_lines(name, test, nones)
+                if ln.startswith("failed")
+            ),
+            "",
+        )
         failed += not test.passed_all
         rows.append((name, "passed" if test.passed_all else "FAILED", f"{passed}/{len(results)}", first))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]

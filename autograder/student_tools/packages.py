@@ -9,6 +9,7 @@ students as ``a3/packages.py``).
         from cs231n.rnn_layers import rnn_forward
     rnn = import_from(SOLUTIONS, "cs231n.classifiers.rnn")
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -6,6 +6,7 @@ round trip of the outputs as plain arrays (``student_process/protocol``), the sa
 expected values and judging parameters (``tests/public/<id>.npz``, written by ``a3 build``
 from the fixtures and ``grading_config.yml``). So the public test passes exactly when the
 graded public cases do."""
+
 from __future__ import annotations
 
 import os
@@ -20,20 +21,21 @@ from .checks import CHECKS, SOURCE_CHECKS
 from .judging import judge_outputs
 from .student_process_code import CALLS, CallError, assets, package, protocol
 
-PUBLIC = Path("tests") / "public"     # relative to the assignment folder (the working directory)
-DATASETS = "datasets"                 # the assignment folder's public assets (the grader's A3_ASSETS)
+PUBLIC = Path("tests") / "public"  # relative to the assignment folder (the working directory)
+DATASETS = "datasets"  # the assignment folder's public assets (the grader's A3_ASSETS)
 
 
 @dataclass(frozen=True)
 class PublicQuestion:
     """What the checks read of a question, as grading_config.yml said at build time."""
+
     id: str
     part: str
     function: str
     threshold: float
     seed: int
-    file: str                 # "cs231n/rnn_layers.py", the part of ``function`` before "::"
-    qualname: str             # "rnn_step_forward", the part after it
+    file: str  # "cs231n/rnn_layers.py", the part of ``function`` before "::"
+    qualname: str  # "rnn_step_forward", the part after it
     max_loss: float | None = None
 
 
@@ -44,10 +46,16 @@ def load_cases(qid: str, folder: Path = Path(".")) -> tuple:
     fields = {k.split("|", 1)[1]: v for k, v in arrays.items() if k.startswith("question|")}
     kept = bool(fields.pop("expected"))
     function = str(fields["function"])
-    question = PublicQuestion(id=str(fields["id"]), part=str(fields["part"]), function=function,
-                              threshold=float(fields["threshold"]), seed=int(fields["seed"]),
-                              file=function.split("::")[0], qualname=function.split("::")[-1],
-                              max_loss=float(fields["max_loss"]) if "max_loss" in fields else None)
+    question = PublicQuestion(
+        id=str(fields["id"]),
+        part=str(fields["part"]),
+        function=function,
+        threshold=float(fields["threshold"]),
+        seed=int(fields["seed"]),
+        file=function.split("::")[0],
+        qualname=function.split("::")[-1],
+        max_loss=float(fields["max_loss"]) if "max_loss" in fields else None,
+    )
     cases = {}
     for key, value in arrays.items():
         if key.startswith("question|"):
@@ -60,7 +68,7 @@ def load_cases(qid: str, folder: Path = Path(".")) -> tuple:
 def modules_of(qid: str, folder: Path = Path(".")) -> list:
     """The student's module that question ``qid`` tests, e.g. ["cs231n.rnn_layers"]."""
     question, _ = load_cases(qid, folder)
-    return [question.file[:-len(".py")].replace("/", ".")]
+    return [question.file[: -len(".py")].replace("/", ".")]
 
 
 @contextmanager
@@ -93,13 +101,14 @@ def run_case(question: PublicQuestion, case: str, inputs: dict, expected, pkg, f
             source = (Path(folder) / question.file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             source = None
-    np.random.seed(question.seed)               # as the student process, before each case
-    with _student_settings(folder):             # the checks read the assets too (the model)
+    np.random.seed(question.seed)  # as the student process, before each case
+    with _student_settings(folder):  # the checks read the assets too (the model)
         outputs = CALLS[question.id](pkg, **inputs)
-        layout, raw = protocol.encode_arrays(outputs)    # the plain arrays the grader would receive
+        layout, raw = protocol.encode_arrays(outputs)  # the plain arrays the grader would receive
         got = protocol.decode_arrays(layout, bytearray(raw))
-        return judge_outputs(question, case, got, expected, inputs, CHECKS.get(question.id),
-                             SOURCE_CHECKS.get(question.id), source)
+        return judge_outputs(
+            question, case, got, expected, inputs, CHECKS.get(question.id), SOURCE_CHECKS.get(question.id), source
+        )
 
 
 def case_problem(question, case: str, inputs: dict, expected, pkg, folder: Path = Path(".")):

@@ -2,15 +2,22 @@
 never run here): for example, that a function is vectorized. The grader runs them on the
 submitted file, and the student's public test (a3/source_checks.py in the template) runs
 the very same check on the student's module."""
+
 from __future__ import annotations
 
 import ast
 
 # Calls that loop in TensorFlow's graph (a Python loop in disguise for this purpose).
 LOOP_CALLS = {"map_fn", "while_loop", "scan", "foldl", "foldr"}
-LOOP_NODES = {ast.For: "a for loop", ast.AsyncFor: "a for loop", ast.While: "a while loop",
-              ast.ListComp: "a list comprehension", ast.SetComp: "a set comprehension",
-              ast.DictComp: "a dict comprehension", ast.GeneratorExp: "a generator expression"}
+LOOP_NODES = {
+    ast.For: "a for loop",
+    ast.AsyncFor: "a for loop",
+    ast.While: "a while loop",
+    ast.ListComp: "a list comprehension",
+    ast.SetComp: "a set comprehension",
+    ast.DictComp: "a dict comprehension",
+    ast.GeneratorExp: "a generator expression",
+}
 
 
 def _functions(tree) -> dict:
@@ -24,6 +31,7 @@ def _functions(tree) -> dict:
                 visit(child, prefix + child.name + ".")
             elif isinstance(child, ast.ClassDef):
                 visit(child, prefix + child.name + ".")
+
     visit(tree, "")
     return out
 

@@ -9,6 +9,7 @@ The measure is ``scaled_error`` (``measure.py`` beside this module): the largest
 divided by the largest magnitude of the two arrays, so rounding passes at every scale and a
 tiny entry cannot fail on its rounding alone. The course's ``rel_error`` stays for the
 notebooks' printouts."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from .measure import scaled_error
 @dataclass
 class Check:
     """One verified quantity: its name, whether it passed, and a message for the student."""
+
     name: str
     passed: bool
     message: str
@@ -52,8 +54,12 @@ def compare_array(name: str, got, expected, threshold: float) -> Check:
         wrong = np.argwhere(got != expected)
         if len(wrong):
             where = tuple(int(i) for i in wrong[0])
-            return Check(name, False, f"{name}: {len(wrong)} of {got.size} entries differ from the reference "
-                                      f"(first at index {where}: got {got[where]}, expected {expected[where]})")
+            return Check(
+                name,
+                False,
+                f"{name}: {len(wrong)} of {got.size} entries differ from the reference "
+                f"(first at index {where}: got {got[where]}, expected {expected[where]})",
+            )
         return Check(name, True, f"{name}: matches exactly")
     err = scaled_error(got, expected)
     if err > threshold:

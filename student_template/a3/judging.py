@@ -1,13 +1,15 @@
 """How the outputs of one case are judged, in the grader (``grade/judging/grader.py``, on what the
 student process returned) and in the public cases (``a3 check``, ``grader.check``): the very
 same function with the very same checks (``checks/``)."""
+
 from __future__ import annotations
 
 from .compare import compare_outputs
 
 
-def judge_outputs(question, case: str, outputs: dict, expected, inputs: dict, check=None, check_source=None,
-                  source=None) -> list:
+def judge_outputs(
+    question, case: str, outputs: dict, expected, inputs: dict, check=None, check_source=None, source=None
+) -> list:
     """The checks of one case: ``check(case, outputs, expected, inputs, question)`` if the
     question has its own, else every expected output compared with ``outputs`` under the
     question's threshold; then ``check_source(case, source, question)`` if it has one

@@ -3,6 +3,7 @@ package (Python files only) and the notebooks, checked for the expected layout f
 asks nothing: questions still stubs (their ``raise NotImplementedError`` under
 ``# TODO (<question>)``), syntax errors and missing notebooks are printed as warnings, and
 the zip is written all the same."""
+
 from __future__ import annotations
 
 import ast
@@ -14,8 +15,13 @@ import zipfile
 from pathlib import Path
 
 REQUIRED = ["cs231n/__init__.py", "cs231n/rnn_layers.py", "cs231n/classifiers/rnn.py"]
-NOTEBOOKS = ["RNN_Captioning.ipynb", "LSTM_Captioning.ipynb", "NetworkVisualization.ipynb", "StyleTransfer.ipynb",
-             "GANs.ipynb"]
+NOTEBOOKS = [
+    "RNN_Captioning.ipynb",
+    "LSTM_Captioning.ipynb",
+    "NetworkVisualization.ipynb",
+    "StyleTransfer.ipynb",
+    "GANs.ipynb",
+]
 MAX_FILE_BYTES = 5 * 2**20
 # the stub of the template: "# TODO (<question>): write your code here, in place of the raise below."
 # directly followed by its raise NotImplementedError
@@ -32,10 +38,16 @@ def collect(folder: Path) -> list:
     missing = [r for r in REQUIRED if not (folder / r).is_file()]
     if missing:
         raise LayoutError(f"{folder.resolve()} is not the assignment folder: missing {', '.join(missing)}")
-    files = sorted(p.relative_to(folder) for p in (folder / "cs231n").rglob("*.py")
-                   if "__pycache__" not in p.parts and not p.is_symlink())
-    files += [Path(n) for n in NOTEBOOKS + sorted(p.name for p in folder.glob("*.ipynb") if p.name not in NOTEBOOKS)
-              if (folder / n).is_file()]
+    files = sorted(
+        p.relative_to(folder)
+        for p in (folder / "cs231n").rglob("*.py")
+        if "__pycache__" not in p.parts and not p.is_symlink()
+    )
+    files += [
+        Path(n)
+        for n in NOTEBOOKS + sorted(p.name for p in folder.glob("*.ipynb") if p.name not in NOTEBOOKS)
+        if (folder / n).is_file()
+    ]
     return files
 
 
@@ -62,7 +74,9 @@ def warnings(folder: Path, files: list[str]) -> list[str]:
             try:
                 ast.parse(path.read_text())
             except SyntaxError as exc:
-                notes.append(f"{rel}, line {exc.lineno}: SyntaxError: {exc.msg} (the questions in this file will score 0)")
+                notes.append(
+                    f"{rel}, line {exc.lineno}: SyntaxError: {exc.msg} (the questions in this file will score 0)"
+                )
         elif rel.suffix == ".ipynb":
             try:
                 json.loads(path.read_text())
@@ -83,8 +97,12 @@ def pack(folder: Path, out: Path) -> list:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for rel in files:
             zf.write(Path(folder) / rel, rel.as_posix())
-        zf.writestr("submission.json", json.dumps({"packed_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                                                   "files": [f.as_posix() for f in files]}, indent=1))
+        zf.writestr(
+            "submission.json",
+            json.dumps(
+                {"packed_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": [f.as_posix() for f in files]}, indent=1
+            ),
+        )
     return files
 
 
@@ -94,8 +112,10 @@ def main(folder: Path, out: Path | None = None) -> int:
     try:
         files = pack(folder, out)
     except LayoutError as exc:
-        print(f"a3 submit: {exc}. Run it in the folder that holds cs231n/ and the notebooks, or pass --dir.",
-              file=sys.stderr)
+        print(
+            f"a3 submit: {exc}. Run it in the folder that holds cs231n/ and the notebooks, or pass --dir.",
+            file=sys.stderr,
+        )
         return 2
     for note in warnings(folder, files):
         print(f"warning: {note}", file=sys.stderr)

@@ -1,5 +1,6 @@
 """Leaves a daemon (double fork, setsid) that wakes up after its question and its part are
 over and writes $MARKER and a gradebook; it must be dead by then."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 SOURCE = '''

@@ -1,5 +1,6 @@
 """Returns an object whose __eq__ is always True (and that says it is close to anything)
 instead of an array."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"not a plain numeric array"
 SOURCE = '''

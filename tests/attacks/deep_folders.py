@@ -2,6 +2,7 @@
 working folder, /tmp, the old output folder): the grader's recursive clean-up raised
 RecursionError and left its temporary folder on the host. The grader's temporary folders
 must all be gone afterwards (checked by the harness)."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 SOURCE = '''

@@ -5,9 +5,10 @@ it (renameat2 RENAME_EXCHANGE) with a symbolic link to a root-only host folder (
 grader then made folders in it, chmod-ed it 0755, chown-ed a folder in it to the sandbox user
 and wrote the inputs there. It tries on every question of the part (at most 40 swaps, 120 s).
 $SECRET must stay as it was (checked by the harness); the attacked question scores 0."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
-HELPERS = {"cs231n/race_helper": "HELPER"}       # built with gcc on the host by the harness
+HELPERS = {"cs231n/race_helper": "HELPER"}  # built with gcc on the host by the harness
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, shutil, subprocess, sys

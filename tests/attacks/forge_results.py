@@ -2,6 +2,7 @@
 Gradescope's /autograder/results, the folders named on its parents' command lines
 (``--root``, ``--out``), the output folder of a previous run ($OUT) and the marker; then
 reports where it managed to write."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"forge attack: wrote \[\]"
 SOURCE = '''

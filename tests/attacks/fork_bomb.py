@@ -1,4 +1,5 @@
 """Forks up to 300 sleeping processes under a limit of 64, then reports how far it got."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"forked \d+ processes, then BlockingIOError"
 LIMITS = {"processes": 64}

@@ -1,5 +1,6 @@
 """Writes a file of up to 2 GiB in 64 MiB blocks (in its working folder), over the 256 MiB
 limit."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"File too large"
 SOURCE = '''

@@ -1,4 +1,5 @@
 """Raises KeyboardInterrupt, as a Ctrl-C would, hoping to stop the grader."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"KeyboardInterrupt"
 SOURCE = '''

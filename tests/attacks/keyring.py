@@ -1,6 +1,7 @@
 """Hole 5 of issue 11: the kernel keyring outlives the sandbox. It stores a key in its
 user's keyring (add_key), which a later submission graded under the same sandbox uid could
 read; the seccomp filter refuses the keyring calls."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"keyring refused: errno 1\b"
 SOURCE = '''

@@ -1,7 +1,8 @@
 """Sends SIGKILL to its parent (the grader, without a sandbox) and to any process it can see
 whose command line names the grader. With the sandbox it sees only its own processes."""
+
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: error"   # in the sandbox it can signal nothing outside
+MESSAGE = r"next_h: error"  # in the sandbox it can signal nothing outside
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, signal

@@ -2,6 +2,7 @@
 namespace: the Gradescope runner, `a3 grade`'s worker) and the grandparents above it whose
 command line names the grader, never anything else. Another uid may not signal them; in
 bubblewrap its parent is the sandbox's own init."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"kill attack: killed \[\]"
 SOURCE = '''

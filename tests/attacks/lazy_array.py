@@ -1,5 +1,6 @@
 """Returns a lazy object that becomes an array only when asked (__array__) and hopes to be
 asked by a comparison it can influence: it gives zeros, and its values are what is judged."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 SOURCE = '''

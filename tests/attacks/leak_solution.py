@@ -5,6 +5,7 @@ whatever it can read there (the reference, hidden tests, fixtures, the engine, r
 submissions) in its message: on Gradescope a public case's message is shown at once.
 Without isolation it leaks the reference (tests/test_fallback.py); in bubblewrap and in the
 uid fallback it finds nothing."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"found nothing \(uid="
 SOURCE = '''

@@ -1,6 +1,7 @@
 """Hole 8 of issue 11: writes many files, each far under the file-size limit, in its working
 folder (before the fix a folder on the host's disk): up to 1 GiB in 4096 files of 256 KiB.
 Its writable places must hold at most the /tmp size cap in all."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"wrote (6[4-9]|[7-9]\d|1\d\d|2[0-5]\d) MiB in \d+ files, then OSError"
 SOURCE = '''

@@ -1,4 +1,5 @@
 """Allocates and touches memory in 256 MiB blocks, up to 6 GiB, under a 2 GiB limit."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"MemoryError"
 LIMITS = {"memory": 2 * 2**30}

@@ -1,6 +1,7 @@
 """Hole 10 of issue 11 (host paths): lists the mount points it sees in /proc/self/mountinfo.
 The grader's own folders (its temporary folder, named a3-<submission>-...) must not appear:
 the grader binds what the sandbox needs at neutral paths."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"mount points: .*/submission"
 FORBIDDEN = r"/a3-[^/ ]+-[^/ ]+/"

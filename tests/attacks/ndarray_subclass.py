@@ -1,4 +1,5 @@
 """Returns an ndarray subclass whose comparisons and arithmetic always say 'equal'."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 SOURCE = '''

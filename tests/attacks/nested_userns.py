@@ -1,5 +1,6 @@
 """Hole 10 of issue 11 (namespaces): makes a user namespace of its own inside the sandbox
 (where it would be root, with the kernel's attack surface for namespace root)."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"unshare refused: errno 1\b"
 SOURCE = '''

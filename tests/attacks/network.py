@@ -1,5 +1,6 @@
 """Connects to a listener the test runs on 127.0.0.1 outside the sandbox (to fetch answers
 or leak the inputs); inside the sandbox there is no network, not even the host's loopback."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 SOURCE = '''

@@ -2,6 +2,7 @@
 files, it writes each case's npz itself with 200,000 tiny members and forges the reply (the
 grader spent seconds per case reading the members); where they come on the reply pipe, it
 forges a reply listing 15,000 arrays per case."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"unusable output: the outputs are not a list of at most 64 arrays"
 MAX_SECONDS = 60

@@ -1,4 +1,5 @@
 """Ends the student process with os._exit in the middle of a question."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"ended \(exit code 3\)"
 SOURCE = '''

@@ -2,10 +2,11 @@
 output becomes a FIFO that no one writes and it forges the reply (the grader blocked in
 open()); where they come on the reply pipe, it forges a reply announcing a megabyte per case
 that never comes. Then it sleeps for a minute."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"timed out"
 TIME_LIMIT = 10
-MAX_SECONDS = 150          # the whole grading of the attack and the honest questions
+MAX_SECONDS = 150  # the whole grading of the attack and the honest questions
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import json, os, sys, time

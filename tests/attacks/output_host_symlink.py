@@ -3,6 +3,7 @@ each case's output becomes a symbolic link to a root-only host file ($SECRET/sec
 zip whose member starts with TOPSECRET) and it forges the reply; the grader's messages told
 the file's size, its type and its first bytes. Where outputs come on the reply pipe there is
 no file to point anywhere."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 FORBIDDEN = r"TOPSEC|bytes exceeds|not a plain-array npz"

@@ -4,6 +4,7 @@ worker's own write follows it, the link stays), which the grader's zip reader re
 host runs out of memory; it forges the reply ("ok") so that the grader reads at once. Where
 outputs come on the reply pipe, it forges a reply announcing a terabyte of arrays and sends
 none."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"unusable output: outputs of \d+ bytes exceed the limit"
 SOURCE = '''

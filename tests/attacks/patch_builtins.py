@@ -1,5 +1,6 @@
 """Replaces builtins.abs, max and all (what a comparison in the same interpreter would use),
 then returns a wrong answer."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"your code replaced builtins\.(abs|all|max)"
 SOURCE = '''

@@ -2,6 +2,7 @@
 fixture reader (autograder.grade.judging.compare, autograder.fixture_store) if it can import them,
 and, from the worker's own stack frame, answers the grader's request itself ('ok' for every
 case, with outputs it wrote). The grader still judges the values it gets."""
+
 QUESTION = "rnn_step_forward"
 # Where outputs were files, the forged reply raced the worker's own output writing: the grader
 # read the attack's zeros (an error, or a shape from the first case) or a file being

@@ -1,5 +1,6 @@
 """Replaces numpy.allclose, numpy.testing's asserts and numpy.isclose in the student process
 (as if the tests ran there), then returns a wrong answer."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"your code replaced numpy\.(allclose|isclose|testing)"
 SOURCE = '''

@@ -1,5 +1,6 @@
 """Redefines rel_error (in the student's package and in every loaded module that has one) to
 return 0, then returns a wrong answer."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 SOURCE = '''

@@ -3,6 +3,7 @@ worker write its output as a pickled object array (by patching numpy.savez): unp
 $MARKER. The grader never unpickles anything from a submission: the replaced numpy.savez
 costs the question at once, and the grader reads outputs with allow_pickle=False anyway
 (tests/test_engine.py)."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"your code replaced numpy\.savez"
 PAYLOAD_FILES = ["student_output.log", "cs231n/model.pkl", "cs231n/state.dill", "results.pkl"]

@@ -2,6 +2,7 @@
 relative walks, paths in environment variables) and, if it finds the fixture, returns the
 expected answer of the case whose inputs match. Without the sandbox this scores full marks
 (tests/test_attacks.py::test_read_hidden_wins_without_the_sandbox)."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 SOURCE = '''

@@ -1,4 +1,5 @@
 """Crashes the interpreter with a segmentation fault through ctypes."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"signal SIGSEGV"
 SOURCE = '''

@@ -1,4 +1,5 @@
 """Calls sys.exit, as a script would, hoping to end the run as 'passed'."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"SystemExit"
 SOURCE = '''

@@ -1,6 +1,7 @@
 """Hole 10 of issue 11 (tampering): changes the interpreter where the tamper check did not
 look: numpy.ndarray.tolist through the type's own dict, and the worker's protocol.parse by
 swapping its code object. The check is best effort (README: Sandbox); these two are seen."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"replaced .*(numpy\.ndarray\.tolist|protocol\.parse)"
 SOURCE = '''

@@ -1,4 +1,5 @@
 """An infinite loop (bounded by itself at one minute)."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"timed out: still running after 3 s"
 TIME_LIMIT = 3

@@ -1,6 +1,7 @@
 """Writes a gradebook and a results.json with full marks where the grader keeps them (the
 output folder of a previous run, given by absolute path, and folders found from the working
 directory upwards), and a marker file."""
+
 QUESTION = "rnn_step_forward"
 MESSAGE = r"next_h: error"
 SOURCE = '''

@@ -13,6 +13,7 @@ An equivalent is
 The same object may be listed by several questions (``rnn_overfit`` grades the
 ``CaptioningRNN.loss`` of ``rnn_loss``): it is graded once.
 """
+
 from __future__ import annotations
 
 from autograder.build.splice import function_text
@@ -70,6 +71,7 @@ def replacements_of(equivalent, target: str) -> dict:
     out = {}
     for tgt, impl in items:
         tgt = getattr(impl, "target", None) or tgt
-        out[tgt] = impl.source(tgt) if isinstance(impl, Edit) else (
-            impl if isinstance(impl, str) else function_source(impl))
+        out[tgt] = (
+            impl.source(tgt) if isinstance(impl, Edit) else (impl if isinstance(impl, str) else function_source(impl))
+        )
     return out

@@ -9,6 +9,7 @@ def course_form_watch_tensor(X, model, target_y, l2_reg, learning_rate):
     works only on a tensor), the penalty as l2_reg * tf.norm(X) ** 2, the unnormalised step
     X += learning_rate * dX, the tensor returned."""
     import tensorflow as tf
+
     with tf.GradientTape() as tape:
         tape.watch(X)
         scores = model(X)
@@ -22,6 +23,7 @@ def variable_numpy_step(X, model, target_y, l2_reg, learning_rate):
     """A tf.Variable copy of X, the penalty's gradient added by hand (2 * l2_reg * X) to
     the gradient of the score, the step taken in numpy."""
     import tensorflow as tf
+
     X_var = tf.Variable(X)
     with tf.GradientTape() as tape:
         score = tf.gather_nd(model(X_var), [[0, target_y]])
@@ -34,6 +36,7 @@ def normalised_step(X, model, target_y, l2_reg, learning_rate):
     ("make a gradient step on the image using the learning rate") does not forbid it and many
     of its students wrote it; the direction is the same gradient."""
     import tensorflow as tf
+
     X = tf.Variable(X)
     with tf.GradientTape() as tape:
         loss = model(X)[0, target_y] - l2_reg * tf.nn.l2_loss(X) * 2

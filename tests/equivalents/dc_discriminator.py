@@ -10,23 +10,27 @@ def course_sequential_with_activation_args():
 
     def lrelu(x):
         return tf.nn.leaky_relu(x, alpha=0.01)
-    return tf.keras.models.Sequential([
-        tf.keras.layers.InputLayer(shape=(784,)),
-        tf.keras.layers.Reshape((28, 28, 1)),
-        tf.keras.layers.Conv2D(32, (5, 5), activation=lrelu),
-        tf.keras.layers.MaxPool2D((2, 2)),
-        tf.keras.layers.Conv2D(64, (5, 5), activation=lrelu),
-        tf.keras.layers.MaxPool2D((2, 2)),
-        tf.keras.layers.Flatten(),
-        tf.keras.layers.Dense(1024, activation=lrelu),
-        tf.keras.layers.Dense(1),
-    ])
+
+    return tf.keras.models.Sequential(
+        [
+            tf.keras.layers.InputLayer(shape=(784,)),
+            tf.keras.layers.Reshape((28, 28, 1)),
+            tf.keras.layers.Conv2D(32, (5, 5), activation=lrelu),
+            tf.keras.layers.MaxPool2D((2, 2)),
+            tf.keras.layers.Conv2D(64, (5, 5), activation=lrelu),
+            tf.keras.layers.MaxPool2D((2, 2)),
+            tf.keras.layers.Flatten(),
+            tf.keras.layers.Dense(1024, activation=lrelu),
+            tf.keras.layers.Dense(1),
+        ]
+    )
 
 
 def functional_tf_nn_pooling():
     """The functional API; pooling with tf.nn.max_pool2d and the reshape with tf.reshape in
     Lambda layers, LeakyReLU layers."""
     import tensorflow as tf
+
     x = tf.keras.Input(shape=(784,))
     h = tf.keras.layers.Lambda(lambda t: tf.reshape(t, (-1, 28, 28, 1)))(x)
     for filters in (32, 64):

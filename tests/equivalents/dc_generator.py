@@ -1,18 +1,22 @@
 """Correct dc_generator written differently from the reference."""
+
 from equivalents import edit
 
 TARGET = "cs231n/gan.py::dc_generator"
 
 images_not_flattened = edit(
-    "images_not_flattened", "Returns images of shape (N, 28, 28, 1): the course's architecture ends with the "
-                            "transposed convolution (its training loop reshaped to 784).",
-    ("        tf.keras.layers.Reshape((784,)),\n", ""))
+    "images_not_flattened",
+    "Returns images of shape (N, 28, 28, 1): the course's architecture ends with the "
+    "transposed convolution (its training loop reshaped to 784).",
+    ("        tf.keras.layers.Reshape((784,)),\n", ""),
+)
 
 
 def functional_activation_layers(noise_dim=96):
     """The functional API, ReLU and tanh as separate layers after each layer without an
     activation, the reshapes with tf.reshape in Lambda layers."""
     import tensorflow as tf
+
     z = tf.keras.Input(shape=(noise_dim,))
     h = tf.keras.layers.BatchNormalization()(tf.keras.layers.ReLU()(tf.keras.layers.Dense(1024)(z)))
     h = tf.keras.layers.BatchNormalization()(tf.keras.layers.ReLU()(tf.keras.layers.Dense(7 * 7 * 128)(h)))

@@ -9,6 +9,7 @@ def functional_api():
 
     def act(x):
         return tf.nn.leaky_relu(x, alpha=0.01)
+
     inputs = tf.keras.Input(shape=(784,))
     h = tf.keras.layers.Dense(256, activation=act)(inputs)
     h = tf.keras.layers.Dense(256, activation=act)(h)
@@ -19,6 +20,7 @@ def sequential_add_input_shape():
     """The course's students' form: Sequential built with add(), the input size given to
     the first Dense, LeakyReLU layers with alpha=0.01."""
     import tensorflow as tf
+
     model = tf.keras.models.Sequential()
     model.add(tf.keras.layers.Dense(256, input_shape=(784,), use_bias=True))
     model.add(tf.keras.layers.LeakyReLU(0.01))

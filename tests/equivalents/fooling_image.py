@@ -8,6 +8,7 @@ def course_signature_variable(X, target_y, model):
     inside), a tf.Variable updated with assign_add, a loop that checks the prediction at
     the top and stops when fooled; returns the tf.Variable itself."""
     import tensorflow as tf
+
     X_fooling = X.copy()
     learning_rate = 1
     X_fooling = tf.Variable(X_fooling)
@@ -29,6 +30,7 @@ def numpy_step_while_loop(X, target_y, model, learning_rate=1.0, max_iter=100):
     the step and its norm computed in numpy (float32)."""
     import numpy as np
     import tensorflow as tf
+
     X_fooling = np.copy(X)
     it = 0
     while it < max_iter:

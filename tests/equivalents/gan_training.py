@@ -7,6 +7,7 @@ def course_loop_body(D, G, D_solver, G_solver, real_images, noise, discriminator
     """The course's run_a_gan body: gradients taken and applied inside each tape's block,
     the fake images reshaped to (N, 784) before D, the networks called without training=."""
     import tensorflow as tf
+
     batch_size = real_images.shape[0]
     with tf.GradientTape() as tape:
         logits_real = D(preprocess_img(real_images))
@@ -28,6 +29,7 @@ def fakes_before_the_tape(D, G, D_solver, G_solver, real_images, noise, discrimi
     """The D step's fake images made before its tape (D's gradient does not go through G),
     the real images preprocessed by hand (2x - 1), gradients paired in lists."""
     import tensorflow as tf
+
     fake = G(noise, training=True)
     with tf.GradientTape() as d_tape:
         d_loss = discriminator_loss(D(2.0 * real_images - 1.0, training=True), D(fake, training=True))

@@ -7,6 +7,7 @@ def static_shape_transpose(features, normalize=True):
     """The course's students' form: H, W, C from the static shape (Python ints),
     tf.transpose(F) @ F, divided by a Python int."""
     import tensorflow as tf
+
     _, H, W, C = features.shape
     F = tf.reshape(features, (-1, C))
     gram = tf.matmul(tf.transpose(F), F)
@@ -19,6 +20,7 @@ def einsum_float32(features, normalize=True):
     """tf.einsum over the image axes with no reshape; the normaliser applied to the
     features (each factor divided by sqrt(H*W*C)) before the product."""
     import tensorflow as tf
+
     shape = tf.shape(features)
     n = tf.cast(shape[1] * shape[2] * shape[3], features.dtype)
     F = features / tf.sqrt(n) if normalize else features

@@ -1,4 +1,5 @@
 """Correct ls_discriminator_loss / ls_generator_loss written differently from the reference."""
+
 from equivalents import together
 
 TARGET = "cs231n/gan.py::ls_discriminator_loss"
@@ -8,18 +9,21 @@ G = "cs231n/gan.py::ls_generator_loss"
 def power_d(scores_real, scores_fake):
     """The course's students' form: ** 2 and the halves inside."""
     import tensorflow as tf
-    return tf.reduce_mean(0.5 * (scores_real - 1) ** 2) + tf.reduce_mean(0.5 * scores_fake ** 2)
+
+    return tf.reduce_mean(0.5 * (scores_real - 1) ** 2) + tf.reduce_mean(0.5 * scores_fake**2)
 
 
 def power_g(scores_fake):
     """** 2, the half inside the mean."""
     import tensorflow as tf
+
     return tf.reduce_mean(0.5 * (scores_fake - 1) ** 2)
 
 
 def mse_d(scores_real, scores_fake):
     """Keras's MeanSquaredError against ones and zeros, halved."""
     import tensorflow as tf
+
     mse = tf.keras.losses.MeanSquaredError()
     return 0.5 * (mse(tf.ones_like(scores_real), scores_real) + mse(tf.zeros_like(scores_fake), scores_fake))
 
@@ -27,11 +31,15 @@ def mse_d(scores_real, scores_fake):
 def squared_difference_g(scores_fake):
     """tf.math.squared_difference with 1, the mean halved."""
     import tensorflow as tf
+
     return tf.reduce_mean(tf.math.squared_difference(scores_fake, 1.0)) / 2
 
 
 power_forms = together("power_forms", "** 2 with the halves inside the means.", {TARGET: power_d, G: power_g})
-keras_mse = together("keras_mse", "tf.keras.losses.MeanSquaredError for D, tf.math.squared_difference for G.",
-                     {TARGET: mse_d, G: squared_difference_g})
+keras_mse = together(
+    "keras_mse",
+    "tf.keras.losses.MeanSquaredError for D, tf.math.squared_difference for G.",
+    {TARGET: mse_d, G: squared_difference_g},
+)
 
 EQUIVALENTS = [power_forms, keras_mse]

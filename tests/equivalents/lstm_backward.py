@@ -1,10 +1,12 @@
 """Correct lstm_backward written differently from the reference."""
+
 from equivalents import solution
 
 TARGET = "cs231n/rnn_layers.py::lstm_backward"
 
 course_loop = solution(
-    "course_loop", "A course student's form: range(T-1, -1, -1), dh0 and dc0 carried, shapes from the cache.",
+    "course_loop",
+    "A course student's form: range(T-1, -1, -1), dh0 and dc0 carried, shapes from the cache.",
     """\
     (N, T, H), (D, H4) = dh.shape, cache[0][3].shape
     dx = np.empty((N, T, D))
@@ -19,10 +21,12 @@ course_loop = solution(
         dWx += dWx_t
         dWh += dWh_t
         db += db_t
-""")
+""",
+)
 
 summed_at_the_end = solution(
-    "summed_at_the_end", "Keeps every step's weight gradients and sums them at the end (another order of additions).",
+    "summed_at_the_end",
+    "Keeps every step's weight gradients and sums them at the end (another order of additions).",
     """\
     T = dh.shape[1]
     dxs, dWxs, dWhs, dbs = [None] * T, [], [], []
@@ -36,6 +40,7 @@ summed_at_the_end = solution(
     dx = np.stack(dxs, axis=1)
     dWx, dWh, db = sum(dWxs), sum(dWhs), sum(dbs)
     dh0 = dprev_h
-""")
+""",
+)
 
 EQUIVALENTS = [course_loop, summed_at_the_end]

@@ -1,10 +1,12 @@
 """Correct rnn_backward written differently from the reference."""
+
 from equivalents import solution
 
 TARGET = "cs231n/rnn_layers.py::rnn_backward"
 
 course_loop = solution(
-    "course_loop", "A course student's form: range(T-1, -1, -1), dh0 carried, shapes from the cache, np.empty.",
+    "course_loop",
+    "A course student's form: range(T-1, -1, -1), dh0 carried, shapes from the cache, np.empty.",
     """\
     (N, T, H), (D, _) = dh.shape, cache[0][2].shape
     dx = np.empty((N, T, D))
@@ -18,10 +20,12 @@ course_loop = solution(
         dWx += dWx_t
         dWh += dWh_t
         db += db_t
-""")
+""",
+)
 
 summed_at_the_end = solution(
-    "summed_at_the_end", "Keeps every step's weight gradients and sums them at the end (another order of additions).",
+    "summed_at_the_end",
+    "Keeps every step's weight gradients and sums them at the end (another order of additions).",
     """\
     T = dh.shape[1]
     dxs, dWxs, dWhs, dbs = [], [], [], []
@@ -35,6 +39,7 @@ summed_at_the_end = solution(
     dx = np.stack(dxs, axis=1)
     dWx, dWh, db = np.sum(dWxs, axis=0), np.sum(dWhs, axis=0), np.sum(dbs, axis=0)
     dh0 = dprev_h
-""")
+""",
+)
 
 EQUIVALENTS = [course_loop, summed_at_the_end]

@@ -2,6 +2,7 @@
 cell types, so lstm_loss and the overfit questions list the same objects (graded once).
 The functions are only read as source text and run inside a submission, where the names
 of cs231n.layers and cs231n.rnn_layers are imported."""
+
 # ruff: noqa: F821  (names of the submission's module)
 import numpy as np
 
@@ -13,7 +14,7 @@ def course_layers(self, features, captions):
     projection, the recurrent layer chosen once, the course's variable names."""
     captions_in = captions[:, :-1]
     captions_out = captions[:, 1:]
-    mask = (captions_out != self._null)
+    mask = captions_out != self._null
     W_proj, b_proj = self.params['W_proj'], self.params['b_proj']
     W_embed = self.params['W_embed']
     Wx, Wh, b = self.params['Wx'], self.params['Wh'], self.params['b']

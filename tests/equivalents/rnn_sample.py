@@ -1,6 +1,7 @@
 """Correct CaptioningRNN.sample written differently from the reference: the course said
 "you do not need to stop generating after an <END> token is sampled, but you can if you
 want to". Each handles both cell types, so lstm_sample lists the same objects."""
+
 # ruff: noqa: F821  (names of the submission's module)
 import numpy as np
 

@@ -1,4 +1,5 @@
 """Correct rnn_step_backward written differently from the reference."""
+
 # ruff: noqa: F821  (names of the submission's module)
 import numpy as np
 
@@ -43,9 +44,11 @@ def _course_rnn_backward(dh, cache):
 
 
 course_cache_order = together(
-    "course_cache_order", "A course student's cache layout, np.square and @ (the step forward and backward, "
+    "course_cache_order",
+    "A course student's cache layout, np.square and @ (the step forward and backward, "
     "and rnn_backward reading that layout, replaced together).",
-    {FORWARD: _course_forward, TARGET: _course_backward, BACKWARD: _course_rnn_backward})
+    {FORWARD: _course_forward, TARGET: _course_backward, BACKWARD: _course_rnn_backward},
+)
 
 
 def _preactivation_forward(x, prev_h, Wx, Wh, b):
@@ -69,7 +72,9 @@ def _preactivation_backward(dnext_h, cache):
 
 
 derivative_from_preactivation = together(
-    "derivative_from_preactivation", "tanh' as 1/cosh(a)^2 of the cached pre-activation, einsum products.",
-    {FORWARD: _preactivation_forward, TARGET: _preactivation_backward})
+    "derivative_from_preactivation",
+    "tanh' as 1/cosh(a)^2 of the cached pre-activation, einsum products.",
+    {FORWARD: _preactivation_forward, TARGET: _preactivation_backward},
+)
 
 EQUIVALENTS = [course_cache_order, derivative_from_preactivation]

@@ -8,6 +8,7 @@ def gather_nd_on_a_variable(X, y, model):
     (row, label) pairs, max over the last axis with tf.math; returns a numpy array."""
     import numpy as np
     import tensorflow as tf
+
     X_var = tf.Variable(X)
     with tf.GradientTape() as tape:
         tape.watch(X_var)
@@ -22,6 +23,7 @@ def one_hot_mask_returns_tensor(X, y, model):
     """Picks the correct scores with a one-hot mask summed over classes, and returns the
     map as a tf.Tensor (not numpy)."""
     import tensorflow as tf
+
     X = tf.constant(X)
     with tf.GradientTape() as tape:
         tape.watch(X)

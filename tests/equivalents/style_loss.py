@@ -6,6 +6,7 @@ TARGET = "cs231n/style_transfer.py::style_loss"
 def zip_and_python_sum(feats, style_layers, style_targets, style_weights):
     """A Python sum over zip(...) of the layers, targets and weights, starting from 0."""
     import tensorflow as tf
+
     loss = 0
     for layer, target, weight in zip(style_layers, style_targets, style_weights):
         loss += weight * tf.reduce_sum((gram_matrix(feats[layer]) - target) ** 2)
@@ -15,8 +16,10 @@ def zip_and_python_sum(feats, style_layers, style_targets, style_weights):
 def add_n_of_norms(feats, style_layers, style_targets, style_weights):
     """tf.add_n of a list comprehension, each term a squared tf.norm."""
     import tensorflow as tf
-    terms = [style_weights[i] * tf.norm(gram_matrix(feats[l]) - style_targets[i]) ** 2
-             for i, l in enumerate(style_layers)]
+
+    terms = [
+        style_weights[i] * tf.norm(gram_matrix(feats[l]) - style_targets[i]) ** 2 for i, l in enumerate(style_layers)
+    ]
     return tf.add_n(terms)
 
 

@@ -7,6 +7,7 @@ A mutant is either a whole function (for a bug that rewrites the function), or a
 student bugs are. An edit whose text is not in the reference fails loudly, so mutants
 follow the reference when it changes.
 """
+
 from __future__ import annotations
 
 from autograder.build.splice import function_text

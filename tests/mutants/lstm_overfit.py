@@ -18,6 +18,16 @@ from mutants.rnn_overfit import (  # the same bugs, graded with cell_type='lstm'
     stale_embedding_gradient,
 )
 
-MUTANTS = [gradient_ascent, targets_are_inputs, zero_initial_state, frozen_embeddings, frozen_Wx,
-           only_output_layer_learns, gradients_times_10, gradients_halved, zero_gradients,
-           missing_b_proj_grad, stale_embedding_gradient]
+MUTANTS = [
+    gradient_ascent,
+    targets_are_inputs,
+    zero_initial_state,
+    frozen_embeddings,
+    frozen_Wx,
+    only_output_layer_learns,
+    gradients_times_10,
+    gradients_halved,
+    zero_gradients,
+    missing_b_proj_grad,
+    stale_embedding_gradient,
+]

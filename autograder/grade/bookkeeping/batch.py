@@ -17,6 +17,7 @@ gradebook when its folder ``<out>/<id>/`` is deleted (and it is not given again)
 A submission that could not be graded (grader error, timed out) is recorded with its status
 but is not current, so the next run grades it again.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -32,22 +33,44 @@ from tqdm import tqdm
 from autograder.config import Config
 from autograder.fixture_store import FIXTURE_DIR
 from autograder.grade.reports.class_page import write_class_page
-from autograder.grade.bookkeeping.gradebook import (GRADED, GRADER_ERROR, TIMED_OUT, Entry, format_table, submission_status,
-                                        write_gradebooks)
+from autograder.grade.bookkeeping.gradebook import (
+    GRADED,
+    GRADER_ERROR,
+    TIMED_OUT,
+    Entry,
+    format_table,
+    submission_status,
+    write_gradebooks,
+)
 from autograder.grade.judging.grader import SubmissionResult, zero_result
-from autograder.grade.bookkeeping.late import (EXTENSIONS_FILE, Extension, extension_for, late_penalty, read_extensions, student_id,
-                                   submission_time)
+from autograder.grade.bookkeeping.late import (
+    EXTENSIONS_FILE,
+    Extension,
+    extension_for,
+    late_penalty,
+    read_extensions,
+    student_id,
+    submission_time,
+)
 from autograder.grade.bookkeeping.manual import export_manual, manual_questions, read_manual_scores
 from autograder.grade.bookkeeping.pool import open_pool
-from autograder.grade.bookkeeping.record import (RECORD_NAME, is_current, read_record, result_from_dict, result_to_dict,
-                                     setup_fingerprint, submission_fingerprint, write_record)
+from autograder.grade.bookkeeping.record import (
+    RECORD_NAME,
+    is_current,
+    read_record,
+    result_from_dict,
+    result_to_dict,
+    setup_fingerprint,
+    submission_fingerprint,
+    write_record,
+)
 from autograder.grade.reports.report import slowest_text, write_submission_reports
 from autograder.grade.bookkeeping.similarity import keep_submitted_code, write_similarity_report
 from autograder.grade.bookkeeping.task import grade_task
 from autograder.submission import submission_id
 
-IGNORED_SUFFIXES = (".meta.json", EXTENSIONS_FILE)   # metadata beside the submissions (grade/bookkeeping/late.py)
-RETRIED = (TIMED_OUT, GRADER_ERROR)   # the grader's failures, not the submission's: a rerun tries again
+IGNORED_SUFFIXES = (".meta.json", EXTENSIONS_FILE)  # metadata beside the submissions (grade/bookkeeping/late.py)
+RETRIED = (TIMED_OUT, GRADER_ERROR)  # the grader's failures, not the submission's: a rerun tries again
 RECORD_KEYS = ("fingerprint", "setup", "result", "manual", "worker", "seconds", "who")
 
 
@@ -60,8 +83,11 @@ def find_submissions(args: list[Path]) -> list[Path]:
     paths = []
     for path in args:
         if path.is_dir() and not (path / "cs231n").exists():
-            paths += sorted(c for c in path.iterdir() if not c.name.startswith(".") and c.name != "__MACOSX"
-                            and not c.name.endswith(IGNORED_SUFFIXES))
+            paths += sorted(
+                c
+                for c in path.iterdir()
+                if not c.name.startswith(".") and c.name != "__MACOSX" and not c.name.endswith(IGNORED_SUFFIXES)
+            )
         else:
             paths.append(path)
     return paths
@@ -80,18 +106,23 @@ def _who_and_when(path: Path) -> dict:
     {"due": ISO text or "", "extra_days"})} of a submission: plain JSON, kept in its record."""
     when, source = submission_time(path)
     ext = extension_for(path)
-    return {"student_id": student_id(path), "submitted_at": when.isoformat(timespec="seconds") if when else "",
-            "time_source": source,
-            "extension": None if ext is None else {"due": ext.due.isoformat() if ext.due else "",
-                                                   "extra_days": ext.extra_days}}
+    return {
+        "student_id": student_id(path),
+        "submitted_at": when.isoformat(timespec="seconds") if when else "",
+        "time_source": source,
+        "extension": None
+        if ext is None
+        else {"due": ext.due.isoformat() if ext.due else "", "extra_days": ext.extra_days},
+    }
 
 
 def _extension(who: dict) -> Extension | None:
     ext = who.get("extension")
     if not ext:
         return None
-    return Extension(datetime.datetime.fromisoformat(ext["due"]) if ext.get("due") else None,
-                     float(ext.get("extra_days", 0.0)))
+    return Extension(
+        datetime.datetime.fromisoformat(ext["due"]) if ext.get("due") else None, float(ext.get("extra_days", 0.0))
+    )
 
 
 def _when(who: dict):
@@ -104,8 +135,14 @@ def _when(who: dict):
 def _entry(result, who: dict, manual_scores: dict, manual_qs: list, config) -> Entry:
     sid = result.id
     manual = {q.id: manual_scores[(sid, q.id)] for q in manual_qs if (sid, q.id) in manual_scores}
-    return Entry(result, who.get("student_id") or sid, who.get("submitted_at", ""), who.get("time_source", ""),
-                 late_penalty(_when(who), config.late, _extension(who)), manual)
+    return Entry(
+        result,
+        who.get("student_id") or sid,
+        who.get("submitted_at", ""),
+        who.get("time_source", ""),
+        late_penalty(_when(who), config.late, _extension(who)),
+        manual,
+    )
 
 
 def class_records(out_dir: Path) -> dict:
@@ -122,8 +159,12 @@ def merge_parts(old: dict | None, new: dict, config: Config) -> dict:
     """``new`` record, with the questions of ``old`` that ``new`` does not have (and the
     configuration still has) when both were made from the same files and both were graded: a
     ``--parts`` run keeps the other parts."""
-    if (not old or old.get("fingerprint") != new.get("fingerprint") or old["result"].get("error")
-            or new["result"].get("error")):
+    if (
+        not old
+        or old.get("fingerprint") != new.get("fingerprint")
+        or old["result"].get("error")
+        or new["result"].get("error")
+    ):
         return new
     questions = {q["id"]: q for q in old["result"]["questions"] if q["id"] in config.questions}
     questions.update({q["id"]: q for q in new["result"]["questions"]})
@@ -139,9 +180,19 @@ def _gradebook_parts(config, parts, results) -> list:
     return [p for p in config.parts if p in parts or p in held]
 
 
-def grade_many(paths: list[Path], config: Config, parts: list[str], out_dir: Path, quiet: bool = False, workers: int | None = None,
-               scheduler: str | None = None, regrade: tuple | list = (), release: bool = False,
-               fixture_dir: Path = FIXTURE_DIR, similarity: bool = True) -> int:
+def grade_many(
+    paths: list[Path],
+    config: Config,
+    parts: list[str],
+    out_dir: Path,
+    quiet: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    regrade: tuple | list = (),
+    release: bool = False,
+    fixture_dir: Path = FIXTURE_DIR,
+    similarity: bool = True,
+) -> int:
     """Grade each path not graded yet; write per submission ``results.json``, ``feedback.md``,
     ``feedback.html`` and ``graded.json``, the TAs' ``manual/`` files, ``grades.csv`` and
     ``lms.csv`` and the class page ``index.html`` (with the similarity report
@@ -165,7 +216,7 @@ def grade_many(paths: list[Path], config: Config, parts: list[str], out_dir: Pat
     for sid, (path,) in sorted(by_id.items()):
         if sid not in regrade and is_current(run.records.get(sid), submission_fingerprint(path), run.setup):
             if similarity:
-                keep_submitted_code(path, run.out_dir / sid, refresh=False)   # a folder graded before this existed
+                keep_submitted_code(path, run.out_dir / sid, refresh=False)  # a folder graded before this existed
         else:
             todo.append(path)
     status = 0
@@ -201,20 +252,21 @@ def _refusal(paths, workers, regrade, by_id: dict) -> str:
 class _Run:
     """One ``a3 grade`` run: what it grades with, where it writes, and the class so far (every
     record in ``out_dir``, filled in as submissions come back)."""
+
     config: Config
     parts: list
-    book_parts: list               # the parts of the gradebook: the run's and those the records hold
-    setup: str                     # record.setup_fingerprint
+    book_parts: list  # the parts of the gradebook: the run's and those the records hold
+    setup: str  # record.setup_fingerprint
     fixture_dir: Path
     out_dir: Path
     release: bool
     quiet: bool
     manual_qs: list
     manual_scores: dict
-    records: dict = field(default_factory=dict)    # submission id -> record (graded.json)
-    results: dict = field(default_factory=dict)    # submission id -> SubmissionResult
-    answers: dict = field(default_factory=dict)    # submission id -> written answers
-    who: dict = field(default_factory=dict)        # submission id -> _who_and_when
+    records: dict = field(default_factory=dict)  # submission id -> record (graded.json)
+    results: dict = field(default_factory=dict)  # submission id -> SubmissionResult
+    answers: dict = field(default_factory=dict)  # submission id -> written answers
+    who: dict = field(default_factory=dict)  # submission id -> _who_and_when
 
     def say(self, msg: str) -> None:
         if not self.quiet:
@@ -231,7 +283,7 @@ def _open_run(config, parts, out_dir: Path, fixture_dir: Path, release: bool, qu
     """The run's state from ``out_dir``'s records, the TAs' scores and the submissions'
     metadata; prints the problems found in the TAs' files and the extensions."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    records = class_records(out_dir)               # the class so far: every row is kept
+    records = class_records(out_dir)  # the class so far: every row is kept
     results = {sid: result_from_dict(r["result"]) for sid, r in records.items()}
     book_parts = _gradebook_parts(config, parts, results)
     manual_qs = manual_questions(config, book_parts)
@@ -242,10 +294,23 @@ def _open_run(config, parts, out_dir: Path, fixture_dir: Path, release: bool, qu
         for problem in read_extensions(folder)[1]:
             print(f"a3 grade: {problem} (row ignored)", file=sys.stderr)
     who = {sid: r.get("who", {}) for sid, r in records.items()}
-    who.update({sid: _who_and_when(p) for sid, (p,) in by_id.items()})     # once: a class may have 700
-    return _Run(config, parts, book_parts, setup_fingerprint(config, parts, fixture_dir), fixture_dir, out_dir,
-                release, quiet, manual_qs, manual_scores, records, results,
-                {sid: r.get("manual", {}) for sid, r in records.items()}, who)
+    who.update({sid: _who_and_when(p) for sid, (p,) in by_id.items()})  # once: a class may have 700
+    return _Run(
+        config,
+        parts,
+        book_parts,
+        setup_fingerprint(config, parts, fixture_dir),
+        fixture_dir,
+        out_dir,
+        release,
+        quiet,
+        manual_qs,
+        manual_scores,
+        records,
+        results,
+        {sid: r.get("manual", {}) for sid, r in records.items()},
+        who,
+    )
 
 
 def _write_class_files(run: _Run, similarity: bool, graded_now: set) -> None:
@@ -254,7 +319,7 @@ def _write_class_files(run: _Run, similarity: bool, graded_now: set) -> None:
     slowest questions of the submissions graded now (``graded_now``: their ids)."""
     config, out_dir, book_parts, manual_qs = run.config, run.out_dir, run.book_parts, run.manual_qs
     final = run.entries()
-    for e in final:                                  # late rules and TAs' scores may have changed
+    for e in final:  # late rules and TAs' scores may have changed
         write_submission_reports(e.result, config, out_dir, run.release, e)
     if manual_qs:
         export_manual(run.answers, manual_qs, out_dir)
@@ -263,15 +328,18 @@ def _write_class_files(run: _Run, similarity: bool, graded_now: set) -> None:
     if similarity:
         try:
             report = write_similarity_report(out_dir, [e.id for e in final if e.status == GRADED])
-        except Exception as exc:          # the gradebook is written; a failed report costs only itself
+        except Exception as exc:  # the gradebook is written; a failed report costs only itself
             traceback.print_exc(file=sys.stderr)
             print(f"a3 grade: the similarity report could not be made: {type(exc).__name__}: {exc}", file=sys.stderr)
     page = write_class_page(final, config, book_parts, out_dir, similarity=report)
     if not run.quiet:
         print(format_table(final, config, book_parts, manual_qs))
-        print(f"\ngradebook: {book} (and lms.csv)\nreports:   {out_dir}/<submission>/feedback.html, "
-              f"feedback.md, results.json" + (f"\nwritten answers: {out_dir}/manual/" if manual_qs else "")
-              + (f"\nsimilarity: {report}" if report else ""))
+        print(
+            f"\ngradebook: {book} (and lms.csv)\nreports:   {out_dir}/<submission>/feedback.html, "
+            f"feedback.md, results.json"
+            + (f"\nwritten answers: {out_dir}/manual/" if manual_qs else "")
+            + (f"\nsimilarity: {report}" if report else "")
+        )
     _name_failures(final)
     slow = slowest_text(run.results[sid] for sid in sorted(graded_now) if sid in run.results)
     if slow and not run.quiet:
@@ -296,8 +364,15 @@ def _failure_record(sid: str, config, parts, setup: str, exc: Exception, who: di
     if not text.lower().startswith(("timed out", "grader error")):
         text = f"grader error: {type(exc).__name__}: {exc}"
     result = SubmissionResult(sid, {q.id: zero_result(q, text) for q in config.questions_in(parts)}, error=text)
-    return {"fingerprint": "", "setup": setup, "result": result_to_dict(result), "manual": {}, "worker": "",
-            "seconds": 0.0, "who": who}
+    return {
+        "fingerprint": "",
+        "setup": setup,
+        "result": result_to_dict(result),
+        "manual": {},
+        "worker": "",
+        "seconds": 0.0,
+        "who": who,
+    }
 
 
 def _record_one(run: _Run, path: Path, future) -> str:
@@ -306,7 +381,7 @@ def _record_one(run: _Run, path: Path, future) -> str:
     sid = submission_id(path)
     try:
         record = dict(future.result(), who=run.who[sid])
-    except Exception as exc:            # the pool's deadline, a grader or worker failure
+    except Exception as exc:  # the pool's deadline, a grader or worker failure
         if not str(exc).lower().startswith("timed out"):
             traceback.print_exc(file=sys.stderr)
         record = _failure_record(sid, run.config, run.parts, run.setup, exc, run.who[sid])
@@ -318,7 +393,7 @@ def _record_one(run: _Run, path: Path, future) -> str:
     if status == GRADED:
         keep_submitted_code(path, run.out_dir / sid)
     elif status in RETRIED:
-        record["fingerprint"] = ""         # kept in the gradebook, graded again by the next run
+        record["fingerprint"] = ""  # kept in the gradebook, graded again by the next run
     write_submission_reports(result, run.config, run.out_dir, run.release, run.entry(sid))
     write_record(run.out_dir, {k: record[k] for k in RECORD_KEYS if k in record})
     write_gradebooks(run.entries(), run.config, run.book_parts, run.manual_qs, run.out_dir)
@@ -335,20 +410,26 @@ def _run(run: _Run, todo: list, workers: int | None, scheduler: str | None, skip
     try:
         pool = open_pool(min(workers or os.cpu_count() or 1, len(todo)), scheduler)
         others = len(set(run.results) - {submission_id(p) for p in todo}) - skipped
-        run.say(f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}"
-                + (f" ({others} more in the gradebook)" if others > 0 else ""))
+        run.say(
+            f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}"
+            + (f" ({others} more in the gradebook)" if others > 0 else "")
+        )
         bar = tqdm(total=len(todo), unit="submission", disable=run.quiet, file=sys.stderr, dynamic_ncols=True)
-        futures = {pool.submit(grade_task, str(path), run.config, run.parts, run.setup, str(run.fixture_dir)): path
-                   for path in todo}
+        futures = {
+            pool.submit(grade_task, str(path), run.config, run.parts, run.setup, str(run.fixture_dir)): path
+            for path in todo
+        }
         for future in pool.as_completed(list(futures)):
             path = futures[future]
             sid = submission_id(path)
             if _record_one(run, path, future) != GRADED:
                 failed.append(sid)
             done += 1
-            bar.set_postfix_str(f"done {done}, not graded {len(failed)}"
-                                + (f" ({', '.join(failed[:3])}{', ...' if len(failed) > 3 else ''})" if failed else "")
-                                + f", left {len(todo) - done}")
+            bar.set_postfix_str(
+                f"done {done}, not graded {len(failed)}"
+                + (f" ({', '.join(failed[:3])}{', ...' if len(failed) > 3 else ''})" if failed else "")
+                + f", left {len(todo) - done}"
+            )
             bar.update(1)
         pool.close()
         return 0
@@ -357,8 +438,11 @@ def _run(run: _Run, todo: list, workers: int | None, scheduler: str | None, skip
             pool.close(cancel=True)
         if bar is not None:
             bar.close()
-        print(f"\na3 grade: stopped; {done} of {len(todo)} graded in this run, nothing lost: "
-              f"rerun the same command to grade the rest", file=sys.stderr)
+        print(
+            f"\na3 grade: stopped; {done} of {len(todo)} graded in this run, nothing lost: "
+            f"rerun the same command to grade the rest",
+            file=sys.stderr,
+        )
         return 130
     finally:
         if bar is not None:

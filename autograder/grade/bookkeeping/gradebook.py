@@ -14,6 +14,7 @@ scored them in ``manual/scores.csv``; late work multiplies every part by the lat
 (grade/bookkeeping/late.py), so the parts of ``lms.csv`` add up to its total. ``grades.csv`` keeps the
 raw question scores and shows the late days and factor.
 """
+
 from __future__ import annotations
 
 import csv
@@ -44,19 +45,20 @@ def submission_status(result: SubmissionResult) -> tuple[str, str]:
     for status, prefixes in ((TIMED_OUT, ("timed out",)), (GRADER_ERROR, ("grader error", "internal grader error"))):
         for prefix in prefixes:
             if error.lower().startswith(prefix):
-                return status, error[len(prefix):].lstrip(" :") or status
+                return status, error[len(prefix) :].lstrip(" :") or status
     return UNOPENED, error
 
 
 @dataclass
 class Entry:
     """A graded submission with what the gradebook adds to its result."""
-    result: object                       # SubmissionResult
+
+    result: object  # SubmissionResult
     student_id: str
-    submitted_at: str = ""               # ISO 8601, "" if unknown
-    time_source: str = ""                # "metadata", "file time" or "unknown"
+    submitted_at: str = ""  # ISO 8601, "" if unknown
+    time_source: str = ""  # "metadata", "file time" or "unknown"
     late: Late = ON_TIME
-    manual: dict = field(default_factory=dict)    # question id -> (score or None, comment)
+    manual: dict = field(default_factory=dict)  # question id -> (score or None, comment)
 
     @property
     def id(self) -> str:
@@ -75,8 +77,9 @@ class Entry:
         return float(score) if score is not None else 0.0
 
     def raw_part(self, part: str, manual_questions: list) -> float:
-        return round(self.result.part_score(part) + sum(self.manual_score(q.id) for q in manual_questions
-                                                         if q.part == part), 6)
+        return round(
+            self.result.part_score(part) + sum(self.manual_score(q.id) for q in manual_questions if q.part == part), 6
+        )
 
     def part(self, part: str, manual_questions: list) -> float:
         """The part's score after the late penalty."""
@@ -87,9 +90,13 @@ class Entry:
 
 
 def grades_columns(config: Config, parts: list[str], manual_questions: list) -> list[str]:
-    return (["submission", "student_id", "status", "reason", "submitted_at"] + [q.id for q in config.questions_in(parts)]
-            + [f"manual:{q.id}" for q in manual_questions] + [f"part:{p}" for p in parts]
-            + ["late_days", "late_factor", "total"])
+    return (
+        ["submission", "student_id", "status", "reason", "submitted_at"]
+        + [q.id for q in config.questions_in(parts)]
+        + [f"manual:{q.id}" for q in manual_questions]
+        + [f"part:{p}" for p in parts]
+        + ["late_days", "late_factor", "total"]
+    )
 
 
 def grades_csv(entries: list[Entry], config: Config, parts: list[str], manual_questions: list) -> str:
@@ -103,11 +110,16 @@ def grades_csv(entries: list[Entry], config: Config, parts: list[str], manual_qu
         for q in manual_questions:
             score = e.manual.get(q.id, (None, ""))[0]
             manual.append("" if score is None else f"{score:g}")
-        writer.writerow([e.id, e.student_id, e.status, e.reason, e.submitted_at]
-                        + [f"{e.result.questions[q.id].score:g}" if q.id in e.result.questions else ""
-                           for q in config.questions_in(parts)] + manual
-                        + [f"{e.raw_part(p, manual_questions):g}" for p in parts]
-                        + [str(e.late.days), f"{e.late.factor:g}", f"{e.total(parts, manual_questions):g}"])
+        writer.writerow(
+            [e.id, e.student_id, e.status, e.reason, e.submitted_at]
+            + [
+                f"{e.result.questions[q.id].score:g}" if q.id in e.result.questions else ""
+                for q in config.questions_in(parts)
+            ]
+            + manual
+            + [f"{e.raw_part(p, manual_questions):g}" for p in parts]
+            + [str(e.late.days), f"{e.late.factor:g}", f"{e.total(parts, manual_questions):g}"]
+        )
     return buf.getvalue()
 
 
@@ -118,13 +130,17 @@ def lms_csv(entries: list[Entry], config: Config, parts: list[str], manual_quest
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["student_id"] + list(parts) + ["total", "status"])
     for e in sorted(entries, key=lambda e: (e.student_id, e.id)):
-        writer.writerow([e.student_id] + [f"{e.part(p, manual_questions):g}" for p in parts]
-                        + [f"{e.total(parts, manual_questions):g}", e.status])
+        writer.writerow(
+            [e.student_id]
+            + [f"{e.part(p, manual_questions):g}" for p in parts]
+            + [f"{e.total(parts, manual_questions):g}", e.status]
+        )
     return buf.getvalue()
 
 
-def write_gradebooks(entries: list[Entry], config: Config, parts: list[str], manual_questions: list,
-                     out_dir: Path) -> Path:
+def write_gradebooks(
+    entries: list[Entry], config: Config, parts: list[str], manual_questions: list, out_dir: Path
+) -> Path:
     """Write ``grades.csv`` and ``lms.csv`` atomically; returns the path of grades.csv."""
     out_dir = Path(out_dir)
     atomic_write(out_dir / "lms.csv", lms_csv(entries, config, parts, manual_questions))
@@ -136,13 +152,21 @@ def write_gradebooks(entries: list[Entry], config: Config, parts: list[str], man
 def format_table(entries: list[Entry], config: Config, parts: list[str], manual_questions: list) -> str:
     """A plain-text table for the terminal: parts (after the late penalty) and totals."""
     head = ["submission"] + list(parts) + ["total", "late", "status"]
-    rows = [[e.id] + [f"{e.part(p, manual_questions):g}" for p in parts]
-            + [f"{e.total(parts, manual_questions):g}", f"{e.late.days}d" if e.late.days else "",
-               "" if e.status == GRADED else e.status]
-            for e in sorted(entries, key=lambda e: e.id)]
-    maxes = ["(out of)"] + [f"{config.parts[p].points:g}" for p in parts]     # written questions included
+    rows = [
+        [e.id]
+        + [f"{e.part(p, manual_questions):g}" for p in parts]
+        + [
+            f"{e.total(parts, manual_questions):g}",
+            f"{e.late.days}d" if e.late.days else "",
+            "" if e.status == GRADED else e.status,
+        ]
+        for e in sorted(entries, key=lambda e: e.id)
+    ]
+    maxes = ["(out of)"] + [f"{config.parts[p].points:g}" for p in parts]  # written questions included
     maxes += [f"{sum(config.parts[p].points for p in parts):g}", "", ""]
     table = [head, maxes] + rows
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
-                     .rstrip() for row in table)
+    return "\n".join(
+        "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+        for row in table
+    )

@@ -14,6 +14,7 @@ submission id) and either ``due`` (a new due date, ISO 8601, with a time zone) o
 ``extra_days`` (added to the due date); an optional ``reason`` is for the instructor. The
 extension moves the due date before any penalty is computed, and the reports say so.
 """
+
 from __future__ import annotations
 
 import csv
@@ -38,10 +39,11 @@ EXTENSION_COLUMNS = ("student_id", "due", "extra_days", "reason")
 @dataclass(frozen=True)
 class Late:
     """What lateness costs one submission: ``factor`` multiplies its score."""
-    days: int                  # started days late after the grace period (0: on time)
-    factor: float              # 1.0 on time, 0.0 past max_days_late
-    text: str                  # for the reports, e.g. "2 days late: -20%"
-    extension: str = ""        # for the reports, e.g. "extension to 2027-06-14 23:59 -07:00 (3 extra days)"
+
+    days: int  # started days late after the grace period (0: on time)
+    factor: float  # 1.0 on time, 0.0 past max_days_late
+    text: str  # for the reports, e.g. "2 days late: -20%"
+    extension: str = ""  # for the reports, e.g. "extension to 2027-06-14 23:59 -07:00 (3 extra days)"
 
 
 ON_TIME = Late(0, 1.0, "")
@@ -50,6 +52,7 @@ ON_TIME = Late(0, 1.0, "")
 @dataclass(frozen=True)
 class Extension:
     """One student's extension (a row of extensions.csv): a new due date, or days added."""
+
     due: datetime.datetime | None = None
     extra_days: float = 0.0
 
@@ -82,9 +85,11 @@ def _read_extensions(path: str, stamp) -> tuple:
             reader = csv.DictReader(fh)
             unknown = sorted(set(reader.fieldnames or ()) - set(EXTENSION_COLUMNS))
             if "student_id" not in (reader.fieldnames or ()) or unknown:
-                return {}, [f"{path}:1: the header should name student_id and due or extra_days "
-                            f"(columns: {', '.join(EXTENSION_COLUMNS)})"
-                            + (f"; unknown column(s) {', '.join(unknown)}" if unknown else "")]
+                return {}, [
+                    f"{path}:1: the header should name student_id and due or extra_days "
+                    f"(columns: {', '.join(EXTENSION_COLUMNS)})"
+                    + (f"; unknown column(s) {', '.join(unknown)}" if unknown else "")
+                ]
             for n, row in enumerate(reader, start=2):
                 who = (row.get("student_id") or "").strip()
                 due_text, days_text = (row.get("due") or "").strip(), (row.get("extra_days") or "").strip()
@@ -101,8 +106,10 @@ def _read_extensions(path: str, stamp) -> tuple:
                     except ValueError:
                         due = None
                     if due is None or due.tzinfo is None:
-                        problems.append(f"{path}:{n}: {who}: due {due_text!r} should be a date and time with a "
-                                        f"time zone, like 2027-06-14T23:59:00-07:00")
+                        problems.append(
+                            f"{path}:{n}: {who}: due {due_text!r} should be a date and time with a "
+                            f"time zone, like 2027-06-14T23:59:00-07:00"
+                        )
                         continue
                     ext = Extension(due=due)
                 else:
@@ -182,10 +189,15 @@ def late_penalty(when: datetime.datetime | None, rules: LateRules | None, extens
     due = rules.due if extension is None else extension.new_due(rules.due)
     note = ""
     if extension is not None:
-        days = f" ({extension.extra_days:g} extra day{'s' if extension.extra_days != 1 else ''})" \
-            if extension.due is None else ""
-        note = f"extension: due {due.isoformat(sep=' ', timespec='minutes')}{days} instead of " \
-               f"{rules.due.isoformat(sep=' ', timespec='minutes')}"
+        days = (
+            f" ({extension.extra_days:g} extra day{'s' if extension.extra_days != 1 else ''})"
+            if extension.due is None
+            else ""
+        )
+        note = (
+            f"extension: due {due.isoformat(sep=' ', timespec='minutes')}{days} instead of "
+            f"{rules.due.isoformat(sep=' ', timespec='minutes')}"
+        )
     if when is None:
         return Late(0, 1.0, "", note)
     over = (when - due).total_seconds() - rules.grace_minutes * 60
@@ -193,8 +205,13 @@ def late_penalty(when: datetime.datetime | None, rules: LateRules | None, extens
         return Late(0, 1.0, "", note)
     days = math.ceil(over / 86400)
     if rules.max_days_late is not None and days > rules.max_days_late:
-        return Late(days, 0.0, f"{days} day{'s' if days > 1 else ''} late, more than the "
-                               f"{rules.max_days_late} allowed: no points", note)
+        return Late(
+            days,
+            0.0,
+            f"{days} day{'s' if days > 1 else ''} late, more than the {rules.max_days_late} allowed: no points",
+            note,
+        )
     factor = max(0.0, 1.0 - rules.penalty_per_day * days)
-    return Late(days, round(factor, 6), f"{days} day{'s' if days > 1 else ''} late: "
-                                        f"-{(1 - factor) * 100:g}% of the score", note)
+    return Late(
+        days, round(factor, 6), f"{days} day{'s' if days > 1 else ''} late: -{(1 - factor) * 100:g}% of the score", note
+    )

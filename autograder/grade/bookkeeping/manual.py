@@ -16,6 +16,7 @@
   kept when new submissions are added; :func:`read_manual_scores` reads it back, and
   ``a3 grade`` merges the scores into the gradebook and the comments into the feedback.
 """
+
 from __future__ import annotations
 
 import csv
@@ -68,8 +69,11 @@ def _master_questions(notebook_path: str) -> tuple:
     cells, out = nb.cells, []
     for i, cell in enumerate(cells):
         text = _source(cell)
-        if cell.get("cell_type") == "raw" and text.strip().startswith("# BEGIN QUESTION") \
-                and re.search(r"^manual:\s*true\s*$", text, re.M):
+        if (
+            cell.get("cell_type") == "raw"
+            and text.strip().startswith("# BEGIN QUESTION")
+            and re.search(r"^manual:\s*true\s*$", text, re.M)
+        ):
             name = re.search(r"^name:\s*(\S+)", text, re.M)
             prompt = _source(cells[i + 1]) if i + 1 < len(cells) else ""
             out.append((name.group(1) if name else f"question_{len(out) + 1}", prompt.strip()))
@@ -94,15 +98,26 @@ def _read_notebook(path: Path, name: str):
     try:
         if path.is_file() and path.suffix == ".zip":
             with zipfile.ZipFile(path) as zf:
-                infos = sorted((i for i in zf.infolist() if PurePosixPath(i.filename).name == name
-                                and "__MACOSX" not in i.filename),
-                               key=lambda i: len(PurePosixPath(i.filename).parts))
+                infos = sorted(
+                    (
+                        i
+                        for i in zf.infolist()
+                        if PurePosixPath(i.filename).name == name and "__MACOSX" not in i.filename
+                    ),
+                    key=lambda i: len(PurePosixPath(i.filename).parts),
+                )
                 if not infos or infos[0].file_size > MAX_NOTEBOOK_BYTES:
                     return None
                 return json.loads(zf.read(infos[0]))
         if path.is_dir():
-            found = sorted((p for p in path.rglob(name) if p.is_file() and not p.is_symlink()
-                            and ".ipynb_checkpoints" not in p.parts), key=lambda p: len(p.parts))
+            found = sorted(
+                (
+                    p
+                    for p in path.rglob(name)
+                    if p.is_file() and not p.is_symlink() and ".ipynb_checkpoints" not in p.parts
+                ),
+                key=lambda p: len(p.parts),
+            )
             if not found or found[0].stat().st_size > MAX_NOTEBOOK_BYTES:
                 return None
             return json.loads(found[0].read_text())
@@ -149,23 +164,78 @@ def extract_answers(path: Path, config: Config, parts: list[str] | None = None) 
 # MathML elements (what latex2mathml writes) and their presentation attributes, allowed
 # through the sanitiser besides nh3's default HTML tags (no script, style, event handler or link scheme
 # other than nh3's defaults gets through).
-MATHML_TAGS = {"math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub",
-               "msubsup", "mfrac", "msqrt", "mroot", "mover", "munder", "munderover", "mtable", "mtr", "mtd",
-               "mstyle", "mpadded", "mphantom", "menclose", "mfenced"}
-MATHML_ATTRIBUTES = {"display", "mathvariant", "displaystyle", "scriptlevel", "stretchy", "fence", "separator",
-                     "lspace", "rspace", "form", "largeop", "movablelimits", "accent", "accentunder",
-                     "columnalign", "rowalign", "columnspacing", "rowspacing", "linethickness", "width", "height",
-                     "depth", "notation", "minsize", "maxsize", "symmetric", "open", "close", "separators",
-                     "encoding", "xmlns"}
+MATHML_TAGS = {
+    "math",
+    "semantics",
+    "annotation",
+    "mrow",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "msup",
+    "msub",
+    "msubsup",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mover",
+    "munder",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mstyle",
+    "mpadded",
+    "mphantom",
+    "menclose",
+    "mfenced",
+}
+MATHML_ATTRIBUTES = {
+    "display",
+    "mathvariant",
+    "displaystyle",
+    "scriptlevel",
+    "stretchy",
+    "fence",
+    "separator",
+    "lspace",
+    "rspace",
+    "form",
+    "largeop",
+    "movablelimits",
+    "accent",
+    "accentunder",
+    "columnalign",
+    "rowalign",
+    "columnspacing",
+    "rowspacing",
+    "linethickness",
+    "width",
+    "height",
+    "depth",
+    "notation",
+    "minsize",
+    "maxsize",
+    "symmetric",
+    "open",
+    "close",
+    "separators",
+    "encoding",
+    "xmlns",
+}
 
 
 def _math(latex: str, options: dict) -> str:
     """dollarmath's renderer: LaTeX as MathML (the browser draws it, nothing is loaded), or
     the LaTeX source escaped if latex2mathml cannot read it."""
     import latex2mathml.converter
+
     try:
         return latex2mathml.converter.convert(latex, display="block" if options.get("display_mode") else "inline")
-    except Exception:                        # latex2mathml raises many kinds on bad input
+    except Exception:  # latex2mathml raises many kinds on bad input
         return f"<code>{html.escape(latex)}</code>"
 
 
@@ -173,6 +243,7 @@ def _math(latex: str, options: dict) -> str:
 def _markdown():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.dollarmath import dollarmath_plugin
+
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     md.use(dollarmath_plugin, double_inline=True, renderer=_math)
     return md
@@ -183,14 +254,20 @@ def render_markdown(text: str) -> str:
     ``$$...$$`` math as MathML (markdown-it-py, mdit-py-plugins' dollarmath, latex2mathml);
     raw HTML in the text is shown as text, and the result is sanitised by nh3 (ammonia)."""
     import nh3
-    return nh3.clean(_markdown().render(str(text)), tags=set(nh3.ALLOWED_TAGS) | MATHML_TAGS,
-                     attributes={**nh3.ALLOWED_ATTRIBUTES, "*": MATHML_ATTRIBUTES})
+
+    return nh3.clean(
+        _markdown().render(str(text)),
+        tags=set(nh3.ALLOWED_TAGS) | MATHML_TAGS,
+        attributes={**nh3.ALLOWED_ATTRIBUTES, "*": MATHML_ATTRIBUTES},
+    )
 
 
-PAGE_STYLE = ("body{font-family:sans-serif;max-width:60em;margin:auto;padding:0 1em}"
-              "section{border-top:1px solid #999;padding:.5em 0}.answer{background:#f6f6f6;padding:.1em .8em}"
-              "pre{white-space:pre-wrap}.none{color:#a00}.grade{background:#eef;padding:.3em .8em}"
-              "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2em .5em}")
+PAGE_STYLE = (
+    "body{font-family:sans-serif;max-width:60em;margin:auto;padding:0 1em}"
+    "section{border-top:1px solid #999;padding:.5em 0}.answer{background:#f6f6f6;padding:.1em .8em}"
+    "pre{white-space:pre-wrap}.none{color:#a00}.grade{background:#eef;padding:.3em .8em}"
+    "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2em .5em}"
+)
 
 
 def question_html(question: ManualQuestion, answers: dict, entered: dict | None = None) -> str:
@@ -201,19 +278,24 @@ def question_html(question: ManualQuestion, answers: dict, entered: dict | None 
     comment)} from scores.csv (missing or empty: not graded yet)."""
     entered = entered or {}
     e = html.escape
-    parts = [f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>{e(question.id)}</title>",
-             f"<style>{PAGE_STYLE}</style></head><body>",
-             f"<h1>{e(question.id)} ({question.points:g} points)</h1>",
-             f"<p>Notebook {e(question.notebook)}. Grade in <code>manual/{SCORES_CSV}</code> "
-             f"(columns {', '.join(SCORE_COLUMNS)}), then rerun <code>a3 grade</code>.</p>",
-             f"<h2>Prompt</h2><div class='prompt'>{render_markdown(question.prompt)}</div>",
-             f"<h2>Answers ({len(answers)})</h2>"]
+    parts = [
+        f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>{e(question.id)}</title>",
+        f"<style>{PAGE_STYLE}</style></head><body>",
+        f"<h1>{e(question.id)} ({question.points:g} points)</h1>",
+        f"<p>Notebook {e(question.notebook)}. Grade in <code>manual/{SCORES_CSV}</code> "
+        f"(columns {', '.join(SCORE_COLUMNS)}), then rerun <code>a3 grade</code>.</p>",
+        f"<h2>Prompt</h2><div class='prompt'>{render_markdown(question.prompt)}</div>",
+        f"<h2>Answers ({len(answers)})</h2>",
+    ]
     for sid in sorted(answers):
         text = answers[sid]
         body = f"<div class='answer'>{render_markdown(text)}</div>" if text else "<p class='none'>no answer</p>"
         score, comment = entered.get(sid, ("", ""))
-        grade = (f"<p class='grade'>score: <b>{e(score) if score else 'not graded yet'}</b> / {question.points:g}"
-                 + (f"; comment: {e(comment)}" if comment else "") + "</p>")
+        grade = (
+            f"<p class='grade'>score: <b>{e(score) if score else 'not graded yet'}</b> / {question.points:g}"
+            + (f"; comment: {e(comment)}" if comment else "")
+            + "</p>"
+        )
         parts.append(f"<section id='{e(sid, quote=True)}'><h3>{e(sid)}</h3>{body}{grade}</section>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
@@ -254,6 +336,7 @@ def export_manual(answers_by_submission: dict, questions: list, out_dir: Path) -
     """Write ``manual/<question>.html`` for each question and create or extend
     ``manual/scores.csv`` (rows already there are kept as they are). Returns the folder."""
     from autograder.grade.reports.report import atomic_write
+
     folder = Path(out_dir) / "manual"
     path = folder / SCORES_CSV
     rows = []
@@ -262,15 +345,19 @@ def export_manual(answers_by_submission: dict, questions: list, out_dir: Path) -
             rows = [r for r in csv.DictReader(fh)]
     for q in questions:
         answers = {sid: a.get(q.id, "") for sid, a in answers_by_submission.items()}
-        entered = {(r.get("submission") or "").strip(): ((r.get("score") or "").strip(), (r.get("comment") or "").strip())
-                   for r in rows if (r.get("question") or "").strip() == q.id}
+        entered = {
+            (r.get("submission") or "").strip(): ((r.get("score") or "").strip(), (r.get("comment") or "").strip())
+            for r in rows
+            if (r.get("question") or "").strip() == q.id
+        }
         atomic_write(folder / f"{q.id}.html", question_html(q, answers, entered))
     have = {(r.get("submission"), r.get("question")) for r in rows}
     for sid in sorted(answers_by_submission):
         for q in questions:
             if (sid, q.id) not in have:
-                rows.append({"submission": sid, "question": q.id, "max_points": f"{q.points:g}", "score": "",
-                             "comment": ""})
+                rows.append(
+                    {"submission": sid, "question": q.id, "max_points": f"{q.points:g}", "score": "", "comment": ""}
+                )
     buf = io.StringIO()
     writer = csv.DictWriter(buf, SCORE_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

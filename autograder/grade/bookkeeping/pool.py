@@ -13,6 +13,7 @@ task (:func:`autograder.grade.bookkeeping.task.grade_task`) are the same in both
   tcp://HOST:8786``; tasks are submitted with ``pure=False`` (never deduplicated or cached by
   Dask: the grader's records decide what is already graded).
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -27,6 +28,7 @@ def _watch_parent(parent: int) -> None:
     """Worker initializer: when the grader that started this worker dies, kill this
     worker's descendants (student processes) and exit."""
     import signal
+
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def watch():
@@ -34,6 +36,7 @@ def _watch_parent(parent: int) -> None:
             time.sleep(0.5)
         try:
             import psutil
+
             for child in psutil.Process().children(recursive=True):
                 child.kill()
         finally:
@@ -47,8 +50,12 @@ class LocalPool:
 
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or os.cpu_count() or 1)
-        self._executor = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_watch_parent, initargs=(os.getpid(),))
+        self._executor = ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
+        )
 
     def describe(self) -> str:
         return f"local pool of {self.workers} worker process{'es' if self.workers > 1 else ''}"
@@ -68,6 +75,7 @@ class LocalPool:
         procs = list(getattr(self._executor, "_processes", {}).values())
         self._executor.shutdown(wait=False, cancel_futures=True)
         import psutil
+
         for proc in procs:
             try:
                 for child in psutil.Process(proc.pid).children(recursive=True):
@@ -82,8 +90,9 @@ class DaskPool:
 
     def __init__(self, address: str, timeout: float = 30):
         from distributed import Client
+
         self.address = address
-        self.client = Client(address, timeout=timeout)   # the default client: distributed.as_completed needs one
+        self.client = Client(address, timeout=timeout)  # the default client: distributed.as_completed needs one
         self._futures = []
 
     def describe(self) -> str:
@@ -97,6 +106,7 @@ class DaskPool:
 
     def as_completed(self, futures: list) -> Iterator:
         from distributed import as_completed as dask_as_completed
+
         return dask_as_completed(futures)
 
     def close(self, cancel: bool = False) -> None:

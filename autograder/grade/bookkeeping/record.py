@@ -10,6 +10,7 @@ code (grade/, worker/) is not detected: use a fresh output folder, or ``--regrad
 Serialising a :class:`~autograder.grade.judging.grader.SubmissionResult` to plain JSON also lets a
 grading task return it from another machine (a Dask worker) without pickling student data.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,13 +27,32 @@ RECORD_VERSION = 1
 def result_to_dict(result: SubmissionResult) -> dict:
     """A SubmissionResult as plain JSON data (questions in order, each with its ``seconds``
     of wall clock, cases in order)."""
-    return {"id": result.id, "error": result.error, "seconds": result.seconds,
-            "questions": [{"id": q.id, "part": q.part, "points": q.points, "seconds": q.seconds,
-                           "cases": [{"case": c.case, "visibility": c.visibility, "score": c.score,
-                                      "max_score": c.max_score, "messages": list(c.messages), "passed": c.passed,
-                                      "images": dict(c.images)}
-                                     for c in q.cases]}
-                          for q in result.questions.values()]}
+    return {
+        "id": result.id,
+        "error": result.error,
+        "seconds": result.seconds,
+        "questions": [
+            {
+                "id": q.id,
+                "part": q.part,
+                "points": q.points,
+                "seconds": q.seconds,
+                "cases": [
+                    {
+                        "case": c.case,
+                        "visibility": c.visibility,
+                        "score": c.score,
+                        "max_score": c.max_score,
+                        "messages": list(c.messages),
+                        "passed": c.passed,
+                        "images": dict(c.images),
+                    }
+                    for c in q.cases
+                ],
+            }
+            for q in result.questions.values()
+        ],
+    }
 
 
 def result_from_dict(data: dict) -> SubmissionResult:
@@ -41,8 +61,18 @@ def result_from_dict(data: dict) -> SubmissionResult:
     for q in data["questions"]:
         cases = []
         for c in q["cases"]:
-            cases.append(CaseResult(q["id"], c["case"], c["visibility"], c["score"], c["max_score"],
-                                    c["messages"], c["passed"], c.get("images", {})))
+            cases.append(
+                CaseResult(
+                    q["id"],
+                    c["case"],
+                    c["visibility"],
+                    c["score"],
+                    c["max_score"],
+                    c["messages"],
+                    c["passed"],
+                    c.get("images", {}),
+                )
+            )
         questions[q["id"]] = QuestionResult(q["id"], q["part"], q["points"], cases, q.get("seconds", 0.0))
     return SubmissionResult(data["id"], questions, error=data.get("error", ""), seconds=data.get("seconds", 0.0))
 
@@ -59,14 +89,17 @@ def submission_fingerprint(path: Path) -> str:
     (the files grading copies: hidden entries and caches skipped). A missing path hashes to
     a fixed value, so it is regraded once it appears."""
     from autograder.submission import SKIPPED_DIRS
+
     path = Path(path)
     h = hashlib.sha256()
     if path.is_file():
         _hash_file(h, path)
     elif path.is_dir():
-        for file in sorted(p for p in path.rglob("*")
-                           if not any(part.startswith(".") or part in SKIPPED_DIRS
-                                      for part in p.relative_to(path).parts)):
+        for file in sorted(
+            p
+            for p in path.rglob("*")
+            if not any(part.startswith(".") or part in SKIPPED_DIRS for part in p.relative_to(path).parts)
+        ):
             if file.is_symlink() or not file.is_file():
                 h.update(f"\0entry {file.relative_to(path).as_posix()}\0".encode())
                 continue
@@ -82,6 +115,7 @@ def setup_fingerprint(config, parts, fixture_dir: Path) -> str:
     the chosen parts, the fixtures of their questions and every hidden-test module (with
     their shared helpers). Changes to the engine's own code are not included."""
     from autograder.config import REPO_ROOT
+
     h = hashlib.sha256()
     h.update(Path(config.path).read_bytes())
     h.update(",".join(parts).encode())

@@ -15,6 +15,7 @@ by side, the shared parts highlighted. The page is self-contained (no network).
 A high score is a reason to look, not a verdict: short functions written from the same
 course notes can agree, and the example class is made from one reference.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,20 +31,22 @@ from autograder.config import REPO_ROOT
 from autograder.grade.reports.report import atomic_write
 from autograder.submission import SKIPPED_DIRS, SubmissionLayoutError, open_submission
 
-CODE_DIR = "code"                       # <out>/<id>/code/cs231n/...
+CODE_DIR = "code"  # <out>/<id>/code/cs231n/...
 REPORT_NAME = "similarity.html"
-KEY_NAME = ".similarity.key"            # what the report was made from: rebuilt when it changes
+KEY_NAME = ".similarity.key"  # what the report was made from: rebuilt when it changes
 TEMPLATE = REPO_ROOT / "student_template"
-THRESHOLD = 0.5                         # pair score listed in the report
-NOISE = 25                              # copydetect's k: the shortest match counted (filtered characters)
+THRESHOLD = 0.5  # pair score listed in the report
+NOISE = 25  # copydetect's k: the shortest match counted (filtered characters)
 MAX_FILE_BYTES = 2**20
-CONTEXT_LINES = 6                       # lines kept around the shared parts in the side-by-side view
+CONTEXT_LINES = 6  # lines kept around the shared parts in the side-by-side view
 
-STYLE = ("body{font-family:sans-serif;margin:1em 2em}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;"
-         "padding:.2em .6em;text-align:left;vertical-align:top}th{background:#f2f2f2}td.n{text-align:right}"
-         ".side{display:flex;gap:1em}.side>div{flex:1;min-width:0}pre{background:#f8f8f8;padding:.4em;"
-         "overflow-x:auto;font-size:85%}.highlight-red{background:#f7c5c5}.highlight-green{background:#c5ecc5}"
-         "details{margin:.3em 0 .8em}")
+STYLE = (
+    "body{font-family:sans-serif;margin:1em 2em}table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;"
+    "padding:.2em .6em;text-align:left;vertical-align:top}th{background:#f2f2f2}td.n{text-align:right}"
+    ".side{display:flex;gap:1em}.side>div{flex:1;min-width:0}pre{background:#f8f8f8;padding:.4em;"
+    "overflow-x:auto;font-size:85%}.highlight-red{background:#f7c5c5}.highlight-green{background:#c5ecc5}"
+    "details{margin:.3em 0 .8em}"
+)
 
 
 def keep_submitted_code(path: Path, folder: Path, refresh: bool = True) -> Path | None:
@@ -61,8 +64,12 @@ def keep_submitted_code(path: Path, folder: Path, refresh: bool = True) -> Path 
         staged = Path(tmp) / "code"
         for file in sorted((root / "cs231n").rglob("*.py")):
             rel = file.relative_to(root)
-            if (file.is_symlink() or not file.is_file() or file.stat().st_size > MAX_FILE_BYTES
-                    or any(part in SKIPPED_DIRS or part.startswith(".") for part in rel.parts)):
+            if (
+                file.is_symlink()
+                or not file.is_file()
+                or file.stat().st_size > MAX_FILE_BYTES
+                or any(part in SKIPPED_DIRS or part.startswith(".") for part in rel.parts)
+            ):
                 continue
             (staged / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, staged / rel)
@@ -97,6 +104,7 @@ def _key(files: dict) -> str:
 
 def _fingerprint(path: Path, boilerplate):
     from copydetect import CodeFingerprint
+
     try:
         return CodeFingerprint(str(path), NOISE, 1, boilerplate)
     except (UnicodeDecodeError, OSError, ValueError):
@@ -112,9 +120,10 @@ def similar_pairs(out_dir: Path, ids: list[str], template: Path = TEMPLATE, thre
     """
     from copydetect import CodeFingerprint, compare_files
     from copydetect.utils import highlight_overlap
+
     files = _code_files(out_dir, ids)
-    totals = {}                          # (a, b) -> [overlap tokens of both, tokens of both]
-    shown = {}                           # (a, b) -> [file rows]
+    totals = {}  # (a, b) -> [overlap tokens of both, tokens of both]
+    shown = {}  # (a, b) -> [file rows]
     for rel, by_sid in sorted(files.items()):
         if len(by_sid) < 2:
             continue
@@ -134,12 +143,31 @@ def similar_pairs(out_dir: Path, ids: list[str], template: Path = TEMPLATE, thre
             if not overlap:
                 continue
             pair[0] += share_a * fa.token_coverage + share_b * fb.token_coverage
-            a_html, _ = highlight_overlap(fa.raw_code, slices_a, "<span class='highlight-red'>", "</span>",
-                                          truncate=CONTEXT_LINES, escape_html=True)
-            b_html, _ = highlight_overlap(fb.raw_code, slices_b, "<span class='highlight-green'>", "</span>",
-                                          truncate=CONTEXT_LINES, escape_html=True)
-            shown.setdefault((a, b), []).append({"file": rel, "a_share": float(share_a), "b_share": float(share_b),
-                                                 "a_html": str(a_html), "b_html": str(b_html)})
+            a_html, _ = highlight_overlap(
+                fa.raw_code,
+                slices_a,
+                "<span class='highlight-red'>",
+                "</span>",
+                truncate=CONTEXT_LINES,
+                escape_html=True,
+            )
+            b_html, _ = highlight_overlap(
+                fb.raw_code,
+                slices_b,
+                "<span class='highlight-green'>",
+                "</span>",
+                truncate=CONTEXT_LINES,
+                escape_html=True,
+            )
+            shown.setdefault((a, b), []).append(
+                {
+                    "file": rel,
+                    "a_share": float(share_a),
+                    "b_share": float(share_b),
+                    "a_html": str(a_html),
+                    "b_html": str(b_html),
+                }
+            )
     pairs = []
     for (a, b), (shared, tokens) in totals.items():
         score = shared / tokens if tokens else 0.0
@@ -152,24 +180,35 @@ def similar_pairs(out_dir: Path, ids: list[str], template: Path = TEMPLATE, thre
 def similarity_html(pairs: list, count: int) -> str:
     """The report page for ``pairs`` (:func:`similar_pairs`) among ``count`` submissions."""
     e = html.escape
-    body = [f"<h1>Similar submissions</h1><p>{count} submissions compared (their <code>cs231n/</code> Python "
-            f"files, the template's code as boilerplate, with copydetect); pairs sharing at least "
-            f"{100 * THRESHOLD:.0f}% of their own code: {len(pairs)}. A high score is a reason to look, "
-            f"not a verdict. <a href='index.html'>Back to the class page</a>.</p>"]
+    body = [
+        f"<h1>Similar submissions</h1><p>{count} submissions compared (their <code>cs231n/</code> Python "
+        f"files, the template's code as boilerplate, with copydetect); pairs sharing at least "
+        f"{100 * THRESHOLD:.0f}% of their own code: {len(pairs)}. A high score is a reason to look, "
+        f"not a verdict. <a href='index.html'>Back to the class page</a>.</p>"
+    ]
     if pairs:
-        body.append("<table><tr><th>pair</th><th>shared code</th><th>files</th></tr>"
-                    + "".join(f"<tr><td><a href='#pair{i}'>{e(p['a'])} / {e(p['b'])}</a></td>"
-                              f"<td class='n'>{100 * p['score']:.0f}%</td><td>{len(p['files'])}</td></tr>"
-                              for i, p in enumerate(pairs)) + "</table>")
+        body.append(
+            "<table><tr><th>pair</th><th>shared code</th><th>files</th></tr>"
+            + "".join(
+                f"<tr><td><a href='#pair{i}'>{e(p['a'])} / {e(p['b'])}</a></td>"
+                f"<td class='n'>{100 * p['score']:.0f}%</td><td>{len(p['files'])}</td></tr>"
+                for i, p in enumerate(pairs)
+            )
+            + "</table>"
+        )
     for i, p in enumerate(pairs):
         body.append(f"<h2 id='pair{i}'>{e(p['a'])} and {e(p['b'])}: {100 * p['score']:.0f}% shared</h2>")
         for f in p["files"]:
-            body.append(f"<details{' open' if f is p['files'][0] else ''}><summary><code>{e(f['file'])}</code>: "
-                        f"{100 * f['a_share']:.0f}% of {e(p['a'])}'s code, {100 * f['b_share']:.0f}% of "
-                        f"{e(p['b'])}'s</summary><div class='side'><div><b>{e(p['a'])}</b><pre>{f['a_html']}</pre>"
-                        f"</div><div><b>{e(p['b'])}</b><pre>{f['b_html']}</pre></div></div></details>")
-    return ("<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Similar submissions</title>"
-            f"<style>{STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
+            body.append(
+                f"<details{' open' if f is p['files'][0] else ''}><summary><code>{e(f['file'])}</code>: "
+                f"{100 * f['a_share']:.0f}% of {e(p['a'])}'s code, {100 * f['b_share']:.0f}% of "
+                f"{e(p['b'])}'s</summary><div class='side'><div><b>{e(p['a'])}</b><pre>{f['a_html']}</pre>"
+                f"</div><div><b>{e(p['b'])}</b><pre>{f['b_html']}</pre></div></div></details>"
+            )
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>Similar submissions</title>"
+        f"<style>{STYLE}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
 
 
 def write_similarity_report(out_dir: Path, ids: list[str], template: Path = TEMPLATE) -> Path:

@@ -18,6 +18,7 @@ folder, and returns a zero result for that submission whose ``error`` says what 
 any other; the worker and every other submission of the run go on. The next task starts a
 new grading process.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -32,10 +33,10 @@ from pathlib import Path
 
 from autograder.fixture_store import FIXTURE_DIR
 
-GRADER_MEMORY = 8 * 2**30       # address space of a grading process (TensorFlow's import maps ~3 GiB)
-PART_STARTUP = 90.0             # per part: start a student process, import its libraries, clean up (kept
-                                # per part though parts share a process: a crash's restart imports them again)
-QUESTION_SLACK = 15.0           # per question: write inputs, compare, restart after a failure
+GRADER_MEMORY = 8 * 2**30  # address space of a grading process (TensorFlow's import maps ~3 GiB)
+PART_STARTUP = 90.0  # per part: start a student process, import its libraries, clean up (kept
+# per part though parts share a process: a crash's restart imports them again)
+QUESTION_SLACK = 15.0  # per question: write inputs, compare, restart after a failure
 
 
 def submission_deadline(config, parts) -> float:
@@ -63,15 +64,21 @@ def grade_task(path: str, config, parts: list, setup: str, fixture_dir: str | No
     from autograder.grade.bookkeeping.record import submission_fingerprint
     from autograder.grade.reports.tf_logs import silence_tensorflow_logs
 
-    silence_tensorflow_logs()                             # once per worker process: a3's terminal stays a3's
+    silence_tensorflow_logs()  # once per worker process: a3's terminal stays a3's
     started = time.time()
-    fingerprint = submission_fingerprint(Path(path))      # before grading: a later edit is regraded
-    result = _supervisor().grade(path, config, parts, fixture_dir or str(FIXTURE_DIR),
-                                 submission_deadline(config, parts))
-    return {"fingerprint": fingerprint, "setup": setup, "result": result,
-            "manual": extract_answers(Path(path), config, parts),
-            "worker": f"{socket.gethostname()}:{os.getpid()}", "started": started,
-            "seconds": time.time() - started}
+    fingerprint = submission_fingerprint(Path(path))  # before grading: a later edit is regraded
+    result = _supervisor().grade(
+        path, config, parts, fixture_dir or str(FIXTURE_DIR), submission_deadline(config, parts)
+    )
+    return {
+        "fingerprint": fingerprint,
+        "setup": setup,
+        "result": result,
+        "manual": extract_answers(Path(path), config, parts),
+        "worker": f"{socket.gethostname()}:{os.getpid()}",
+        "started": started,
+        "seconds": time.time() - started,
+    }
 
 
 def _grading_process(fd: int, memory: int) -> None:
@@ -83,11 +90,13 @@ def _grading_process(fd: int, memory: int) -> None:
     from multiprocessing.connection import Connection
 
     from autograder.grade.bookkeeping.pool import _watch_parent
+
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     _watch_parent(os.getppid())
-    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the batch's to handle: it kills us
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it kills us
     from autograder.grade.judging.grader import grade_submission
     from autograder.grade.bookkeeping.record import result_to_dict
+
     conn = Connection(fd)
     while True:
         try:
@@ -121,7 +130,8 @@ class Supervisor:
         """result_to_dict of the submission at ``path``, or of a zero result saying why not
         (the grading process timed out after ``deadline`` s, or died)."""
         from autograder.grade.running.exchange import private_folder, remove_tree
-        workdir = private_folder(prefix="a3-grading-", mode=0o711)   # the uid fallback traverses it
+
+        workdir = private_folder(prefix="a3-grading-", mode=0o711)  # the uid fallback traverses it
         try:
             if self.proc is None or self.proc.poll() is not None:
                 self._start()
@@ -129,8 +139,10 @@ class Supervisor:
                 self.conn.send((path, config, parts, fixture_dir, str(workdir)))
                 if self.conn.poll(deadline):
                     return self.conn.recv()
-                problem = (f"timed out: grading this submission took more than {deadline:g} s "
-                           f"(the deadline of its questions' time limits)")
+                problem = (
+                    f"timed out: grading this submission took more than {deadline:g} s "
+                    f"(the deadline of its questions' time limits)"
+                )
             except (EOFError, OSError):
                 problem = None
             if problem is None or self.proc.poll() is not None:
@@ -150,6 +162,7 @@ class Supervisor:
         if self.proc is None:
             return
         import psutil
+
         try:
             tree = psutil.Process(self.proc.pid).children(recursive=True)
         except psutil.Error:
@@ -182,6 +195,7 @@ def _failed_result(path, config, parts, problem: str) -> dict:
     from autograder.grade.judging.grader import SubmissionResult, zero_result
     from autograder.grade.bookkeeping.record import result_to_dict
     from autograder.submission import submission_id
+
     questions = {q.id: zero_result(q, problem) for q in config.questions_in(parts)}
     return result_to_dict(SubmissionResult(submission_id(Path(path)), questions, error=problem))
 

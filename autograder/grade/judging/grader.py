@@ -13,6 +13,7 @@ parts share.
 anything a submission does (a broken layout, a crash, a hang): that becomes a message and
 a zero on the questions concerned.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -36,20 +37,21 @@ if TYPE_CHECKING:
     from autograder.config import Config, Question
     from autograder.grade.running.student_process import CaseRun
 
-STATUS_TEXT = {"error": "raised an error"}   # other statuses' messages say what happened
+STATUS_TEXT = {"error": "raised an error"}  # other statuses' messages say what happened
 
 
 @dataclass
 class CaseResult:
     """One test case of one question: what it scored and why."""
+
     question: str
     case: str
-    visibility: str            # "public" or "hidden"
+    visibility: str  # "public" or "hidden"
     score: float
     max_score: float
     messages: list
     passed: bool
-    images: dict = field(default_factory=dict)   # output name -> PNG (base64), see grade/judging/images.py
+    images: dict = field(default_factory=dict)  # output name -> PNG (base64), see grade/judging/images.py
 
 
 @dataclass
@@ -58,7 +60,7 @@ class QuestionResult:
     part: str
     points: float
     cases: list = field(default_factory=list)
-    seconds: float = 0.0       # wall clock from the request to the judged cases (a process start-up included)
+    seconds: float = 0.0  # wall clock from the request to the judged cases (a process start-up included)
 
     @property
     def score(self) -> float:
@@ -73,8 +75,8 @@ class QuestionResult:
 @dataclass
 class SubmissionResult:
     id: str
-    questions: dict            # id -> QuestionResult, in config order
-    error: str = ""            # a submission-wide problem (layout), if any
+    questions: dict  # id -> QuestionResult, in config order
+    error: str = ""  # a submission-wide problem (layout), if any
     seconds: float = 0.0
 
     @property
@@ -85,16 +87,18 @@ class SubmissionResult:
         return round(sum(q.score for q in self.questions.values() if q.part == part), 6)
 
 
-def judge_case(question: Question, case: str, run: CaseRun, inputs: dict, expected: dict | None,
-               source: str | None = None) -> list[Check]:
+def judge_case(
+    question: Question, case: str, run: CaseRun, inputs: dict, expected: dict | None, source: str | None = None
+) -> list[Check]:
     """Turn one case's run into checks: the status first, then ``judge_outputs`` (shared
-    with the public cases students run) with the hidden test's own ``check`` if it has one, else every expected output compared with the threshold; then,
-    if the hidden test defines ``check_source(case, source, question)``, its checks on the
-    text of the submitted file (``source``: parsed by the grader, never run)."""
+    with the public cases students run) with the hidden test's own ``check`` if it has one, else
+    every expected output compared with the threshold; then, if the hidden test defines
+    ``check_source(case, source, question)``, its checks on the text of the submitted file
+    (``source``: parsed by the grader, never run)."""
     if run.status != "ok":
         prefix = STATUS_TEXT.get(run.status)
         text = f"{prefix}: {run.message}" if prefix else run.message
-        if run.status == "not_implemented" and question.id not in text:   # a stub it depends on
+        if run.status == "not_implemented" and question.id not in text:  # a stub it depends on
             text = f"{question.id} could not be checked yet: {text}"
         return [Check("status", False, text)]
     hooks = question_hooks(question.id)
@@ -130,13 +134,16 @@ def grade_question(question: Question, fixture: dict, runs: dict, source: str | 
         inputs, expected = fixture[case]
         try:
             checks = judge_case(question, case, runs[case], inputs, expected, source)
-        except Exception as exc:      # a grader-side check failing on odd data: no points, say why
+        except Exception as exc:  # a grader-side check failing on odd data: no points, say why
             checks = [Check("check", False, f"the returned values could not be checked: {type(exc).__name__}: {exc}")]
         passed = bool(checks) and all(c.passed for c in checks)
-        shown = [c.message for c in checks if c.passed == passed]   # why it failed, or what passed
-        images = case_images(question_hooks(question.id).images, runs[case].outputs) if runs[case].status == "ok" else {}
-        result.cases.append(CaseResult(question.id, case, visibility, per_case if passed else 0.0, per_case,
-                                       shown, passed, images))
+        shown = [c.message for c in checks if c.passed == passed]  # why it failed, or what passed
+        images = (
+            case_images(question_hooks(question.id).images, runs[case].outputs) if runs[case].status == "ok" else {}
+        )
+        result.cases.append(
+            CaseResult(question.id, case, visibility, per_case if passed else 0.0, per_case, shown, passed, images)
+        )
     return result
 
 
@@ -167,12 +174,18 @@ def note_uses(result: QuestionResult, config: Config, results: dict) -> None:
 def zero_result(question: Question, message: str) -> QuestionResult:
     """A question not graded at all (the submission could not be opened): 0, with the reason."""
     shares = case_points(question.points, len(question.cases))
-    return QuestionResult(question.id, question.part, question.points,
-                          [CaseResult(question.id, c, v, 0.0, per_case, [message], False)
-                           for (c, v), per_case in zip(question.cases.items(), shares)])
+    return QuestionResult(
+        question.id,
+        question.part,
+        question.points,
+        [
+            CaseResult(question.id, c, v, 0.0, per_case, [message], False)
+            for (c, v), per_case in zip(question.cases.items(), shares)
+        ],
+    )
 
 
-_prepared: set = set()      # hidden-test modules whose prepare() this process has started
+_prepared: set = set()  # hidden-test modules whose prepare() this process has started
 _prepared_lock = threading.Lock()
 
 
@@ -194,7 +207,7 @@ def start_preparing(questions: Iterable[Question]) -> None:
 def _quietly(fn):
     try:
         fn()
-    except Exception:      # the check itself will report what is wrong
+    except Exception:  # the check itself will report what is wrong
         pass
 
 
@@ -211,8 +224,16 @@ def process_groups(config, parts) -> list:
     return [(members, dataclasses.replace(key, cpu_time=cpu)) for key, (members, cpu) in groups.items()]
 
 
-def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, workdir: Path | None = None,
-                     progress=None, only=None, sandbox: bool | None = None) -> SubmissionResult:
+def grade_submission(
+    path,
+    config,
+    parts=None,
+    fixture_dir: Path = FIXTURE_DIR,
+    workdir: Path | None = None,
+    progress=None,
+    only=None,
+    sandbox: bool | None = None,
+) -> SubmissionResult:
     """Grade the submission at ``path`` (folder or zip).
 
     Inputs:
@@ -230,7 +251,7 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
     sid = submission_id(Path(path))
     parts = list(parts or config.parts)
     questions = [q for q in config.questions_in(parts) if only is None or q.id in only]
-    start_preparing(questions)        # the grader's own work (a model to load) overlaps the student's
+    start_preparing(questions)  # the grader's own work (a model to load) overlaps the student's
     tmp = private_folder(workdir, prefix=f"a3-{sid}-")
     try:
         try:
@@ -250,14 +271,15 @@ def grade_submission(path, config, parts=None, fixture_dir: Path = FIXTURE_DIR, 
                 fixtures[q.id] = exc
         results = {}
         for group, limits in process_groups(config, parts):
-            with StudentProcess(root, tmp / f"work-{group[0]}", seed=config.seeds["fixtures"],
-                                limits=limits, sandbox=sandbox) as student:
+            with StudentProcess(
+                root, tmp / f"work-{group[0]}", seed=config.seeds["fixtures"], limits=limits, sandbox=sandbox
+            ) as student:
                 for q in (q for q in questions if q.part in group):
                     if progress:
                         progress(q.id)
                     results[q.id] = _grade_one(student, q, fixtures[q.id], sources.get(q.id), config, results)
     finally:
-        remove_tree(tmp)          # iterative, never raises: nothing a submission leaves can stop it
+        remove_tree(tmp)  # iterative, never raises: nothing a submission leaves can stop it
     ordered = {q.id: results[q.id] for q in questions}
     return SubmissionResult(sid, ordered, seconds=time.monotonic() - start)
 

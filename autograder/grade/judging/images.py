@@ -11,6 +11,7 @@ and the grader turns each such output of each case into a PNG (base64) kept with
 images. Tiny images are enlarged (nearest neighbour) to at least ``MIN_SIDE`` pixels; an
 output that is not an image (other shapes, too large) is skipped, never an error.
 """
+
 from __future__ import annotations
 
 import base64
@@ -33,11 +34,12 @@ def _to_uint8(a: np.ndarray) -> np.ndarray:
 def to_png(array: ArrayLike) -> str | None:
     """A PNG (base64 text) of ``array`` as described above, or None if it is not an image."""
     from PIL import Image
+
     a = np.asarray(array)
     if a.dtype.kind not in "biuf" or a.size == 0:
         return None
     if a.ndim == 3 and a.shape[-1] not in (3,) or a.ndim == 4:
-        a = np.concatenate(list(a[:MAX_TILES]), axis=1)          # a row of tiles
+        a = np.concatenate(list(a[:MAX_TILES]), axis=1)  # a row of tiles
     if not (a.ndim == 2 or a.ndim == 3 and a.shape[-1] == 3) or a.shape[0] * a.shape[1] > MAX_PIXELS:
         return None
     img = Image.fromarray(_to_uint8(a))

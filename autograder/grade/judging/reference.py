@@ -3,6 +3,7 @@ process for checks that need more than a stored value (e.g. recomputing the loss
 model the student trained). Student code is never imported into the grader process; where
 another ``cs231n`` is loaded all the same (a notebook kernel, a test session), it is set
 aside while the reference loads and put back afterwards."""
+
 from __future__ import annotations
 
 from autograder.config import REPO_ROOT

@@ -9,6 +9,7 @@ late rules of grading_config.yml), grades it with this project's engine, and wri
 Hidden cases are marked ``after_published``: Gradescope shows their output only once the
 grades are published.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,7 +44,9 @@ def submitted_at(root: Path):
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m autograder.grade.reports.gradescope", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m autograder.grade.reports.gradescope", description=__doc__.split("\n\n")[0]
+    )
     ap.add_argument("--root", default="/autograder", help="Gradescope's folder (default /autograder)")
     ap.add_argument("--parts", help="comma-separated part ids (default: all)")
     ap.add_argument("--config", default=DEFAULT_CONFIG)
@@ -52,16 +55,21 @@ def main(argv=None) -> int:
     config = load_config(args.config)
     parts = args.parts.split(",") if args.parts else list(config.parts)
     try:
-        isolation = fallback.announce()       # no bubblewrap in Gradescope's Docker: the uid fallback
+        isolation = fallback.announce()  # no bubblewrap in Gradescope's Docker: the uid fallback
     except fallback.IsolationRefused as exc:
         print(f"cannot grade: {exc}", file=sys.stderr)
         return 2
-    with fallback.closed_while_grading(isolation, root):      # all of /autograder but the venv and assets
+    with fallback.closed_while_grading(isolation, root):  # all of /autograder but the venv and assets
         result = grade_submission(find_submission(root / "submission"), config, parts)
     result.id = "submission"
     when = submitted_at(root)
-    entry = Entry(result, "submission", when.isoformat() if when else "", "metadata" if when else "unknown",
-                  late_penalty(when, config.late))
+    entry = Entry(
+        result,
+        "submission",
+        when.isoformat() if when else "",
+        "metadata" if when else "unknown",
+        late_penalty(when, config.late),
+    )
     out = results_json(result, config, entry)
     atomic_write(root / "results" / "results.json", json.dumps(out, indent=2) + "\n")
     print(f"score {out['score']:g} / {sum(config.parts[p].points for p in parts):g}")

@@ -1,6 +1,7 @@
 """Reports of one graded submission: Gradescope's ``results.json`` and the student's feedback
 (``feedback.md``, and ``feedback.html`` from grade/reports/feedback_html.py), all written atomically.
 The class gradebook is in grade/bookkeeping/gradebook.py."""
+
 from __future__ import annotations
 
 import json
@@ -23,12 +24,25 @@ def results_json(result, config, extra=None) -> dict:
         where = config.questions[q.id]
         for c in q.cases:
             head = f"{where.qualname} in {where.file}, case {c.case}: {'passed' if c.passed else 'failed'}"
-            tests.append({"name": f"{q.id}: {c.case}", "score": round(c.score, 4), "max_score": round(c.max_score, 4),
-                          "output": "\n".join([head] + c.messages), "visibility": GRADESCOPE_VISIBILITY[c.visibility],
-                          "tags": [q.part, q.id], "execution_time": round(q.seconds / len(q.cases), 3)})
-    out = {"score": result.total, "tests": tests, "visibility": "visible", "stdout_visibility": "hidden",
-           "execution_time": round(result.seconds, 2)}
-    if result.error:                 # nothing ran: one message, no case "failed"
+            tests.append(
+                {
+                    "name": f"{q.id}: {c.case}",
+                    "score": round(c.score, 4),
+                    "max_score": round(c.max_score, 4),
+                    "output": "\n".join([head] + c.messages),
+                    "visibility": GRADESCOPE_VISIBILITY[c.visibility],
+                    "tags": [q.part, q.id],
+                    "execution_time": round(q.seconds / len(q.cases), 3),
+                }
+            )
+    out = {
+        "score": result.total,
+        "tests": tests,
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "execution_time": round(result.seconds, 2),
+    }
+    if result.error:  # nothing ran: one message, no case "failed"
         out["output"] = result.error
         out["tests"] = []
     if extra is not None and extra.late.extension:
@@ -59,10 +73,11 @@ def slowest_text(results, n: int = 5) -> str:
     if not rows:
         return ""
     everything = sum(q.seconds for r in results for q in r.questions.values())
-    lines = [f"slowest questions ({len(results)} submissions graded in this run, "
-             f"{everything:.1f} s in all questions):"]
-    lines += [f"  {qid}: {total:.1f} s in all, {total / count:.2f} s per submission, "
-              f"{100 * total / everything:.0f}%" for qid, total, count in rows]
+    lines = [f"slowest questions ({len(results)} submissions graded in this run, {everything:.1f} s in all questions):"]
+    lines += [
+        f"  {qid}: {total:.1f} s in all, {total / count:.2f} s per submission, {100 * total / everything:.0f}%"
+        for qid, total, count in rows
+    ]
     return "\n".join(lines)
 
 
@@ -87,7 +102,7 @@ def md_block(text, indent: str) -> list:
 
 
 def functions_text(fn) -> str:
-    """"``discriminator_loss`` and ``generator_loss`` in ``cs231n/gan.py``" for a config Question."""
+    """ "``discriminator_loss`` and ``generator_loss`` in ``cs231n/gan.py``" for a config Question."""
     names = [f"`{n}`" for n in fn.qualnames]
     return (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) + f" in `{fn.file}`"
 
@@ -136,12 +151,15 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
     total = sum(p.autograded_points for p in parts)
     lines.append(f"**Autograded: {result.total:g} / {total:g}**")
     lines += ["", "| part | score | out of |", "| --- | ---: | ---: |"]
-    lines += [f"| {md_inline(title)} | {score:g} | {points:g} |" for title, score, points in summary_rows(result, config, extra)]
+    lines += [
+        f"| {md_inline(title)} | {score:g} | {points:g} |"
+        for title, score, points in summary_rows(result, config, extra)
+    ]
     if extra is not None and extra.late.extension:
         lines.append(f"\n**Extension:** {extra.late.extension}")
     if extra is not None and extra.late.days:
         lines.append(f"\n**Late:** submitted {extra.submitted_at} ({extra.time_source}), {extra.late.text}")
-    if result.error:                 # said once above; no case ran, so none is listed as failed
+    if result.error:  # said once above; no case ran, so none is listed as failed
         lines += ["", NOT_RUN]
     lines.append("")
     for part in [] if result.error else parts:
@@ -150,8 +168,9 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
             q = result.questions[qid]
             mark = "✔" if q.passed else "✘"
             given = " (given code: not graded, but it must keep working)" if q.points == 0 else ""
-            lines.append(f"- {mark} `{qid}` ({functions_text(config.questions[qid])}): "
-                         f"{q.score:g} / {q.points:g}{given}")
+            lines.append(
+                f"- {mark} `{qid}` ({functions_text(config.questions[qid])}): {q.score:g} / {q.points:g}{given}"
+            )
             for c in q.cases:
                 status, note, shown = case_lines(c, qid, release)
                 if status == "passed":
@@ -167,8 +186,10 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
         lines += ["## Written answers (graded by the TAs)", ""]
         for qid, (score, comment) in sorted(extra.manual.items()):
             out_of = f" / {points[qid]:g}" if qid in points else ""
-            lines.append(f"- `{qid}`: {'not graded yet' if score is None else f'{score:g}{out_of}'}"
-                         + (f": {md_inline(comment)}" if comment else ""))
+            lines.append(
+                f"- `{qid}`: {'not graded yet' if score is None else f'{score:g}{out_of}'}"
+                + (f": {md_inline(comment)}" if comment else "")
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -179,7 +200,7 @@ def atomic_write(path: Path, text: str) -> None:
     with os.fdopen(fd, "w", newline="") as fh:
         fh.write(text)
         fh.flush()
-        os.fsync(fh.fileno())           # on disk before the rename: a reboot leaves the old or the new file
+        os.fsync(fh.fileno())  # on disk before the rename: a reboot leaves the old or the new file
     os.chmod(tmp, 0o644)
     os.replace(tmp, path)
 
@@ -187,6 +208,7 @@ def atomic_write(path: Path, text: str) -> None:
 def write_submission_reports(result, config, out_dir: Path, release: bool = False, extra=None) -> Path:
     """Write ``<out>/<id>/results.json``, ``feedback.md`` and ``feedback.html``; returns the folder."""
     from autograder.grade.reports.feedback_html import feedback_html
+
     folder = Path(out_dir) / result.id
     atomic_write(folder / "results.json", json.dumps(results_json(result, config, extra), indent=2) + "\n")
     atomic_write(folder / "feedback.md", feedback_text(result, config, release, extra))

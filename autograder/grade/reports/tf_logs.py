@@ -10,6 +10,7 @@ standard error (file descriptor 2, which C++ writes to) through a filter thread 
 the lines in TensorFlow's and absl's log formats and forwards every other line unchanged.
 Called once per grading process (grade/bookkeeping/task.py); student processes write to their own log.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,9 +19,10 @@ import sys
 import threading
 
 TF_LOG_LINE = re.compile(
-    rb"^(?:[IWEF]\d{4} \d\d:\d\d:\d+\.\d+\s+\d+ [\w./+-]+:\d+\]"           # absl / glog C++ lines
+    rb"^(?:[IWEF]\d{4} \d\d:\d\d:\d+\.\d+\s+\d+ [\w./+-]+:\d+\]"  # absl / glog C++ lines
     rb"|WARNING: All log messages before absl::InitializeLog\(\) is called"
-    rb"|(?:DEBUG|INFO|WARNING|ERROR):(?:tensorflow|absl|keras):)")           # Python loggers' default format
+    rb"|(?:DEBUG|INFO|WARNING|ERROR):(?:tensorflow|absl|keras):)"
+)  # Python loggers' default format
 ENV = {"TF_CPP_MIN_LOG_LEVEL": "3", "ABSL_MIN_LOG_LEVEL": "3"}
 
 _lock = threading.Lock()
@@ -58,6 +60,7 @@ def silence_tensorflow_logs() -> None:
             os.environ.setdefault(key, value)
         try:
             import absl.logging
+
             absl.logging.set_verbosity(absl.logging.ERROR)
         except ImportError:
             pass

@@ -15,6 +15,7 @@ read without following any name, and removal that cannot fail.
 - :func:`remove_tree`: iterative removal (no recursion, so a folder chain thousands deep
   is no problem) that never follows a link and never raises.
 """
+
 from __future__ import annotations
 
 import os
@@ -102,13 +103,13 @@ def remove_tree(path: str | Path) -> str | None:
             fd = os.open(path, DIR_FLAGS)
         except FileNotFoundError:
             return None
-        except OSError:                       # not a folder (or a link to one): just the name
+        except OSError:  # not a folder (or a link to one): just the name
             os.unlink(path)
             return None
-        names = []                            # the folders from ``path`` down to ``fd``
+        names = []  # the folders from ``path`` down to ``fd``
         while True:
             try:
-                os.fchmod(fd, 0o700)          # a folder the student made unreadable
+                os.fchmod(fd, 0o700)  # a folder the student made unreadable
             except OSError:
                 pass
             child = None
@@ -132,7 +133,7 @@ def remove_tree(path: str | Path) -> str | None:
             os.close(fd)
             fd = parent
             os.rmdir(names.pop(), dir_fd=fd)
-    except Exception as exc:                  # a clean-up must never cost a grade
+    except Exception as exc:  # a clean-up must never cost a grade
         try:
             os.close(fd)
         except Exception:

@@ -35,6 +35,7 @@ Which isolation a grader uses (:func:`choose`):
 
 Switch: ``A3_BUBBLEWRAP=off`` makes bubblewrap count as unusable (tests, the Gradescope test).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,9 +59,9 @@ from autograder.config import REPO_ROOT
 from autograder.grade.running import sandbox as _sandbox
 from autograder.student_process.assets import assets_dir
 
-BUBBLEWRAP_SWITCH = "A3_BUBBLEWRAP"            # "off": bubblewrap counts as unusable
-TRUSTED_SWITCH = "A3_TRUSTED_SUBMISSIONS"      # "1": grade without isolation when nothing can isolate
-STATE_DIR = Path("/var/lib/a3-fallback")       # saved modes and holds (state.json), lock; root only
+BUBBLEWRAP_SWITCH = "A3_BUBBLEWRAP"  # "off": bubblewrap counts as unusable
+TRUSTED_SWITCH = "A3_TRUSTED_SUBMISSIONS"  # "1": grade without isolation when nothing can isolate
+STATE_DIR = Path("/var/lib/a3-fallback")  # saved modes and holds (state.json), lock; root only
 WORLD_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm")
 
 
@@ -94,27 +95,37 @@ def choose(problem: str | None) -> str:
     if trusted():
         return "none"
     raise IsolationRefused(
-        f"cannot isolate student code here: {problem}; " + (why or
-        "either install bubblewrap where it can run (Debian/Ubuntu: apt-get install bubblewrap; it "
-        "needs unprivileged user namespaces), or run the grader as root, so that it can run student "
-        "code as another user") +
-        f". If every submission is trusted, pass --trusted-submissions ({TRUSTED_SWITCH}=1) to grade "
-        f"with resource limits only.")
+        f"cannot isolate student code here: {problem}; "
+        + (
+            why
+            or "either install bubblewrap where it can run (Debian/Ubuntu: apt-get install bubblewrap; it "
+            "needs unprivileged user namespaces), or run the grader as root, so that it can run student "
+            "code as another user"
+        )
+        + f". If every submission is trusted, pass --trusted-submissions ({TRUSTED_SWITCH}=1) to grade "
+        f"with resource limits only."
+    )
 
 
 def describe(kind: str, problem: str | None) -> str:
     """One line saying which isolation student code gets, for the start of a grading."""
     if kind == "bubblewrap":
         who = "as its own uid (61000+)" if os.geteuid() == 0 else "in a user namespace"
-        return (f"isolation: bubblewrap: student code runs {who} in a private file system, "
-                f"without network, in its own PID namespace, with resource limits")
+        return (
+            f"isolation: bubblewrap: student code runs {who} in a private file system, "
+            f"without network, in its own PID namespace, with resource limits"
+        )
     if kind == "uid":
-        return (f"isolation: uid fallback ({problem}): student code runs as its own uid (61000+) "
-                f"without capabilities, groups or new privileges, with resource limits; the engine, "
-                f"solutions, fixtures, hidden tests, results and submissions are closed to it while "
-                f"grading; it still has the network and sees the host's process list")
-    return (f"isolation: NONE ({problem}; submissions declared trusted): student code runs as this "
-            f"user with resource limits only and can read whatever this user can")
+        return (
+            f"isolation: uid fallback ({problem}): student code runs as its own uid (61000+) "
+            f"without capabilities, groups or new privileges, with resource limits; the engine, "
+            f"solutions, fixtures, hidden tests, results and submissions are closed to it while "
+            f"grading; it still has the network and sees the host's process list"
+        )
+    return (
+        f"isolation: NONE ({problem}; submissions declared trusted): student code runs as this "
+        f"user with resource limits only and can read whatever this user can"
+    )
 
 
 # -- who may read what -------------------------------------------------------------------
@@ -157,10 +168,12 @@ def python_problem() -> str | None:
     for path in open_paths():
         why = blocker(path)
         if why:
-            return (f"the uid fallback needs a Python environment and assets that every user can "
-                    f"read, and {path} is blocked by {why}: install the grading environment where "
-                    f"others can read it, e.g. `python3 -m venv /opt/a3-venv` with Python from /usr "
-                    f"(as on Gradescope: /autograder/venv), or make that folder traversable")
+            return (
+                f"the uid fallback needs a Python environment and assets that every user can "
+                f"read, and {path} is blocked by {why}: install the grading environment where "
+                f"others can read it, e.g. `python3 -m venv /opt/a3-venv` with Python from /usr "
+                f"(as on Gradescope: /autograder/venv), or make that folder traversable"
+            )
     return None
 
 
@@ -199,7 +212,7 @@ def closing_plan(tree: str | Path, keep: Iterable = (), closed: Iterable = ()) -
 
 # -- changing modes and putting them back ---------------------------------------------------
 _mutex = threading.Lock()
-_mine = set()          # tokens of this process's holds
+_mine = set()  # tokens of this process's holds
 
 
 @contextlib.contextmanager
@@ -268,12 +281,15 @@ def hold(changes: dict) -> str:
             if path not in state["saved"]:
                 try:
                     st = os.lstat(path)
-                except FileNotFoundError:          # gone since the plan was made
+                except FileNotFoundError:  # gone since the plan was made
                     del changes[path]
                     continue
                 state["saved"][path] = [stat.S_IMODE(st.st_mode), st.st_dev, st.st_ino]
-        state["holds"][token] = {"pid": os.getpid(), "started": psutil.Process().create_time(),
-                                 "paths": sorted(changes)}
+        state["holds"][token] = {
+            "pid": os.getpid(),
+            "started": psutil.Process().create_time(),
+            "paths": sorted(changes),
+        }
     _mine.add(token)
     try:
         with _state() as state:
@@ -344,8 +360,16 @@ def closed_while_grading(kind: str, tree: str | Path, closed: Iterable = ()) -> 
 def drop_to(uid: int) -> list:
     """setpriv and its arguments: run the rest of the command as ``uid`` (gid ``uid``), no
     groups, no capabilities (inheritable and bounding), no_new_privs."""
-    return [shutil.which("setpriv") or "/usr/bin/setpriv", f"--reuid={uid}", f"--regid={uid}",
-            "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
+    return [
+        shutil.which("setpriv") or "/usr/bin/setpriv",
+        f"--reuid={uid}",
+        f"--regid={uid}",
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+        "--no-new-privs",
+        "--",
+    ]
 
 
 def processes_of(uid: int) -> list:
@@ -365,8 +389,12 @@ def reap(uid: int) -> None:
     for _ in range(5):
         if not processes_of(uid):
             break
-        subprocess.run([*drop_to(uid), sys.executable, "-S", "-c", kill_all], stdin=subprocess.DEVNULL,
-                       capture_output=True, timeout=30)
+        subprocess.run(
+            [*drop_to(uid), sys.executable, "-S", "-c", kill_all],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=30,
+        )
         time.sleep(0.05)
     for folder in WORLD_WRITABLE:
         try:
@@ -407,18 +435,28 @@ class UidFallback:
         """Copy the student-process package, open the grader's private folder to the uid's group, check that
         everything the student process needs is readable, and close the grading tree."""
         st = os.lstat(self.base)
-        if (not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o007
-                or st.st_gid not in (os.getegid(), self.uid)):
-            raise RuntimeError(f"the uid fallback needs the submission, the student-process package and the exchange "
-                               f"folder inside one private folder of the grader's, not {self.base}")
+        if (
+            not stat.S_ISDIR(st.st_mode)
+            or st.st_uid != os.geteuid()
+            or st.st_mode & 0o007
+            or st.st_gid not in (os.getegid(), self.uid)
+        ):
+            raise RuntimeError(
+                f"the uid fallback needs the submission, the student-process package and the exchange "
+                f"folder inside one private folder of the grader's, not {self.base}"
+            )
         _sandbox.student_process_library(self.staging)
-        shutil.copytree(_sandbox.STUDENT_PROCESS_PACKAGE, self.staging / "autograder" / "student_process", dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(
+            _sandbox.STUDENT_PROCESS_PACKAGE,
+            self.staging / "autograder" / "student_process",
+            dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+        )
         _sandbox.make_readable(self.staging)
         os.chown(self.base, os.geteuid(), self.uid)
         os.chmod(self.base, 0o750)
-        for path in (self.submission, self.workdir, self.staging):      # the grader's folders on the
-            for folder in list(path.parents)[:len(path.relative_to(self.base).parts) - 1]:   # way: traverse
+        for path in (self.submission, self.workdir, self.staging):  # the grader's folders on the
+            for folder in list(path.parents)[: len(path.relative_to(self.base).parts) - 1]:  # way: traverse
                 os.chown(folder, os.geteuid(), self.uid)
                 os.chmod(folder, 0o710)
         for path in (self.submission, self.staging):
@@ -431,8 +469,14 @@ class UidFallback:
         """(argv, env) running ``argv`` as the uid under ``limit_args`` (prlimit), after
         killing whatever of that uid is left."""
         reap(self.uid)
-        env = dict(env, PYTHONPATH=str(self.staging), HOME=str(self.workdir), TMPDIR=str(self.workdir),
-                   MPLCONFIGDIR=str(self.workdir / ".matplotlib"), KERAS_HOME=str(self.workdir / ".keras"))
+        env = dict(
+            env,
+            PYTHONPATH=str(self.staging),
+            HOME=str(self.workdir),
+            TMPDIR=str(self.workdir),
+            MPLCONFIGDIR=str(self.workdir / ".matplotlib"),
+            KERAS_HOME=str(self.workdir / ".keras"),
+        )
         return [*limit_args, *drop_to(self.uid), os.path.abspath(argv[0]), *argv[1:]], env
 
     def close(self) -> None:
@@ -447,8 +491,10 @@ class UidFallback:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m autograder.grade.running.fallback",
-                                 description="Put back file modes that a killed grader left changed.")
+    ap = argparse.ArgumentParser(
+        prog="python -m autograder.grade.running.fallback",
+        description="Put back file modes that a killed grader left changed.",
+    )
     ap.add_argument("--restore", action="store_true", required=True)
     ap.parse_args(argv)
     print(f"restored the modes of {restore_abandoned()} paths")

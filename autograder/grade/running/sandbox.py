@@ -33,6 +33,7 @@ the grading tree closed to it. Not root, it refuses unless the submissions are d
 (``A3_TRUSTED_SUBMISSIONS=1``); then it says so once (``warn_once``) and runs the student process
 as its own user with the limits only: then it can read what the grader can read.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -52,12 +53,22 @@ from autograder.grade.running.syscall_filter import filter_bpf, filter_fd
 from autograder.student_process.assets import assets_dir
 
 STUDENT_PROCESS_PACKAGE = Path(__file__).resolve().parents[2] / "student_process"
-_PRLIMIT = shutil.which("prlimit") or "/usr/bin/prlimit"     # util-linux, as setpriv
-UID_BASE = 61000                  # sandbox uids: UID_BASE .. UID_BASE + UID_SLOTS - 1, no passwd entry
+_PRLIMIT = shutil.which("prlimit") or "/usr/bin/prlimit"  # util-linux, as setpriv
+UID_BASE = 61000  # sandbox uids: UID_BASE .. UID_BASE + UID_SLOTS - 1, no passwd entry
 UID_SLOTS = 256
 SYSTEM_DIRS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
-ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "alternatives", "localtime",
-             "fonts", "nsswitch.conf", "passwd", "group", "mime.types")
+ETC_FILES = (
+    "ld.so.cache",
+    "ld.so.conf",
+    "ld.so.conf.d",
+    "alternatives",
+    "localtime",
+    "fonts",
+    "nsswitch.conf",
+    "passwd",
+    "group",
+    "mime.types",
+)
 
 
 class SandboxWarning(UserWarning):
@@ -86,7 +97,7 @@ def _bubblewrap_problem() -> str | None:
         return "setpriv (util-linux) is missing, so the sandbox could not drop root"
     try:
         filter_bpf()
-    except Exception as exc:         # ImportError, OSError: no pyseccomp or no libseccomp2
+    except Exception as exc:  # ImportError, OSError: no pyseccomp or no libseccomp2
         return f"the seccomp filter cannot be built (libseccomp2 and pyseccomp are needed): {exc}"
     return None
 
@@ -99,13 +110,16 @@ def warn_once(problem: str) -> None:
     global _warned
     if not _warned:
         _warned = True
-        warnings.warn(f"student code runs WITHOUT a sandbox: {problem}. Resource limits still "
-                      f"apply, but the student process runs as this user and can read what "
-                      f"it can read (hidden tests and fixtures included).", SandboxWarning,
-                      stacklevel=3)
+        warnings.warn(
+            f"student code runs WITHOUT a sandbox: {problem}. Resource limits still "
+            f"apply, but the student process runs as this user and can read what "
+            f"it can read (hidden tests and fixtures included).",
+            SandboxWarning,
+            stacklevel=3,
+        )
 
 
-_uid_locks: dict = {}                 # thread id -> (uid, open lock file)
+_uid_locks: dict = {}  # thread id -> (uid, open lock file)
 _uid_mutex = threading.Lock()
 
 
@@ -135,8 +149,15 @@ def sandbox_uid() -> int:
 
 
 def _namespace_args() -> list:
-    args = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
-            "--unshare-cgroup-try", "--die-with-parent", "--new-session"]
+    args = [
+        "--unshare-ipc",
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-uts",
+        "--unshare-cgroup-try",
+        "--die-with-parent",
+        "--new-session",
+    ]
     if os.geteuid() != 0:
         # as root, bubblewrap's own --disable-userns would need a user namespace that maps
         # only root, which setpriv could not leave: the seccomp filter refuses them instead
@@ -178,8 +199,7 @@ def _mount_args(readable, tmp_size: int) -> list:
     for name in ETC_FILES:
         if os.path.lexists(f"/etc/{name}"):
             args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
-    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(int(tmp_size)),
-             "--tmpfs", TMP_AT]
+    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(int(tmp_size)), "--tmpfs", TMP_AT]
     made.update({"/proc", "/dev", TMP_AT})
     for src, dest in readable:
         args += parents(str(dest)) + ["--ro-bind", str(src), str(dest)]
@@ -190,8 +210,7 @@ def _mount_args(readable, tmp_size: int) -> list:
 def python_paths() -> list:
     """The interpreter and its packages: prefixes and site-packages, resolved."""
     paths = {Path(os.path.abspath(p)) for p in (sys.prefix, sys.base_prefix)}
-    paths |= {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(),
-              Path(sys.executable).resolve().parent.parent}
+    paths |= {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), Path(sys.executable).resolve().parent.parent}
     for entry in sys.path:
         if entry.endswith("site-packages") and os.path.isdir(entry):
             paths.add(Path(os.path.abspath(entry)))
@@ -244,8 +263,15 @@ class Sandbox:
       private /tmp is).
     """
 
-    def __init__(self, limits: Limits, submission: Path, inputs: Path, staging: Path,
-                 use_bubblewrap: bool | None = None, scratch: Path | None = None):
+    def __init__(
+        self,
+        limits: Limits,
+        submission: Path,
+        inputs: Path,
+        staging: Path,
+        use_bubblewrap: bool | None = None,
+        scratch: Path | None = None,
+    ):
         self.limits = limits
         self.submission = Path(submission)
         self.inputs = Path(inputs)
@@ -254,7 +280,7 @@ class Sandbox:
         if use_bubblewrap is True and problem:
             raise RuntimeError(problem)
         self.bubblewrap = problem is None
-        self.fallback = None                 # the uid fallback (fallback.UidFallback), if taken
+        self.fallback = None  # the uid fallback (fallback.UidFallback), if taken
         if not self.bubblewrap and use_bubblewrap is None:
             if fallback.choose(problem) == "uid":
                 self.fallback = fallback.UidFallback(self.submission, self.scratch, Path(staging), sandbox_uid())
@@ -262,7 +288,7 @@ class Sandbox:
                 warn_once(problem)
         self.uid = sandbox_uid() if (self.bubblewrap or self.fallback) and os.geteuid() == 0 else None
         self.staging = student_process_library(Path(staging)) if self.bubblewrap else None
-        self.fds = []                 # descriptors the next command needs passed (the filter)
+        self.fds = []  # descriptors the next command needs passed (the filter)
 
     def prepare(self) -> None:
         """Make the submission readable by the sandbox user; in the uid fallback, give it its
@@ -286,8 +312,7 @@ class Sandbox:
         """The paths the student process sees: {"submission", "inputs", "cwd"}."""
         if self.bubblewrap:
             return {"submission": SUBMISSION_AT, "inputs": INPUTS_AT, "cwd": TMP_AT}
-        return {"submission": str(self.submission), "inputs": str(self.inputs),
-                "cwd": str(self.scratch or self.inputs)}
+        return {"submission": str(self.submission), "inputs": str(self.inputs), "cwd": str(self.scratch or self.inputs)}
 
     def command(self, argv: list, env: dict) -> tuple:
         """(argv, env) that run ``argv`` (a Python command) in the sandbox; the descriptors
@@ -302,19 +327,46 @@ class Sandbox:
         if not self.bubblewrap:
             return self.limit_args() + list(argv), env
         readable = [(p, p) for p in python_paths()]
-        readable += [(self.staging, LIB_AT), (STUDENT_PROCESS_PACKAGE, f"{LIB_AT}/autograder/student_process"),
-                     (assets_dir(), ASSETS_AT), (self.submission, SUBMISSION_AT), (self.inputs, INPUTS_AT)]
+        readable += [
+            (self.staging, LIB_AT),
+            (STUDENT_PROCESS_PACKAGE, f"{LIB_AT}/autograder/student_process"),
+            (assets_dir(), ASSETS_AT),
+            (self.submission, SUBMISSION_AT),
+            (self.inputs, INPUTS_AT),
+        ]
         readable = [(Path(s), d) for s, d in readable if Path(s).exists()]
-        env = dict(env, PYTHONPATH=LIB_AT, HOME=TMP_AT, MPLCONFIGDIR=f"{TMP_AT}/matplotlib",
-                   KERAS_HOME=f"{TMP_AT}/keras", TMPDIR=TMP_AT, A3_ASSETS=ASSETS_AT)
+        env = dict(
+            env,
+            PYTHONPATH=LIB_AT,
+            HOME=TMP_AT,
+            MPLCONFIGDIR=f"{TMP_AT}/matplotlib",
+            KERAS_HOME=f"{TMP_AT}/keras",
+            TMPDIR=TMP_AT,
+            A3_ASSETS=ASSETS_AT,
+        )
         self.fds = [filter_fd()]
-        cmd = [*self.limit_args(), shutil.which("bwrap"), *_namespace_args(),
-               *_mount_args(readable, self.limits.file_size), "--seccomp", str(self.fds[0]),
-               "--chdir", TMP_AT, "--"]
+        cmd = [
+            *self.limit_args(),
+            shutil.which("bwrap"),
+            *_namespace_args(),
+            *_mount_args(readable, self.limits.file_size),
+            "--seccomp",
+            str(self.fds[0]),
+            "--chdir",
+            TMP_AT,
+            "--",
+        ]
         if self.uid is not None:
-            cmd += [shutil.which("setpriv"), f"--reuid={self.uid}", f"--regid={self.uid}",
-                    "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
-        argv = [os.path.abspath(argv[0]), *argv[1:]]     # no '..' through folders the sandbox lacks
+            cmd += [
+                shutil.which("setpriv"),
+                f"--reuid={self.uid}",
+                f"--regid={self.uid}",
+                "--clear-groups",
+                "--inh-caps=-all",
+                "--bounding-set=-all",
+                "--no-new-privs",
+            ]
+        argv = [os.path.abspath(argv[0]), *argv[1:]]  # no '..' through folders the sandbox lacks
         return cmd + argv, env
 
     def close_fds(self) -> None:
@@ -331,8 +383,15 @@ class Sandbox:
         inherited by everything that starts (bwrap, setpriv, the student process, its children).
         A command rather than a Popen preexec_fn, which is unsafe in a threaded grader."""
         lim, cpu = self.limits, int(self.limits.cpu_time)
-        return [_PRLIMIT, f"--as={lim.memory}", f"--cpu={cpu}:{cpu + 5}", f"--fsize={lim.file_size}",
-                "--core=0", f"--nproc={self._nproc}", "--"]
+        return [
+            _PRLIMIT,
+            f"--as={lim.memory}",
+            f"--cpu={cpu}:{cpu + 5}",
+            f"--fsize={lim.file_size}",
+            "--core=0",
+            f"--nproc={self._nproc}",
+            "--",
+        ]
 
     def describe(self) -> str:
         """One line for logs and reports."""

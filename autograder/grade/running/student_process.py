@@ -6,6 +6,7 @@ next question starts a fresh worker. Inputs go in as npz files in a folder only 
 writes (grade/running/exchange.py), outputs come back on the reply pipe as bounded plain arrays read
 within the question's deadline; the expected values never leave the grader.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,15 +25,22 @@ from autograder.config import Limits
 from autograder.grade.running.exchange import remove_tree, write_inputs
 from autograder.grade.running.sandbox import Sandbox
 from autograder.student_process.assets import ASSETS_ENV, assets_dir
-from autograder.student_process.protocol import (MAX_OUTPUT_BYTES, MAX_REPLY_BYTES, ProtocolError, check_layout,
-                                        decode_arrays, parse, send)
+from autograder.student_process.protocol import (
+    MAX_OUTPUT_BYTES,
+    MAX_REPLY_BYTES,
+    ProtocolError,
+    check_layout,
+    decode_arrays,
+    parse,
+    send,
+)
 
 STARTUP_TIMEOUT = 60.0
-LIMIT_SIGNALS = {   # what a signal from a resource limit means, for the student
+LIMIT_SIGNALS = {  # what a signal from a resource limit means, for the student
     signal.SIGXCPU: ": it used more than its {limits.cpu_time:g} s of CPU time",
     signal.SIGXFSZ: ": it wrote a file larger than {limits.file_size} bytes (printed output counts)",
 }
-EOF = object()          # _read_reply: the student process closed its reply pipe
+EOF = object()  # _read_reply: the student process closed its reply pipe
 LOG_TAIL_BYTES = 2000
 
 
@@ -40,6 +48,7 @@ LOG_TAIL_BYTES = 2000
 class CaseRun:
     """What the student process did for one case: status ``ok`` (with outputs),
     ``not_implemented``, ``error``, ``timeout`` or ``crashed``, and a message."""
+
     status: str
     message: str = ""
     outputs: dict = field(default_factory=dict)
@@ -48,11 +57,22 @@ class CaseRun:
 def worker_env() -> dict:
     """Environment of the student process: single-threaded BLAS and TensorFlow, no user site,
     no bytecode, and the public assets folder in A3_ASSETS."""
-    env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR",
-                                                        "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
-    env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
-               PYTHONDONTWRITEBYTECODE="1", PYTHONNOUSERSITE="1", MPLBACKEND="Agg",
-               TF_CPP_MIN_LOG_LEVEL="2", TF_NUM_INTEROP_THREADS="1", TF_NUM_INTRAOP_THREADS="1")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+    }
+    env.update(
+        OPENBLAS_NUM_THREADS="1",
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONNOUSERSITE="1",
+        MPLBACKEND="Agg",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        TF_NUM_INTEROP_THREADS="1",
+        TF_NUM_INTRAOP_THREADS="1",
+    )
     env[ASSETS_ENV] = str(assets_dir())
     return env
 
@@ -71,8 +91,9 @@ class StudentProcess:
       bubblewrap or fail; False = limits only.
     """
 
-    def __init__(self, submission: Path, workdir: Path, seed: int = 231, limits: Limits = Limits(),
-                 sandbox: bool | None = None):
+    def __init__(
+        self, submission: Path, workdir: Path, seed: int = 231, limits: Limits = Limits(), sandbox: bool | None = None
+    ):
         self.submission = Path(submission).resolve()
         self.workdir = Path(workdir).resolve()
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -86,8 +107,9 @@ class StudentProcess:
         self.log_path = self.workdir / "student_output.log"
         self.restarts = 0
         self._request_id = 0
-        self.sandbox = Sandbox(limits, self.submission, self.inputs, self.workdir / "lib", sandbox,
-                               scratch=self.scratch)
+        self.sandbox = Sandbox(
+            limits, self.submission, self.inputs, self.workdir / "lib", sandbox, scratch=self.scratch
+        )
         self.sandbox.prepare()
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -97,13 +119,32 @@ class StudentProcess:
         log = open(self.log_path, "ab")
         where = self.sandbox.where()
         cmd, env = self.sandbox.command(
-            [sys.executable, "-m", "autograder.student_process", "--submission", where["submission"],
-             "--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)], worker_env())
+            [
+                sys.executable,
+                "-m",
+                "autograder.student_process",
+                "--submission",
+                where["submission"],
+                "--fd-in",
+                str(req_r),
+                "--fd-out",
+                str(rep_w),
+                "--seed",
+                str(self.seed),
+            ],
+            worker_env(),
+        )
         try:
-            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                         pass_fds=(req_r, rep_w, *self.sandbox.fds),
-                                         cwd=self.workdir if self.sandbox.bubblewrap else self.scratch,
-                                         env=env, start_new_session=True)
+            self.proc = subprocess.Popen(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                pass_fds=(req_r, rep_w, *self.sandbox.fds),
+                cwd=self.workdir if self.sandbox.bubblewrap else self.scratch,
+                env=env,
+                start_new_session=True,
+            )
         finally:
             os.close(req_r)
             os.close(rep_w)
@@ -142,7 +183,7 @@ class StudentProcess:
         try:
             self._requests.close()
         except OSError:
-            pass                            # the pipe broke with the process: nothing to flush
+            pass  # the pipe broke with the process: nothing to flush
         try:
             os.close(self._replies)
         except OSError:
@@ -172,7 +213,7 @@ class StudentProcess:
             write_inputs(self.inputs, name, inputs)
             return self._run(question, inputs, time_limit, f"{self.sandbox.where()['inputs']}/{name}")
         finally:
-            remove_tree(self.inputs / name)      # the grader's own folder: nothing to distrust
+            remove_tree(self.inputs / name)  # the grader's own folder: nothing to distrust
 
     def _run(self, question, inputs, time_limit, in_dir):
         request_id = f"{self._request_id}-{secrets.token_hex(8)}"
@@ -182,8 +223,7 @@ class StudentProcess:
                 self._start()
                 deadline = time.monotonic() + time_limit
             log_start = self.log_path.stat().st_size
-            send(self._requests, {"id": request_id, "question": question, "cases": list(inputs),
-                                  "in_dir": in_dir})
+            send(self._requests, {"id": request_id, "question": question, "cases": list(inputs), "in_dir": in_dir})
             reply = self._read_reply(deadline - time.monotonic(), request_id)
         except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
             self._restart()
@@ -210,20 +250,23 @@ class StudentProcess:
             if sum(sizes.values()) > MAX_REPLY_BYTES:
                 raise ProtocolError(f"outputs of {sum(sizes.values())} bytes exceed the limit of {MAX_REPLY_BYTES}")
             data = self._read_bytes(sum(sizes.values()), deadline)
-        except ProtocolError as exc:      # the bytes that follow cannot be framed: a fresh process
+        except ProtocolError as exc:  # the bytes that follow cannot be framed: a fresh process
             self._restart()
             for case in layouts:
                 runs[case] = CaseRun("error", f"unusable output: {exc}")
             return runs
         if data is None or data is EOF:
             self._restart()
-            why = (f"timed out: its outputs did not arrive within {time_limit:g} s" if data is None
-                   else "the student process ended before sending all its outputs")
+            why = (
+                f"timed out: its outputs did not arrive within {time_limit:g} s"
+                if data is None
+                else "the student process ended before sending all its outputs"
+            )
             return {c: CaseRun("timeout" if data is None else "crashed", why) for c in inputs}
         offset = 0
         for case, layout in layouts.items():
             try:
-                runs[case].outputs = decode_arrays(layout, data[offset:offset + sizes[case]])
+                runs[case].outputs = decode_arrays(layout, data[offset : offset + sizes[case]])
             except ProtocolError as exc:
                 runs[case] = CaseRun("error", f"unusable output: {exc}")
             offset += sizes[case]
@@ -233,9 +276,11 @@ class StudentProcess:
             # reply). The check is best effort: see autograder/student_process/tamper.py.
             self._restart()
             names = ", ".join(map(str, reply["tampered"]))[:500]
-            msg = (f"your code replaced {names} while {question} ran; changing numpy, "
-                   f"TensorFlow, Python's builtins or the grader is not allowed, so this question "
-                   f"scores 0 (the next question starts in a fresh process)")
+            msg = (
+                f"your code replaced {names} while {question} ran; changing numpy, "
+                f"TensorFlow, Python's builtins or the grader is not allowed, so this question "
+                f"scores 0 (the next question starts in a fresh process)"
+            )
             return {c: CaseRun("error", msg) for c in inputs}
         return runs
 
@@ -249,7 +294,7 @@ class StudentProcess:
         tail = self.log_tail(log_start)
         self._restart()
         if code is not None and code > 128 and self.sandbox.bubblewrap:
-            code = -(code - 128)               # bwrap reports a signal as 128 + its number
+            code = -(code - 128)  # bwrap reports a signal as 128 + its number
         if code is not None and code < 0:
             try:
                 how = f"signal {signal.Signals(-code).name}"
@@ -292,7 +337,7 @@ class StudentProcess:
         while have < size:
             if not self._readable_by(deadline):
                 return None
-            got = os.readv(self._replies, [view[have:have + 2**20]])
+            got = os.readv(self._replies, [view[have : have + 2**20]])
             if not got:
                 return EOF
             have += got

@@ -17,6 +17,7 @@ process the student starts and cannot be removed. Refused with EPERM:
 System calls of another architecture (32-bit ``int 0x80``, x32) kill the process
 (libseccomp's default for a foreign architecture).
 """
+
 from __future__ import annotations
 
 import errno
@@ -24,21 +25,55 @@ import functools
 import os
 import tempfile
 
-CLONE_NEW_FLAGS = {                # linux/sched.h
-    "CLONE_NEWNS": 0x00020000, "CLONE_NEWCGROUP": 0x02000000, "CLONE_NEWUTS": 0x04000000,
-    "CLONE_NEWIPC": 0x08000000, "CLONE_NEWUSER": 0x10000000, "CLONE_NEWPID": 0x20000000,
-    "CLONE_NEWNET": 0x40000000, "CLONE_NEWTIME": 0x00000080,
+CLONE_NEW_FLAGS = {  # linux/sched.h
+    "CLONE_NEWNS": 0x00020000,
+    "CLONE_NEWCGROUP": 0x02000000,
+    "CLONE_NEWUTS": 0x04000000,
+    "CLONE_NEWIPC": 0x08000000,
+    "CLONE_NEWUSER": 0x10000000,
+    "CLONE_NEWPID": 0x20000000,
+    "CLONE_NEWNET": 0x40000000,
+    "CLONE_NEWTIME": 0x00000080,
 }
 DENIED = (
-    "add_key", "request_key", "keyctl",
-    "unshare", "setns", "mount", "umount2", "pivot_root", "chroot",
-    "fsopen", "fsconfig", "fsmount", "fspick", "move_mount", "open_tree", "mount_setattr",
-    "ptrace", "process_vm_readv", "process_vm_writev", "kcmp",
-    "bpf", "perf_event_open", "userfaultfd",
-    "io_uring_setup", "io_uring_enter", "io_uring_register",
-    "open_by_handle_at", "name_to_handle_at",
-    "init_module", "finit_module", "delete_module", "kexec_load", "kexec_file_load",
-    "reboot", "swapon", "swapoff", "acct", "quotactl",
+    "add_key",
+    "request_key",
+    "keyctl",
+    "unshare",
+    "setns",
+    "mount",
+    "umount2",
+    "pivot_root",
+    "chroot",
+    "fsopen",
+    "fsconfig",
+    "fsmount",
+    "fspick",
+    "move_mount",
+    "open_tree",
+    "mount_setattr",
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+    "kcmp",
+    "bpf",
+    "perf_event_open",
+    "userfaultfd",
+    "io_uring_setup",
+    "io_uring_enter",
+    "io_uring_register",
+    "open_by_handle_at",
+    "name_to_handle_at",
+    "init_module",
+    "finit_module",
+    "delete_module",
+    "kexec_load",
+    "kexec_file_load",
+    "reboot",
+    "swapon",
+    "swapoff",
+    "acct",
+    "quotactl",
 )
 NOT_IMPLEMENTED = ("clone3",)
 
@@ -48,12 +83,13 @@ def filter_bpf() -> bytes:
     """The filter as BPF bytes (built once per process). Raises ImportError/OSError if
     libseccomp or its binding is missing."""
     import pyseccomp as seccomp
+
     flt = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
     for name in DENIED:
         try:
             flt.add_rule(seccomp.ERRNO(errno.EPERM), name)
         except (ValueError, RuntimeError, OSError):
-            pass                        # a call this kernel/libseccomp does not know
+            pass  # a call this kernel/libseccomp does not know
     for name in NOT_IMPLEMENTED:
         try:
             flt.add_rule(seccomp.ERRNO(errno.ENOSYS), name)

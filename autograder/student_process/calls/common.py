@@ -1,6 +1,7 @@
 """Helpers shared by the student-side calls of every part: `unpack` checks the tuple a
 student function returned, `named_arrays` names its values (refusing None), `keras_float`
 sets the float type Keras builds layers in."""
+
 from __future__ import annotations
 
 
@@ -11,8 +12,9 @@ class CallError(Exception):
 def unpack(result, names, fname):
     """Check that ``fname`` returned a tuple of len(names) and return it."""
     if result is None:
-        raise CallError(f"{fname} returned None; expected a tuple ({', '.join(names)}) "
-                        f"(is the return statement missing?)")
+        raise CallError(
+            f"{fname} returned None; expected a tuple ({', '.join(names)}) (is the return statement missing?)"
+        )
     if len(names) == 1:
         return (result,)
     if not isinstance(result, (tuple, list)) or len(result) != len(names):
@@ -31,8 +33,6 @@ def named_arrays(names, values, fname):
     return out
 
 
-
-
 def keras_float(name: str) -> None:
     """Make Keras build new layers in ``name`` ("float32" or "float64"): its floatx and its
     global dtype policy (Keras 3 fixes the policy when the first layer is built, and
@@ -40,6 +40,7 @@ def keras_float(name: str) -> None:
     (grade/judging/grader.py, process_groups), so each part's calls set the type they need
     rather than rely on what an earlier part left."""
     import keras
+
     if keras.config.floatx() != name or keras.config.dtype_policy().name != name:
         keras.config.set_floatx(name)
         keras.config.set_dtype_policy(name)

@@ -5,6 +5,7 @@ the reference's outputs, stored as fixtures, are the same on every CPU (float32 
 round differently from one instruction set to another). Models get fixed weights drawn
 from a seeded generator (``set_weights``), never weights sent in every case.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -23,13 +24,14 @@ def tf():
     global _tf
     if _tf is None:
         import tensorflow
+
         try:
             tensorflow.config.threading.set_intra_op_parallelism_threads(1)
             tensorflow.config.threading.set_inter_op_parallelism_threads(1)
-        except RuntimeError:   # already initialised (by the student's import): keep its setting
+        except RuntimeError:  # already initialised (by the student's import): keep its setting
             pass
         _tf = tensorflow
-    keras_float("float64")        # on every call: a part graded before in this process may have set float32
+    keras_float("float64")  # on every call: a part graded before in this process may have set float32
     return _tf
 
 
@@ -54,11 +56,13 @@ def variable_shapes(model) -> np.ndarray:
     (n_variables, 4), padded with -1."""
     shapes = [tuple(int(d) for d in v.shape) for v in model.trainable_variables]
     if len(shapes) > MAX_VARIABLES or any(len(s) > 4 for s in shapes):
-        raise CallError(f"the model has {len(shapes)} trainable variables (or one of more than 4 dimensions); "
-                        f"expected a small Sequential model")
+        raise CallError(
+            f"the model has {len(shapes)} trainable variables (or one of more than 4 dimensions); "
+            f"expected a small Sequential model"
+        )
     out = -np.ones((len(shapes), 4), dtype=np.int64)
     for i, s in enumerate(shapes):
-        out[i, :len(s)] = s
+        out[i, : len(s)] = s
     return out
 
 
@@ -107,9 +111,12 @@ def model_outputs(pkg, name, args, x, seed):
     """The model's size, variable shapes and output on ``x`` with fixed weights."""
     model = _build(pkg, name, args, x, seed)
     out = _numpy(model(x, training=True), "the output", name)
-    return {"n_params": np.array(int(model.count_params())),
-            "n_trainable": np.array(int(sum(int(np.prod(v.shape)) for v in model.trainable_variables))),
-            "variable_shapes": variable_shapes(model), "output": out}
+    return {
+        "n_params": np.array(int(model.count_params())),
+        "n_trainable": np.array(int(sum(int(np.prod(v.shape)) for v in model.trainable_variables))),
+        "variable_shapes": variable_shapes(model),
+        "output": out,
+    }
 
 
 def discriminator(pkg, x, seed):
@@ -140,22 +147,29 @@ def sample_noise(pkg, batch_size, dim):
     fn = _gan(pkg, "sample_noise")
     first, second = fn(int(batch_size), int(dim)), fn(int(batch_size), int(dim))
     is_tensor = [int(_tf.is_tensor(z)) for z in (first, second)]
-    return {"first": _numpy(first, "the noise", "sample_noise"), "second": _numpy(second, "the noise", "sample_noise"),
-            "is_tensor": np.array(is_tensor)}
+    return {
+        "first": _numpy(first, "the noise", "sample_noise"),
+        "second": _numpy(second, "the noise", "sample_noise"),
+        "is_tensor": np.array(is_tensor),
+    }
 
 
 def gan_loss(pkg, logits_real, logits_fake):
     d_loss = _gan(pkg, "discriminator_loss")(_tf.constant(logits_real), _tf.constant(logits_fake))
     g_loss = _gan(pkg, "generator_loss")(_tf.constant(logits_fake))
-    return {"d_loss": _numpy(d_loss, "the loss", "discriminator_loss"),
-            "g_loss": _numpy(g_loss, "the loss", "generator_loss")}
+    return {
+        "d_loss": _numpy(d_loss, "the loss", "discriminator_loss"),
+        "g_loss": _numpy(g_loss, "the loss", "generator_loss"),
+    }
 
 
 def ls_gan_loss(pkg, scores_real, scores_fake):
     d_loss = _gan(pkg, "ls_discriminator_loss")(_tf.constant(scores_real), _tf.constant(scores_fake))
     g_loss = _gan(pkg, "ls_generator_loss")(_tf.constant(scores_fake))
-    return {"d_loss": _numpy(d_loss, "the loss", "ls_discriminator_loss"),
-            "g_loss": _numpy(g_loss, "the loss", "ls_generator_loss")}
+    return {
+        "d_loss": _numpy(d_loss, "the loss", "ls_discriminator_loss"),
+        "g_loss": _numpy(g_loss, "the loss", "ls_generator_loss"),
+    }
 
 
 def _solver_settings(opt, who):
@@ -170,11 +184,15 @@ def _solver_settings(opt, who):
         try:
             return float(np.asarray(value.numpy() if hasattr(value, "numpy") else value))
         except (TypeError, ValueError):
-            return np.nan     # e.g. a learning-rate schedule
-    return {f"{who}_is_adam": np.array(int(isinstance(opt, _tf.keras.optimizers.Adam))),
-            f"{who}_learning_rate": np.array(number("learning_rate")),
-            f"{who}_beta_1": np.array(number("beta_1")), f"{who}_beta_2": np.array(number("beta_2")),
-            f"{who}_epsilon": np.array(number("epsilon"))}
+            return np.nan  # e.g. a learning-rate schedule
+
+    return {
+        f"{who}_is_adam": np.array(int(isinstance(opt, _tf.keras.optimizers.Adam))),
+        f"{who}_learning_rate": np.array(number("learning_rate")),
+        f"{who}_beta_1": np.array(number("beta_1")),
+        f"{who}_beta_2": np.array(number("beta_2")),
+        f"{who}_epsilon": np.array(number("epsilon")),
+    }
 
 
 def get_solvers(pkg, learning_rate=None, beta1=None):
@@ -206,17 +224,22 @@ def gan_training(pkg, real, noise, noise_dim, seed_D, seed_G):
     fake_first = G(_tf.constant(noise[0]), training=True)
     d_losses, g_losses, d_after = [], [], None
     for k in range(len(noise)):
-        d_loss, g_loss = unpack(step(D, G, D_solver, G_solver, _tf.constant(real), _tf.constant(noise[k]),
-                                     d_loss_fn, g_loss_fn), ("d_loss", "g_loss"), "train_step")
+        d_loss, g_loss = unpack(
+            step(D, G, D_solver, G_solver, _tf.constant(real), _tf.constant(noise[k]), d_loss_fn, g_loss_fn),
+            ("d_loss", "g_loss"),
+            "train_step",
+        )
         d_losses.append(float(_numpy(d_loss, "d_loss", "train_step")))
         g_losses.append(float(_numpy(g_loss, "g_loss", "train_step")))
         if k == 0:
             d_after = d_loss_fn(D(real_in, training=True), D(fake_first, training=True))
     logits = _numpy(D(real_in, training=True), "the logits", "discriminator")
     images = _numpy(G(_tf.constant(noise[0][:2]), training=True), "the images", "generator")
-    return named_arrays(["d_losses", "g_losses", "d_loss_after_first", "logits_real", "images"],
-                        [np.array(d_losses), np.array(g_losses), _numpy(d_after, "the loss", "discriminator_loss"),
-                         logits, images], "train_step")
+    return named_arrays(
+        ["d_losses", "g_losses", "d_loss_after_first", "logits_real", "images"],
+        [np.array(d_losses), np.array(g_losses), _numpy(d_after, "the loss", "discriminator_loss"), logits, images],
+        "train_step",
+    )
 
 
 CALLS = {

@@ -5,6 +5,7 @@ single-threaded, and the trained SqueezeNet is loaded once from the public asset
 (``assets_dir()/netvis/squeezenet.keras``), never from the submission: the student's
 functions receive that model and the case's images and return plain arrays.
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,12 +23,14 @@ def _load():
     """The trained model and a copy of its weights (loaded once per process, TensorFlow on
     one thread)."""
     import tensorflow as tf
+
     try:
         tf.config.threading.set_intra_op_parallelism_threads(1)
         tf.config.threading.set_inter_op_parallelism_threads(1)
-    except RuntimeError:      # already initialised (e.g. by the student's import): env vars apply
+    except RuntimeError:  # already initialised (e.g. by the student's import): env vars apply
         pass
     import keras
+
     model = keras.models.load_model(assets_dir().joinpath(*MODEL_FILE), compile=False)
     return model, [w.copy() for w in model.get_weights()]
 
@@ -38,7 +41,7 @@ def squeezenet():
     only its own case, not the questions after it."""
     model, weights = _load()
     model.set_weights(weights)
-    keras_float("float32")    # the GAN part, graded in the same process, works in float64
+    keras_float("float32")  # the GAN part, graded in the same process, works in float64
     return model
 
 
@@ -68,6 +71,7 @@ def scaled(model, scale):
     if scale == 1:
         return model
     import keras
+
     inputs = keras.Input(shape=model.input_shape[1:])
     return keras.Model(inputs, keras.layers.Rescaling(scale)(model(inputs)))
 
@@ -86,10 +90,14 @@ def class_visualization(pkg, X, target_y, l2_reg, learning_rate):
     image. X is passed as a float32 tf.Tensor, as the course's loop passed it (so that a
     ``tape.watch(X)`` works)."""
     import tensorflow as tf
+
     model = squeezenet()
     fn = pkg.function("net_visualization", "class_visualization_update_step")
-    X_new = _array(fn(tf.constant(X.astype(np.float32)), model, int(target_y), float(l2_reg), float(learning_rate)),
-                   "class_visualization_update_step", "X")
+    X_new = _array(
+        fn(tf.constant(X.astype(np.float32)), model, int(target_y), float(l2_reg), float(learning_rate)),
+        "class_visualization_update_step",
+        "X",
+    )
     return named_arrays(["X"], [X_new], "class_visualization_update_step")
 
 

@@ -2,6 +2,7 @@
 arrays of a case, and the transfer loop of the student's package with its VGG16 feature
 extractor. TensorFlow is imported on the first call of this part (once per student
 process) and kept single-threaded."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -9,18 +10,19 @@ import numpy as np
 from .common import CallError, keras_float, named_arrays, unpack
 
 MODULE = "style_transfer"
-_models = {}                       # num_layers -> the student's VGG16 feature extractor
+_models = {}  # num_layers -> the student's VGG16 feature extractor
 
 
 def _tf():
     """TensorFlow, imported once, with one thread per op and between ops."""
     import tensorflow as tf
+
     try:
         tf.config.threading.set_intra_op_parallelism_threads(1)
         tf.config.threading.set_inter_op_parallelism_threads(1)
-    except RuntimeError:           # already initialised (by a previous call): set already
+    except RuntimeError:  # already initialised (by a previous call): set already
         pass
-    keras_float("float32")         # the GAN part, graded in the same process, works in float64
+    keras_float("float32")  # the GAN part, graded in the same process, works in float64
     return tf
 
 
@@ -34,10 +36,14 @@ def _array(value, name, fname):
         raise CallError(f"{fname} returned None for {name} (is the return statement missing?)")
     try:
         arr = np.asarray(value.numpy() if hasattr(value, "numpy") else value)
-    except Exception as exc:       # a symbolic tensor, a list of tensors of different shapes, ...
-        raise CallError(f"{fname} returned {name} of type {type(value).__name__}, not a number or tensor ({exc})") from None
+    except Exception as exc:  # a symbolic tensor, a list of tensors of different shapes, ...
+        raise CallError(
+            f"{fname} returned {name} of type {type(value).__name__}, not a number or tensor ({exc})"
+        ) from None
     if arr.dtype.kind not in "biuf":
-        raise CallError(f"{fname} returned {name} of type {type(value).__name__} (dtype {arr.dtype}); expected a number or tensor")
+        raise CallError(
+            f"{fname} returned {name} of type {type(value).__name__} (dtype {arr.dtype}); expected a number or tensor"
+        )
     return arr
 
 
@@ -72,8 +78,21 @@ def tv_loss(pkg, img, tv_weight, reps=None):
     return {"loss": _array(loss, "the loss", "tv_loss")}
 
 
-def style_transfer(pkg, content_img, style_img, content_layer, content_weight, style_layers, style_weights,
-                   tv_weight, num_iters, initial_lr, decayed_lr, decay_lr_at, init_img=None):
+def style_transfer(
+    pkg,
+    content_img,
+    style_img,
+    content_layer,
+    content_weight,
+    style_layers,
+    style_weights,
+    tv_weight,
+    num_iters,
+    initial_lr,
+    decayed_lr,
+    decay_lr_at,
+    init_img=None,
+):
     """The student's transfer loop with the student's feature extractor (built once per
     number of layers), from ``init_img`` (default: the content image); returns the final
     image and the loss history."""
@@ -83,13 +102,26 @@ def style_transfer(pkg, content_img, style_img, content_layer, content_weight, s
     if num_layers not in _models:
         _models[num_layers] = pkg.function(MODULE, "vgg16_features")(num_layers)
     result = pkg.function(MODULE, "style_transfer")(
-        _models[num_layers], content_img.astype(np.float32), style_img.astype(np.float32), int(content_layer),
-        float(content_weight), layers, [float(w) for w in np.atleast_1d(style_weights)], float(tv_weight),
-        init_img=None if init_img is None else init_img.astype(np.float32), num_iters=int(num_iters), initial_lr=float(initial_lr),
-        decayed_lr=float(decayed_lr), decay_lr_at=int(decay_lr_at))
+        _models[num_layers],
+        content_img.astype(np.float32),
+        style_img.astype(np.float32),
+        int(content_layer),
+        float(content_weight),
+        layers,
+        [float(w) for w in np.atleast_1d(style_weights)],
+        float(tv_weight),
+        init_img=None if init_img is None else init_img.astype(np.float32),
+        num_iters=int(num_iters),
+        initial_lr=float(initial_lr),
+        decayed_lr=float(decayed_lr),
+        decay_lr_at=int(decay_lr_at),
+    )
     img, losses = unpack(result, ("img", "losses"), "style_transfer")
-    return named_arrays(["img", "losses"], [_array(img, "img", "style_transfer"),
-                                            _array(losses, "losses", "style_transfer")], "style_transfer")
+    return named_arrays(
+        ["img", "losses"],
+        [_array(img, "img", "style_transfer"), _array(losses, "losses", "style_transfer")],
+        "style_transfer",
+    )
 
 
 CALLS = {

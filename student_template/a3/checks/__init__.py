@@ -5,6 +5,7 @@ run (``a3 build`` ships this package as ``a3/checks``): one definition of each j
 
 CHECKS: {question id: check(case, got, expected, inputs, question) -> [Check]}.
 SOURCE_CHECKS: {question id: check_source(case, source, question) -> [Check]}."""
+
 from . import captioning, gan, netvis, style
 
 CHECKS = {

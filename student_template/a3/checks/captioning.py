@@ -1,4 +1,5 @@
 """Checks of the captioning questions (Parts 1-2) beyond comparing every output."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,13 +15,19 @@ def check_greedy(got, expected):
     sampled, but you can if you want to")."""
     caps, ref = got.get("captions"), expected["captions"]
     if caps is None or np.shape(caps) != ref.shape or np.asarray(caps).dtype.kind not in "iu":
-        return [compare_array("captions", caps, ref, 0)]   # names the missing, shape or dtype problem
+        return [compare_array("captions", caps, ref, 0)]  # names the missing, shape or dtype problem
     diff = caption_difference(caps, ref)
     if diff is not None:
         i, j, got_word, ref_word = diff
         hint = " (the first column must be the first sampled word, not <START>)" if j == 0 and got_word == 1 else ""
-        return [Check("captions", False, f"captions: row {i} differs from the reference's greedy caption at "
-                                          f"position {j}: got word {got_word}, expected {ref_word}{hint}")]
+        return [
+            Check(
+                "captions",
+                False,
+                f"captions: row {i} differs from the reference's greedy caption at "
+                f"position {j}: got word {got_word}, expected {ref_word}{hint}",
+            )
+        ]
     return [Check("captions", True, "captions: every greedy caption matches the reference up to its <END>")]
 
 

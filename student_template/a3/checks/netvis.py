@@ -2,6 +2,7 @@
 relative to the largest reference value, and the fooling image judged by the model itself
 (the trained SqueezeNet of the public assets, ``assets_dir()/netvis``, loaded once per
 process: the grader's own copy, never the student's)."""
+
 from __future__ import annotations
 
 import json
@@ -31,12 +32,14 @@ def grader_model():
     with _model_lock:
         if not _model:
             import tensorflow as tf
+
             try:
                 tf.config.threading.set_intra_op_parallelism_threads(1)
                 tf.config.threading.set_inter_op_parallelism_threads(1)
             except RuntimeError:
                 pass
             import keras
+
             path = assets.assets_dir().joinpath(*MODEL_DIR, "squeezenet.keras")
             _model.append(keras.models.load_model(path, compile=False))
         return _model[0]
@@ -77,10 +80,14 @@ def close_check(name, got, expected, tol, what=None) -> Check:
     err = float(np.max(np.abs(got - expected)) / max(np.max(np.abs(expected)), 1e-12))
     what = what or name
     if err > tol:
-        return Check(name, False, f"{what}: differs from the reference by up to {err:.1e} of its largest "
-                                  f"value (allowed {tol:.0e})")
-    return Check(name, True, f"{what}: matches the reference (largest difference {err:.1e} of its largest "
-                             f"value <= {tol:.0e})")
+        return Check(
+            name,
+            False,
+            f"{what}: differs from the reference by up to {err:.1e} of its largest value (allowed {tol:.0e})",
+        )
+    return Check(
+        name, True, f"{what}: matches the reference (largest difference {err:.1e} of its largest value <= {tol:.0e})"
+    )
 
 
 def check_saliency_maps(case, got, expected, inputs, question):
@@ -91,11 +98,11 @@ def check_saliency_maps(case, got, expected, inputs, question):
 
 
 MAX_CHANGE_FACTOR = 3.0
-SCORE_TOLERANCE = 1e-4   # a tie with the target's score (float32 noise) counts as fooled
+SCORE_TOLERANCE = 1e-4  # a tie with the target's score (float32 noise) counts as fooled
 
 
-FRACTIONS = (0.1, 0.25, 0.5, 0.75, 0.9)   # points on the way from X to X_fooling that are tried
-SCALE_HINT_RATIO = 10.0                    # a change this many times the reference's, in a scaled case
+FRACTIONS = (0.1, 0.25, 0.5, 0.75, 0.9)  # points on the way from X to X_fooling that are tried
+SCALE_HINT_RATIO = 10.0  # a change this many times the reference's, in a scaled case
 
 
 def fooled_on_the_way(X, Xf, target):
@@ -116,18 +123,24 @@ def causes(X, Xf, target, ratio, scale, fooled):
     hints = []
     t = fooled_on_the_way(X, Xf, target)
     if t is not None:
-        hints.append(f"the image X + {t:g} * (X_fooling - X), part of the way, is already classified as the "
-                     f"target: stop as soon as the model is fooled (check the prediction before each step)")
+        hints.append(
+            f"the image X + {t:g} * (X_fooling - X), part of the way, is already classified as the "
+            f"target: stop as soon as the model is fooled (check the prediction before each step)"
+        )
     if scale > 1 and ratio > SCALE_HINT_RATIO:
-        hints.append(f"in this case the model's scores are multiplied by {scale:g} (the same classification) and "
-                     f"your image changed {ratio:.0f} times as much as the reference's: a step normalised as "
-                     f"dX = learning_rate * g / ||g||_2 does not depend on the scale of the scores, a step without "
-                     f"the division grows with them")
+        hints.append(
+            f"in this case the model's scores are multiplied by {scale:g} (the same classification) and "
+            f"your image changed {ratio:.0f} times as much as the reference's: a step normalised as "
+            f"dX = learning_rate * g / ||g||_2 does not depend on the scale of the scores, a step without "
+            f"the division grows with them"
+        )
     if scale < 1 and not fooled and ratio < 1 / SCALE_HINT_RATIO:
-        hints.append(f"in this case the model's scores are multiplied by {scale:g} (the same classification) and "
-                     f"your image changed {1 / ratio:.0f} times less than the reference's: a step normalised as "
-                     f"dX = learning_rate * g / ||g||_2 does not depend on the scale of the scores, a step without "
-                     f"the division shrinks with them")
+        hints.append(
+            f"in this case the model's scores are multiplied by {scale:g} (the same classification) and "
+            f"your image changed {1 / ratio:.0f} times less than the reference's: a step normalised as "
+            f"dX = learning_rate * g / ||g||_2 does not depend on the scale of the scores, a step without "
+            f"the division shrinks with them"
+        )
     return "".join(f"; {h}" for h in hints)
 
 
@@ -140,8 +153,13 @@ def check_fooling_image(case, got, expected, inputs, question):
     Xf = np.asarray(Xf, dtype=np.float32)
     change = np.abs(Xf.astype(np.float64) - X)
     if change.max() == 0:
-        return [Check("changed", False, "X_fooling: is the input image unchanged; return a new image that the "
-                                        "model classifies as target_y")]
+        return [
+            Check(
+                "changed",
+                False,
+                "X_fooling: is the input image unchanged; return a new image that the model classifies as target_y",
+            )
+        ]
     names = model_info()["class_names"]
     scale = float(inputs.get("score_scale", 1.0))
     mean_change = float(change.mean())
@@ -150,19 +168,35 @@ def check_fooling_image(case, got, expected, inputs, question):
     scores = scores_of(Xf)[0]
     pred = int(np.argmax(scores))
     if scores[target] < scores[pred] - SCORE_TOLERANCE:
-        return [Check("fooled", False, f"X_fooling: the model classifies it as {names[pred]} (class {pred}, score "
-                                       f"{scores[pred]:.3f}), not as the target {names[target]} (class {target}, "
-                                       f"score {scores[target]:.3f}); mean absolute change {mean_change:.3g}, the "
-                                       f"reference's {ref_change:.3g}"
-                                       + causes(X, Xf, target, ratio, scale, fooled=False))]
+        return [
+            Check(
+                "fooled",
+                False,
+                f"X_fooling: the model classifies it as {names[pred]} (class {pred}, score "
+                f"{scores[pred]:.3f}), not as the target {names[target]} (class {target}, "
+                f"score {scores[target]:.3f}); mean absolute change {mean_change:.3g}, the "
+                f"reference's {ref_change:.3g}" + causes(X, Xf, target, ratio, scale, fooled=False),
+            )
+        ]
     limit = MAX_CHANGE_FACTOR * ref_change
     if mean_change > limit:
-        return [Check("close", False, f"X_fooling: is classified as {names[target]} but the mean absolute change "
-                                      f"{mean_change:.3g} is {ratio:.1f} times the reference's ({ref_change:.3g}), "
-                                      f"more than the {MAX_CHANGE_FACTOR:g} times allowed"
-                                      + causes(X, Xf, target, ratio, scale, fooled=True))]
-    return [Check("fooled", True, f"X_fooling: classified as {names[target]}, mean absolute change "
-                                  f"{mean_change:.3g} (reference {ref_change:.3g})")]
+        return [
+            Check(
+                "close",
+                False,
+                f"X_fooling: is classified as {names[target]} but the mean absolute change "
+                f"{mean_change:.3g} is {ratio:.1f} times the reference's ({ref_change:.3g}), "
+                f"more than the {MAX_CHANGE_FACTOR:g} times allowed" + causes(X, Xf, target, ratio, scale, fooled=True),
+            )
+        ]
+    return [
+        Check(
+            "fooled",
+            True,
+            f"X_fooling: classified as {names[target]}, mean absolute change "
+            f"{mean_change:.3g} (reference {ref_change:.3g})",
+        )
+    ]
 
 
 def check_class_visualization(case, got, expected, inputs, question):
@@ -181,10 +215,17 @@ def check_class_visualization(case, got, expected, inputs, question):
     if plain.passed:
         return [plain]
     lr = float(inputs["learning_rate"])
-    normalised = close_check("X", step, lr * ref / max(np.linalg.norm(ref), 1e-30), question.threshold,
-                             what=what + " (taken as learning_rate * g / ||g||_2)")
+    normalised = close_check(
+        "X",
+        step,
+        lr * ref / max(np.linalg.norm(ref), 1e-30),
+        question.threshold,
+        what=what + " (taken as learning_rate * g / ||g||_2)",
+    )
     if normalised.passed:
         return [normalised]
-    plain.message += " (expected X + learning_rate * g, where g is the gradient of the target score minus " \
-                     "l2_reg * sum(X ** 2); learning_rate * g / ||g||_2 is accepted too)"
+    plain.message += (
+        " (expected X + learning_rate * g, where g is the gradient of the target score minus "
+        "l2_reg * sum(X ** 2); learning_rate * g / ||g||_2 is accepted too)"
+    )
     return [plain]

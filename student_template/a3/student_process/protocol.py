@@ -6,6 +6,7 @@ travel on the reply pipe itself, right after the reply line, as ``.npy`` images 
 raw data, see :func:`encode_arrays` / :func:`decode_arrays`), so the grader never opens a
 file the student process could have replaced. Nothing here ever unpickles.
 """
+
 from __future__ import annotations
 
 import io
@@ -17,13 +18,13 @@ import numpy as np
 from pathlib import Path
 from typing import IO
 
-MAX_OUTPUT_BYTES = 64 * 2**20      # an outputs file larger than this is refused
-MAX_MESSAGE_BYTES = 1 * 2**20      # a JSON line larger than this is refused
-MAX_REPLY_BYTES = 256 * 2**20      # the outputs of all cases of one question together
-MAX_ARRAYS = 64                    # arrays per case
-MAX_NAME = 100                     # characters of an array's name
-NUMERIC_KINDS = "biuf"             # bool, int, unsigned, float
-TEXT_KINDS = "U"                   # unicode strings (inputs only: vocabularies, names)
+MAX_OUTPUT_BYTES = 64 * 2**20  # an outputs file larger than this is refused
+MAX_MESSAGE_BYTES = 1 * 2**20  # a JSON line larger than this is refused
+MAX_REPLY_BYTES = 256 * 2**20  # the outputs of all cases of one question together
+MAX_ARRAYS = 64  # arrays per case
+MAX_NAME = 100  # characters of an array's name
+NUMERIC_KINDS = "biuf"  # bool, int, unsigned, float
+TEXT_KINDS = "U"  # unicode strings (inputs only: vocabularies, names)
 
 
 class ProtocolError(Exception):
@@ -54,7 +55,7 @@ def load_arrays(path: str | Path, max_bytes: int = MAX_OUTPUT_BYTES, allow_text:
     if size > max_bytes:
         raise ProtocolError(f"output file of {size} bytes exceeds the limit of {max_bytes}")
     unpacked = _declared_bytes(path)
-    if unpacked > max_bytes:          # a small compressed file may unpack to gigabytes
+    if unpacked > max_bytes:  # a small compressed file may unpack to gigabytes
         raise ProtocolError(f"output arrays of {unpacked} bytes exceed the limit of {max_bytes}")
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -78,8 +79,11 @@ def _declared_bytes(path) -> int:
                 total += info.file_size
                 with zf.open(info) as fh:
                     version = np.lib.format.read_magic(fh)
-                    read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
-                                   else np.lib.format.read_array_header_2_0)
+                    read_header = (
+                        np.lib.format.read_array_header_1_0
+                        if version == (1, 0)
+                        else np.lib.format.read_array_header_2_0
+                    )
                     shape, _, dtype = read_header(fh)
                     total += int(np.prod(shape, dtype=np.float64)) * dtype.itemsize
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -115,9 +119,15 @@ def check_layout(layout: object, max_bytes: int = MAX_OUTPUT_BYTES) -> int:
         raise ProtocolError(f"the outputs are not a list of at most {MAX_ARRAYS} arrays")
     names, total = set(), 0
     for item in layout:
-        if (not isinstance(item, list) or len(item) != 2 or not isinstance(item[0], str)
-                or not 0 < len(item[0]) <= MAX_NAME or type(item[1]) is not int or item[1] < 0
-                or item[0] in names):
+        if (
+            not isinstance(item, list)
+            or len(item) != 2
+            or not isinstance(item[0], str)
+            or not 0 < len(item[0]) <= MAX_NAME
+            or type(item[1]) is not int
+            or item[1] < 0
+            or item[0] in names
+        ):
             raise ProtocolError("the outputs are not a list of distinct [name, size] pairs")
         names.add(item[0])
         total += item[1]
@@ -134,15 +144,16 @@ def decode_arrays(layout: list, data: bytearray | memoryview) -> dict:
     out, offset = {}, 0
     view = memoryview(data)
     for name, size in layout:
-        chunk = view[offset:offset + size]
+        chunk = view[offset : offset + size]
         offset += size
         fh = io.BytesIO(chunk)
         try:
             version = np.lib.format.read_magic(fh)
             if version not in ((1, 0), (2, 0)):
                 raise ValueError(f"npy version {version}")
-            read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
-                           else np.lib.format.read_array_header_2_0)
+            read_header = (
+                np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            )
             shape, fortran, dtype = read_header(fh, max_header_size=10000)
         except (ValueError, EOFError, SyntaxError, TypeError) as exc:
             raise ProtocolError(f"{name}: not a plain array ({exc})") from None

@@ -4,6 +4,7 @@ Each function takes the :class:`~autograder.student_process.package.StudentPacka
 inputs (arrays, as named by the cases of the question's hidden test) and returns a dict of
 plain arrays. These functions only call the student's code; they never compare or score.
 """
+
 from . import captioning
 from . import gans, net_visualization, style_transfer
 from .common import CallError

@@ -1,4 +1,5 @@
 """Student-side calls of Parts 1 and 2 (captioning with an RNN and an LSTM, numpy)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -25,8 +26,15 @@ def rnn_step_forward(pkg, x, prev_h, Wx, Wh, b):
 
 
 def rnn_step_backward(pkg, x, prev_h, Wx, Wh, b, dnext_h):
-    return _check_forward_backward(pkg, "rnn_step_forward", (x, prev_h, Wx, Wh, b), "rnn_step_backward",
-                                   (dnext_h,), ("dx", "dprev_h", "dWx", "dWh", "db"), ("next_h", "cache"))
+    return _check_forward_backward(
+        pkg,
+        "rnn_step_forward",
+        (x, prev_h, Wx, Wh, b),
+        "rnn_step_backward",
+        (dnext_h,),
+        ("dx", "dprev_h", "dWx", "dWh", "db"),
+        ("next_h", "cache"),
+    )
 
 
 def rnn_forward(pkg, x, h0, Wx, Wh, b):
@@ -35,8 +43,9 @@ def rnn_forward(pkg, x, h0, Wx, Wh, b):
 
 
 def rnn_backward(pkg, x, h0, Wx, Wh, b, dh):
-    return _check_forward_backward(pkg, "rnn_forward", (x, h0, Wx, Wh, b), "rnn_backward",
-                                   (dh,), ("dx", "dh0", "dWx", "dWh", "db"), ("h", "cache"))
+    return _check_forward_backward(
+        pkg, "rnn_forward", (x, h0, Wx, Wh, b), "rnn_backward", (dh,), ("dx", "dh0", "dWx", "dWh", "db"), ("h", "cache")
+    )
 
 
 def word_embedding_forward(pkg, x, W):
@@ -45,8 +54,7 @@ def word_embedding_forward(pkg, x, W):
 
 
 def word_embedding_backward(pkg, x, W, dout):
-    return _check_forward_backward(pkg, "word_embedding_forward", (x, W), "word_embedding_backward",
-                                   (dout,), ("dW",))
+    return _check_forward_backward(pkg, "word_embedding_forward", (x, W), "word_embedding_backward", (dout,), ("dW",))
 
 
 def temporal_affine(pkg, x, w, b, dout):
@@ -62,14 +70,14 @@ def temporal_softmax_loss(pkg, x, y, mask):
 
 # ---------------------------------------------------------------- Part 2: LSTM layers
 def lstm_step_forward(pkg, x, prev_h, prev_c, Wx, Wh, b):
-    next_h, next_c, _ = _layer(pkg, "lstm_step_forward", x, prev_h, prev_c, Wx, Wh, b,
-                               returns=("next_h", "next_c", "cache"))
+    next_h, next_c, _ = _layer(
+        pkg, "lstm_step_forward", x, prev_h, prev_c, Wx, Wh, b, returns=("next_h", "next_c", "cache")
+    )
     return named_arrays(["next_h", "next_c"], [next_h, next_c], "lstm_step_forward")
 
 
 def lstm_step_backward(pkg, x, prev_h, prev_c, Wx, Wh, b, dnext_h, dnext_c):
-    outs = _layer(pkg, "lstm_step_forward", x, prev_h, prev_c, Wx, Wh, b,
-                  returns=("next_h", "next_c", "cache"))
+    outs = _layer(pkg, "lstm_step_forward", x, prev_h, prev_c, Wx, Wh, b, returns=("next_h", "next_c", "cache"))
     names = ("dx", "dprev_h", "dprev_c", "dWx", "dWh", "db")
     grads = _layer(pkg, "lstm_step_backward", dnext_h, dnext_c, outs[-1], returns=names)
     return named_arrays(names, grads, "lstm_step_backward")
@@ -81,28 +89,41 @@ def lstm_forward(pkg, x, h0, Wx, Wh, b):
 
 
 def lstm_backward(pkg, x, h0, Wx, Wh, b, dh):
-    return _check_forward_backward(pkg, "lstm_forward", (x, h0, Wx, Wh, b), "lstm_backward",
-                                   (dh,), ("dx", "dh0", "dWx", "dWh", "db"), ("h", "cache"))
+    return _check_forward_backward(
+        pkg,
+        "lstm_forward",
+        (x, h0, Wx, Wh, b),
+        "lstm_backward",
+        (dh,),
+        ("dx", "dh0", "dWx", "dWh", "db"),
+        ("h", "cache"),
+    )
 
 
 # ---------------------------------------------------------------- the captioning model
-PARAM = "param_"   # inputs/outputs named param_<name> are model.params[<name>]
-GRAD = "grad_"     # outputs named grad_<name> are grads[<name>]
+PARAM = "param_"  # inputs/outputs named param_<name> are model.params[<name>]
+GRAD = "grad_"  # outputs named grad_<name> are grads[<name>]
 
 
 def _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params=None, dtype=np.float64):
     """Build the student's CaptioningRNN and set its parameters from ``params``."""
     cls = pkg.function("classifiers.rnn", "CaptioningRNN")
     word_to_idx = {str(w): int(i) for w, i in zip(words, word_ids)}
-    model = cls(word_to_idx, input_dim=int(input_dim), wordvec_dim=int(wordvec_dim),
-                hidden_dim=int(hidden_dim), cell_type=str(cell_type), dtype=dtype)
+    model = cls(
+        word_to_idx,
+        input_dim=int(input_dim),
+        wordvec_dim=int(wordvec_dim),
+        hidden_dim=int(hidden_dim),
+        cell_type=str(cell_type),
+        dtype=dtype,
+    )
     for name, value in (params or {}).items():
         model.params[name] = value.astype(dtype)
     return model
 
 
 def _split_params(inputs):
-    params = {k[len(PARAM):]: v for k, v in inputs.items() if k.startswith(PARAM)}
+    params = {k[len(PARAM) :]: v for k, v in inputs.items() if k.startswith(PARAM)}
     rest = {k: v for k, v in inputs.items() if not k.startswith(PARAM)}
     return params, rest
 
@@ -121,7 +142,7 @@ def captioning_loss(pkg, features, captions, words, word_ids, cell_type, input_d
     return named_arrays(list(out), list(out.values()), "CaptioningRNN.loss")
 
 
-RULES = ("adam", "sgd")   # the training runs of the trajectory questions, in this order
+RULES = ("adam", "sgd")  # the training runs of the trajectory questions, in this order
 
 
 def _checked_grads(model, features, captions):
@@ -134,16 +155,36 @@ def _checked_grads(model, features, captions):
         raise CallError(f"CaptioningRNN.loss returned grads of type {type(grads).__name__}; expected a dict")
     for name, value in model.params.items():
         if name not in grads:
-            raise CallError(f"CaptioningRNN.loss returned no grads['{name}']: the solver updates every "
-                            f"model.params[k] with grads[k], so each parameter needs its gradient")
+            raise CallError(
+                f"CaptioningRNN.loss returned no grads['{name}']: the solver updates every "
+                f"model.params[k] with grads[k], so each parameter needs its gradient"
+            )
         if np.shape(grads[name]) != np.shape(value):
-            raise CallError(f"CaptioningRNN.loss returned grads['{name}'] of shape {np.shape(grads[name])}; "
-                            f"expected {np.shape(value)}, the shape of model.params['{name}']")
+            raise CallError(
+                f"CaptioningRNN.loss returned grads['{name}'] of shape {np.shape(grads[name])}; "
+                f"expected {np.shape(value)}, the shape of model.params['{name}']"
+            )
     return {GRAD + name: np.array(grads[name], dtype=np.float64) for name in model.params}
 
 
-def captioning_training(pkg, features, captions, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim,
-                        seed, num_epochs, batch_size, learning_rate_adam, learning_rate_sgd, lr_decay, **inputs):
+def captioning_training(
+    pkg,
+    features,
+    captions,
+    words,
+    word_ids,
+    cell_type,
+    input_dim,
+    wordvec_dim,
+    hidden_dim,
+    seed,
+    num_epochs,
+    batch_size,
+    learning_rate_adam,
+    learning_rate_sgd,
+    lr_decay,
+    **inputs,
+):
     """A few seeded steps of the student's CaptioningSolver on the student's model, from the
     given parameters, once with update_rule='adam' and once with 'sgd' (np.random seeded
     with ``seed`` before each, so both draw the reference's minibatches). Returns, per rule
@@ -155,23 +196,37 @@ def captioning_training(pkg, features, captions, words, word_ids, cell_type, inp
     out = _checked_grads(model, features, captions)
     solver_cls = pkg.function("captioning_solver", "CaptioningSolver")
     n = len(captions)
-    data = {"train_captions": captions, "train_image_idxs": np.arange(n), "train_features": features,
-            "train_urls": np.array([f"scene:{i}" for i in range(n)]),
-            "idx_to_word": [str(w) for w in words], "word_to_idx": {str(w): int(i) for w, i in zip(words, word_ids)}}
+    data = {
+        "train_captions": captions,
+        "train_image_idxs": np.arange(n),
+        "train_features": features,
+        "train_urls": np.array([f"scene:{i}" for i in range(n)]),
+        "idx_to_word": [str(w) for w in words],
+        "word_to_idx": {str(w): int(i) for w, i in zip(words, word_ids)},
+    }
     rates = {"adam": learning_rate_adam, "sgd": learning_rate_sgd}
     for rule in RULES:
         model = _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params)
         np.random.seed(int(seed))
-        solver = solver_cls(model, data, update_rule=rule, num_epochs=int(num_epochs), batch_size=int(batch_size),
-                            optim_config={"learning_rate": float(rates[rule])}, lr_decay=float(lr_decay),
-                            verbose=False)
+        solver = solver_cls(
+            model,
+            data,
+            update_rule=rule,
+            num_epochs=int(num_epochs),
+            batch_size=int(batch_size),
+            optim_config={"learning_rate": float(rates[rule])},
+            lr_decay=float(lr_decay),
+            verbose=False,
+        )
         solver.train()
         out[rule + "_loss_history"] = np.asarray(solver.loss_history, dtype=np.float64)
         out.update({f"{rule}_{PARAM}{k}": np.asarray(v, dtype=np.float64) for k, v in model.params.items()})
     return named_arrays(list(out), list(out.values()), "CaptioningSolver.train")
 
 
-def captioning_sample(pkg, features, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, max_length, **inputs):
+def captioning_sample(
+    pkg, features, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, max_length, **inputs
+):
     """CaptioningRNN.sample on fixed parameters: the greedy captions."""
     params, _ = _split_params(inputs)
     model = _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params)
