@@ -346,7 +346,7 @@ def test_the_graders_preparation_starts_before_the_first_question_once_per_proce
     monkeypatch.undo()
     calls, done = [], threading.Event()
     fake = types.SimpleNamespace(prepare=lambda: (calls.append(1), done.set()))
-    monkeypatch.setattr(grader, "hidden_test", lambda qid: fake)
+    monkeypatch.setattr(grader, "question_hooks", lambda qid: fake)
     monkeypatch.setattr(grader, "_prepared", set())
     questions = config.questions_in(["netvis"])
     grader.start_preparing(questions)

@@ -12,7 +12,8 @@ import numpy as np
 
 from autograder.build.public_data import public_arrays, public_questions, write_public_data
 from autograder.config import REPO_ROOT, load_config
-from autograder.fixture_store import hidden_test, read_fixture
+from autograder.fixture_store import read_fixture
+from autograder.question_api import question_hooks
 from autograder.student_tools import check, public_cases
 from autograder.student_tools.checks import CHECKS, SOURCE_CHECKS
 from test_student_tools import student_copy
@@ -26,9 +27,9 @@ def test_the_grader_and_the_public_cases_judge_with_the_same_functions():
     """Each question's hidden test takes its `check` / `check_source` from the shipped
     checks (one function object), so a3 check cannot judge otherwise than the grader."""
     for qid in PUBLIC:
-        mod = hidden_test(qid)
-        assert getattr(mod, "check", None) is CHECKS.get(qid), qid
-        assert getattr(mod, "check_source", None) is SOURCE_CHECKS.get(qid), qid
+        hooks = question_hooks(qid)
+        assert hooks.check is CHECKS.get(qid), qid
+        assert hooks.check_source is SOURCE_CHECKS.get(qid), qid
     assert set(CHECKS) | set(SOURCE_CHECKS) <= set(PUBLIC)
 
 
