@@ -69,6 +69,7 @@ def write_fixture(path: Path, cases: dict) -> None:
             if expected is not None:
                 _write_group(g.create_group("expected", track_order=True), expected)
     tmp.replace(path)
+    _read_committed.cache_clear()  # a build rewrites committed fixtures: the next read sees the new values
 
 
 def read_fixture(qid: str, directory: Path = FIXTURE_DIR) -> dict:

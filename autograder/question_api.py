@@ -70,6 +70,8 @@ from autograder.grade.judging.reference import reference_module
 from autograder.student_tools.measure import caption_difference, scaled_error
 from autograder.student_tools.source_checks import loops_in
 from autograder.student_process.assets import package_file
+from autograder.student_process.calls.captioning import PARAM as PARAM_PREFIX  # the calls' input names
+from autograder.student_process.calls.captioning import RULES as TRAINING_RULES  # the training runs
 
 if TYPE_CHECKING:
     from autograder.config import Question
@@ -87,6 +89,8 @@ __all__ = [
     "loops_in",
     "reference_module",
     "package_file",
+    "PARAM_PREFIX",
+    "TRAINING_RULES",
     "Arrays",
     "CaseMaker",
     "CheckHook",

@@ -235,6 +235,7 @@ def test_check_names_public_data_made_with_another_threshold(config, tmp_path):
     q = config.questions["rnn_step_forward"]
     changed = _only(config, "rnn_step_forward")
     changed.parts["rnn"].questions["rnn_step_forward"] = dataclasses.replace(q, threshold=q.threshold * 10)
+    changed.questions["rnn_step_forward"] = changed.parts["rnn"].questions["rnn_step_forward"]
     write_public_data(_only(config, "rnn_step_forward"), FIXTURE_DIR, tmp_path / "same" / "tests" / "public")
     write_public_data(changed, FIXTURE_DIR, tmp_path / "fresh" / "tests" / "public")
     shutil.copy(TEMPLATE / "tests" / "public" / "rnn_step_forward.npz", tmp_path / "committed.npz")

@@ -174,7 +174,9 @@ def test_an_edited_submission_is_regraded_and_regrade_forces_one(klass, fast_con
     assert grade_many(subs, fast_config, ["rnn"], tmp_path / "out", workers=2) == 0
     capsys.readouterr()
     path = folder / "ben" / "cs231n" / "rnn_layers.py"
-    path.write_text(path.read_text().replace("prev_h.dot(Wh))          # forgot the bias", "prev_h.dot(Wh) + b)"))
+    text = path.read_text()
+    assert "prev_h.dot(Wh))  # forgot the bias" in text
+    path.write_text(text.replace("prev_h.dot(Wh))  # forgot the bias", "prev_h.dot(Wh) + b)"))
     assert grade_many(subs, fast_config, ["rnn"], tmp_path / "out", workers=1) == 0
     err = capsys.readouterr().err
     assert "5 already graded, 1 to grade" in err

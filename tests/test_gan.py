@@ -27,6 +27,7 @@ from autograder.config import REPO_ROOT, load_config
 MASTERS = REPO_ROOT / "assignment" / "notebooks"
 SOLUTIONS = REPO_ROOT / "solutions"
 GAN_DATA = REPO_ROOT / "assignment" / "data" / "gan"
+TEMPLATE = REPO_ROOT / "student_template"
 NOTEBOOK_TIME_LIMIT = 600  # seconds, the whole GAN notebook with the reference
 
 
@@ -197,18 +198,30 @@ def assigned(tmp_path_factory):
     return config, out
 
 
+def add_public_case_runner(tree: Path) -> None:
+    """What the generated test cells need beside the notebook, as in the template: the student
+    tools ``a3/``, the public cases' data ``tests/public/`` and the digits."""
+    shutil.copytree(TEMPLATE / "a3", tree / "a3", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(TEMPLATE / "tests" / "public", tree / "tests" / "public", dirs_exist_ok=True)
+    shutil.copytree(GAN_DATA, tree / "datasets" / "gan", dirs_exist_ok=True)
+
+
 def run_public_tests_here(tree: Path) -> dict:
     """Run every public test file of ``tree`` in this process (TF is imported already),
     with ``cs231n`` the tree's package. Returns {question: (passed, summary)}."""
     from otter.test_files import OKTestFile
     from autograder.student_tools.packages import package_from
 
-    results = {}
-    with package_from(tree):
-        for path in sorted((tree / "tests").glob("*.py")):
-            test = OKTestFile.from_file(str(path))
-            test.run({})
-            results[path.stem] = (test.passed_all, test.summary())
+    results, cwd = {}, os.getcwd()
+    os.chdir(tree)  # as in the notebook: the public cases' data is tests/public/ of the working folder
+    try:
+        with package_from(tree):
+            for path in sorted((tree / "tests").glob("*.py")):
+                test = OKTestFile.from_file(str(path))
+                test.run({})
+                results[path.stem] = (test.passed_all, test.summary())
+    finally:
+        os.chdir(cwd)
     return results
 
 
@@ -218,6 +231,7 @@ def test_public_tests_pass_with_the_reference_and_fail_on_the_stubs(ref, assigne
     reference, stubs = tmp_path / "reference", tmp_path / "stubs"
     for tree in (reference, stubs):
         shutil.copytree(out / "tests", tree / "tests")
+        add_public_case_runner(tree)
     shutil.copytree(SOLUTIONS / "cs231n", reference / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
     strip_package(SOLUTIONS / "cs231n", stubs / "cs231n", config)
     passed = run_public_tests_here(reference)
@@ -239,7 +253,7 @@ def test_student_notebook_trains_three_gans_to_digits(assigned, tmp_path):
     tree = tmp_path / "student"
     shutil.copytree(out, tree)
     shutil.copytree(SOLUTIONS / "cs231n", tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(GAN_DATA, tree / "datasets" / "gan")
+    add_public_case_runner(tree)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.environ["MPLBACKEND"] = "Agg"
     nb = nbformat.read(str(tree / config.parts["gan"].notebook), as_version=4)

@@ -52,6 +52,19 @@ def test_the_filter_drops_tensorflow_lines_and_keeps_the_others():
     assert all(TF_LOG_LINE.match(line) for line in TF_LINES)
 
 
+def test_the_last_lines_before_exit_pass_the_filter():
+    """A command that prints its error and exits at once (a3 build's "the reference fails
+    ..."): before, the filter thread died with the process and the message was lost."""
+    code = (
+        "import sys\nfrom autograder.grade.reports.tf_logs import silence_tensorflow_logs\n"
+        "silence_tensorflow_logs()\n"
+        "print('a3 build: the reference fails q case c', file=sys.stderr)\nsys.exit(2)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, cwd=REPO_ROOT)
+    assert done.returncode == 2
+    assert done.stderr == b"a3 build: the reference fails q case c\n"
+
+
 def test_grading_a_tensorflow_part_prints_no_tensorflow_log_line(tmp_path):
     """Part 3's checks import TensorFlow in the grading process (the grader's own model):
     before, its oneDNN and absl lines were printed among a3's."""

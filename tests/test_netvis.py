@@ -157,6 +157,7 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     tree.mkdir()
     shutil.copy2(TEMPLATE / name, tree / name)
     shutil.copytree(TEMPLATE / "tests", tree / "tests")
+    shutil.copytree(TEMPLATE / "a3", tree / "a3", ignore=shutil.ignore_patterns("__pycache__"))  # the test cells run a3
     shutil.copytree(TEMPLATE / "datasets" / "netvis", tree / "datasets" / "netvis")
     shutil.copytree(REPO_ROOT / "solutions" / "cs231n", tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")

@@ -30,6 +30,7 @@ PROSE = (
     "# # Vanilla RNN: step forward\n# A sentence a TA added: mind the bias term.\n",
 )
 CASE_INPUT = ("x=ls(-0.4, 0.7, N, D)", "x=ls(-0.5, 0.9, N, D)")
+NOT_PUBLISHED = ("PUBLISHED = {", "COURSE_VALUES_OF_THE_OLD_CASE = {")  # what the build's message asks
 KEEP_PARTS = ("rnn", "lstm")  # the numpy parts: a build in seconds (public_data.PARTS needs both)
 
 
@@ -96,6 +97,9 @@ def edited(tmp_path_factory):
     }
     edit(copy / "assignment" / "notebooks" / "RNN_Captioning.py", *PROSE)
     edit(copy / "autograder" / "hidden_tests" / f"{QID}.py", *CASE_INPUT)
+    first = run_in(copy, "-m", "autograder.cli", "build")  # the course published this case's values
+    assert first.returncode == 2 and "remove its published values" in first.stderr, first.stderr[-3000:]
+    edit(copy / "autograder" / "hidden_tests" / f"{QID}.py", *NOT_PUBLISHED)
     build = run_in(copy, "-m", "autograder.cli", "build")
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
     return copy, before
@@ -119,7 +123,7 @@ def test_a3_check_data_and_the_graded_public_case_change_together(edited):
     old, new = linspace_case((-0.4, 0.7)), linspace_case((-0.5, 0.9))
     npz = dict(np.load(copy / "student_template" / "tests" / "public" / f"{QID}.npz"))
     fixture = read_fixture(QID, copy / "autograder" / "fixtures")
-    assert set(npz) == set(before["npz"]) and npz["threshold"] == before["npz"]["threshold"]
+    assert set(npz) == set(before["npz"]) and npz["question|threshold"] == before["npz"]["question|threshold"]
     for name in ("x", "prev_h", "Wx", "Wh", "b"):
         np.testing.assert_allclose(before["npz"][f"linspace|in|{name}"], old[name], rtol=1e-12)
         np.testing.assert_allclose(npz[f"linspace|in|{name}"], new[name], rtol=1e-12)
@@ -150,4 +154,4 @@ def test_a3_check_runs_the_new_case_with_the_reference(edited, tmp_path):
     assert text.count(step) == 1, "the reference's step changed: update this test"
     layers.write_text(text.replace(step, "np.tanh(x.dot(Wx) + prev_h.dot(Wh))"))
     bad = subprocess.run(check, cwd=tree, env=env, capture_output=True, text=True, timeout=300)
-    assert bad.returncode == 1 and "linspace" in bad.stdout, bad.stdout + bad.stderr
+    assert bad.returncode == 1 and "failed: next_h" in bad.stdout, bad.stdout + bad.stderr

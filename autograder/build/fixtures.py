@@ -71,7 +71,9 @@ def judge_reference(question, cases: dict, runs: dict) -> None:
         bad = [c.message for c in compare_outputs(runs[case].outputs, expected, threshold) if not c.passed]
         if bad:
             raise BuildError(f"the reference fails {question.id} case {case} ({question.cases[case]}), "
-                             f"against the course's published values: " + "; ".join(bad))
+                             f"against the course's published values: " + "; ".join(bad)
+                             + f" (PUBLISHED in autograder/hidden_tests/{question.id}.py; if you changed this "
+                             f"case's inputs on purpose, remove its published values there)")
 
 
 def store_fixture(path: Path, cases: dict) -> str:

@@ -24,7 +24,8 @@ import numpy as np
 from autograder.hidden_tests._captioning import DATA_DIR
 from autograder.hidden_tests._inputs import model_inputs, param_shapes
 from autograder.question_api import Check, compare_array, scaled_error
-from autograder.student_process.calls.captioning import PARAM, RULES  # the call's names of its inputs and runs
+from autograder.question_api import PARAM_PREFIX as PARAM
+from autograder.question_api import TRAINING_RULES as RULES
 
 
 def course_init(rng, cell_type, V, D, W, H) -> dict:

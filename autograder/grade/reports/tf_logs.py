@@ -13,6 +13,7 @@ Called once per grading process (grade/bookkeeping/task.py); student processes w
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import sys
@@ -69,5 +70,19 @@ def silence_tensorflow_logs() -> None:
         read_fd, write_fd = os.pipe()
         os.dup2(write_fd, 2)
         os.close(write_fd)
-        threading.Thread(target=_pump, args=(read_fd, real), name="a3-stderr-filter", daemon=True).start()
+        pump = threading.Thread(target=_pump, args=(read_fd, real), name="a3-stderr-filter", daemon=True)
+        pump.start()
         _installed.append(real)
+        atexit.register(_drain, real, pump)
+
+
+def _drain(real: int, pump: threading.Thread) -> None:
+    """At exit: point file descriptor 2 back at the real standard error, so that the filter
+    reads the end of its pipe, and let it forward what is still in it (a daemon thread is
+    otherwise stopped with the last lines, e.g. the error a command exits with, unwritten)."""
+    try:
+        sys.stderr.flush()
+        os.dup2(real, 2)
+        pump.join(timeout=2)
+    except (OSError, ValueError):
+        pass
