@@ -65,8 +65,7 @@ import numpy as np
 
 # The helpers a hidden test may use (re-exported: import them from here).
 from autograder.config import REPO_ROOT
-from autograder.grade.judging.compare import Check, compare_array, compare_outputs, rel_error
-from autograder.grade.judging.reference import reference_module
+from autograder.student_tools.compare import Check, compare_array, compare_outputs, rel_error
 from autograder.student_tools.measure import caption_difference, scaled_error
 from autograder.student_tools.source_checks import loops_in
 from autograder.student_process.assets import package_file
@@ -87,7 +86,6 @@ __all__ = [
     "scaled_error",
     "caption_difference",
     "loops_in",
-    "reference_module",
     "package_file",
     "PARAM_PREFIX",
     "TRAINING_RULES",

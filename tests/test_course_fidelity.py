@@ -11,7 +11,7 @@ import pytest
 
 from autograder.build.public_data import public_questions
 from autograder.config import REPO_ROOT, load_config
-from autograder.grade.judging.compare import compare_array, rel_error
+from autograder.student_tools.compare import compare_array, rel_error
 from autograder.grade.judging.grader import grade_submission
 from autograder.student_tools import check
 from conftest import make_submission

@@ -19,7 +19,7 @@ import numpy as np
 from autograder.build import BuildError
 from autograder.fixture_store import make_inputs, read_fixture, write_fixture
 from autograder.question_api import question_hooks
-from autograder.grade.judging.compare import compare_outputs
+from autograder.student_tools.compare import compare_outputs
 from autograder.grade.judging.grader import grade_question
 from autograder.grade.judging.reference import SOLUTIONS
 from autograder.grade.running.student_process import StudentProcess

@@ -1,5 +1,5 @@
 """How a returned value is compared with the reference's: the one measure that the grader
-(``autograder/grade/judging/compare.py``) and the public tests (``a3 check``, ``grader.check``)
+(``autograder/student_tools/compare.py``) and the public tests (``a3 check``, ``grader.check``)
 both use, so a public test passes exactly when the graded public case does."""
 
 from __future__ import annotations

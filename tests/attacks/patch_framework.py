@@ -1,5 +1,5 @@
 """Reaches into the framework from the student's code: patches the comparison and the
-fixture reader (autograder.grade.judging.compare, autograder.fixture_store) if it can import them,
+fixture reader (autograder.student_tools.compare, autograder.fixture_store) if it can import them,
 and, from the worker's own stack frame, answers the grader's request itself ('ok' for every
 case, with outputs it wrote). The grader still judges the values it gets."""
 
@@ -12,7 +12,7 @@ SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import json, os, sys
     import numpy as np
-    for name, attr in [("autograder.grade.judging.compare", "rel_error"), ("autograder.fixture_store", "read_fixture")]:
+    for name, attr in [("autograder.student_tools.compare", "rel_error"), ("autograder.fixture_store", "read_fixture")]:
         try:
             mod = __import__(name, fromlist=["x"])
             setattr(mod, attr, lambda *a, **k: 0.0)

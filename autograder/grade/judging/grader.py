@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from autograder.fixture_store import FIXTURE_DIR, read_fixture
-from autograder.grade.judging.compare import Check
+from autograder.student_tools.compare import Check
 from autograder.grade.running.exchange import private_folder, remove_tree
 from autograder.grade.judging.images import case_images
 from autograder.grade.running.student_process import StudentProcess

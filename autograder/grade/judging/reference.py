@@ -1,8 +1,8 @@
-"""The hidden reference implementation (``solutions/cs231n``), imported into the grader
-process for checks that need more than a stored value (e.g. recomputing the loss of a
-model the student trained). Student code is never imported into the grader process; where
-another ``cs231n`` is loaded all the same (a notebook kernel, a test session), it is set
-aside while the reference loads and put back afterwards."""
+"""The reference implementation (``solutions/cs231n``) imported into this process, for the
+build (which runs it to make the fixtures) and the tests. Grading never imports it: it
+compares with the fixtures only, and the Gradescope zip does not ship ``solutions/``. Where
+another ``cs231n`` is loaded (a notebook kernel, a test session), it is set aside while the
+reference loads and put back afterwards."""
 
 from __future__ import annotations
 
