@@ -147,8 +147,10 @@ def _grade_child(conn, args, kwargs):
     from autograder.grade.running import sandbox
 
     resource.setrlimit(resource.RLIMIT_AS, (GRADER_MEMORY, GRADER_MEMORY))
+    following = kwargs.pop("then", ())
     try:
         result = grade_submission(*args, **kwargs)
+        result.following = [grade_submission(path, *args[1:], **kwargs) for path in following]
         result.sandbox_uids = [uid for uid, _ in sandbox._uid_locks.values()]
         conn.send(("ok", result))
     except BaseException as exc:
@@ -158,7 +160,8 @@ def _grade_child(conn, args, kwargs):
 def bounded_grade(*args, timeout: float = GRADER_TIMEOUT, **kwargs):
     """grade_submission(*args, **kwargs) in a child process with at most GRADER_MEMORY bytes
     of address space and ``timeout`` seconds; fails the test if it raises, dies or is late,
-    and kills every process under it in any case."""
+    and kills every process under it in any case. ``then=[paths]``: the same child grades
+    these submissions next, the same way (their results in ``result.following``)."""
     ctx = multiprocessing.get_context("spawn")
     conn, child = ctx.Pipe()
     proc = ctx.Process(target=_grade_child, args=(child, args, kwargs))
@@ -231,9 +234,24 @@ def test_attack_scores_zero_and_costs_nothing_else(name, place, tmp_path):
     secret = tree_state(Path(place["SECRET"]))
     scratch = tmp_path / "grader-tmp"
     scratch.mkdir()
+    following = []
+    if hasattr(mod, "NEXT_SOURCE"):
+        source = string.Template(mod.NEXT_SOURCE).substitute(place)
+        following = [make_submission(tmp_path / "next", {getattr(mod, "TARGET", DEFAULT_TARGET): source})]
     result = bounded_grade(
-        sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST}, sandbox=True, workdir=scratch
+        sub,
+        attack_config(mod),
+        parts=["rnn"],
+        only={mod.QUESTION, *HONEST},
+        sandbox=True,
+        workdir=scratch,
+        then=following,
     )
+    for after in result.following:
+        question = after.questions[mod.QUESTION]
+        assert question.score == CONFIG.questions[mod.QUESTION].points, (
+            f"{name} cost the next submission {mod.QUESTION}: {messages(after, mod.QUESTION)}"
+        )
     text = messages(result, mod.QUESTION)
     assert result.questions[mod.QUESTION].score == 0, f"{name} scored: {text}"
     assert re.search(mod.MESSAGE, text), f"{name}: the report says {text!r}"

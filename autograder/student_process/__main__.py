@@ -1,4 +1,5 @@
-"""The student process: ``python -m autograder.student_process --submission DIR --fd-in R --fd-out W``.
+"""The student process: ``python -m autograder.student_process --submission DIR --fd-in R --fd-out W``
+(or, pre-started once per grading process, ``--zygote``: see zygote.py, whose children run ``serve``).
 
 It reads one JSON request per line from fd R: ``{"id": request id, "question": id,
 "cases": [names], "in_dir": path}``, runs ``calls.<id>`` on each case's inputs
@@ -21,13 +22,29 @@ import sys
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(prog="python -m autograder.student_process")
-    ap.add_argument("--submission", required=True)
-    ap.add_argument("--fd-in", type=int, required=True)
-    ap.add_argument("--fd-out", type=int, required=True)
+    ap.add_argument("--submission")
+    ap.add_argument("--fd-in", type=int)
+    ap.add_argument("--fd-out", type=int)
     ap.add_argument("--seed", type=int, default=231)
+    ap.add_argument("--zygote", action="store_true", help="pre-start: fork a child per submission (zygote.py)")
+    ap.add_argument("--fd-control", type=int, help="with --zygote: the grader's control socket")
+    ap.add_argument("--preload", default="", help="with --zygote: comma-separated, e.g. tensorflow")
     args = ap.parse_args(argv)
-    requests = os.fdopen(args.fd_in, "r")
-    replies = os.fdopen(args.fd_out, "wb")
+    if args.zygote:
+        from autograder.student_process import zygote
+
+        zygote.main(args.fd_control, [n for n in args.preload.split(",") if n], serve)
+        return
+    if args.submission is None or args.fd_in is None or args.fd_out is None:
+        ap.error("--submission, --fd-in and --fd-out are required")
+    serve(args.submission, args.fd_in, args.fd_out, args.seed)
+
+
+def serve(submission: str, fd_in: int, fd_out: int, seed: int) -> None:
+    """Answer the grader's requests on ``fd_in`` (see the module's docstring) for the
+    submission folder ``submission`` until the grader closes the pipe."""
+    requests = os.fdopen(fd_in, "r")
+    replies = os.fdopen(fd_out, "wb")
     os.dup2(2, 1)  # student prints: to the log, not the protocol
     sys.stdout = sys.stderr
 
@@ -38,7 +55,7 @@ def main(argv=None) -> None:
 
     from autograder.student_process.tamper import Snapshot
 
-    pkg = StudentPackage(args.submission)
+    pkg = StudentPackage(submission)
     snapshot = Snapshot()
     send(replies, {"ready": True})
     for line in requests:
@@ -46,7 +63,7 @@ def main(argv=None) -> None:
         qid = req["question"]
         results, data = {}, []
         for case in req["cases"]:
-            np.random.seed(args.seed)
+            np.random.seed(seed)
             try:
                 inputs = load_arrays(os.path.join(req["in_dir"], case + ".npz"), allow_text=True)
                 outputs = calls.CALLS[qid](pkg, **inputs)

@@ -1,8 +1,11 @@
 """Sends SIGKILL to its parent (the grader, without a sandbox) and to any process it can see
-whose command line names the grader. With the sandbox it sees only its own processes."""
+whose command line names the grader. With the sandbox it sees only its own processes: its
+parent is the zygote it was forked from (grade/running/zygote.py), whose death ends its own
+sandbox and nothing else (the honest questions after it get a fresh one), or, without a
+zygote, the sandbox's init, which it may not signal."""
 
 QUESTION = "rnn_step_forward"
-MESSAGE = r"next_h: error"  # in the sandbox it can signal nothing outside
+MESSAGE = r"next_h: error|its sandbox was stopped: did its code kill or stop its parent"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, signal

@@ -1,10 +1,11 @@
 """Sends SIGKILL to the processes that run it: its parent (the grader when there is no PID
 namespace: the Gradescope runner, `a3 grade`'s worker) and the grandparents above it whose
 command line names the grader, never anything else. Another uid may not signal them; in
-bubblewrap its parent is the sandbox's own init."""
+bubblewrap its parent is the sandbox's own init or, forked from a zygote, the zygote, whose
+death ends only its own sandbox."""
 
 QUESTION = "rnn_step_forward"
-MESSAGE = r"kill attack: killed \[\]"
+MESSAGE = r"kill attack: killed \[\]|its sandbox was stopped: did its code kill or stop its parent"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, signal

@@ -29,6 +29,7 @@ from autograder.student_tools.compare import Check
 from autograder.grade.running.exchange import private_folder, remove_tree
 from autograder.grade.judging.images import case_images
 from autograder.grade.running.student_process import StudentProcess
+from autograder.student_process.calls import TENSORFLOW
 from autograder.question_api import question_hooks
 from autograder.student_tools.judging import judge_outputs
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
@@ -271,8 +272,14 @@ def grade_submission(
                 fixtures[q.id] = exc
         results = {}
         for group, limits in process_groups(config, parts):
+            preload = ("tensorflow",) if any(q.id in TENSORFLOW for q in questions if q.part in group) else ()
             with StudentProcess(
-                root, tmp / f"work-{group[0]}", seed=config.seeds["fixtures"], limits=limits, sandbox=sandbox
+                root,
+                tmp / f"work-{group[0]}",
+                seed=config.seeds["fixtures"],
+                limits=limits,
+                sandbox=sandbox,
+                preload=preload,
             ) as student:
                 for q in (q for q in questions if q.part in group):
                     if progress:

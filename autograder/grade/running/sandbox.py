@@ -369,6 +369,25 @@ class Sandbox:
         argv = [os.path.abspath(argv[0]), *argv[1:]]  # no '..' through folders the sandbox lacks
         return cmd + argv, env
 
+    def start(self, argv: list, env: dict, log, pass_fds: tuple, cwd) -> subprocess.Popen:
+        """Start ``argv`` (a Python command) in the sandbox, in a session of its own, with an
+        empty stdin, stdout and stderr to the open file ``log``, and the descriptors
+        ``pass_fds`` (which the caller still closes)."""
+        cmd, env = self.command(argv, env)
+        try:
+            return subprocess.Popen(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                pass_fds=(*pass_fds, *self.fds),
+                cwd=cwd,
+                env=env,
+                start_new_session=True,
+            )
+        finally:
+            self.close_fds()
+
     def close_fds(self) -> None:
         """Close the descriptors of the last command (once it has started)."""
         for fd in self.fds:

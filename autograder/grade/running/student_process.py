@@ -19,9 +19,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psutil
 
 from autograder.config import Limits
+from autograder.grade.running import zygote
 from autograder.grade.running.exchange import remove_tree, write_inputs
 from autograder.grade.running.sandbox import Sandbox
 from autograder.student_process.assets import ASSETS_ENV, assets_dir
@@ -89,10 +89,19 @@ class StudentProcess:
     - limits: the part's resource limits (grading_config.yml).
     - sandbox: None = bubblewrap if usable (else limits only, with a warning); True =
       bubblewrap or fail; False = limits only.
+    - preload: with bubblewrap, fork the student process from this grading thread's
+      pre-started one (grade/running/zygote.py) that imported these libraries (``()``:
+      numpy only; ``("tensorflow",)``); None = start a process of its own.
     """
 
     def __init__(
-        self, submission: Path, workdir: Path, seed: int = 231, limits: Limits = Limits(), sandbox: bool | None = None
+        self,
+        submission: Path,
+        workdir: Path,
+        seed: int = 231,
+        limits: Limits = Limits(),
+        sandbox: bool | None = None,
+        preload: tuple | None = None,
     ):
         self.submission = Path(submission).resolve()
         self.workdir = Path(workdir).resolve()
@@ -111,45 +120,28 @@ class StudentProcess:
             limits, self.submission, self.inputs, self.workdir / "lib", sandbox, scratch=self.scratch
         )
         self.sandbox.prepare()
+        self.preload = preload if self.sandbox.bubblewrap else None
+        self._zygote = None  # the zygote this submission's children are forked from
+        self._staged = self._zygote_inputs = None  # (host folder, path inside) in the zygote's
+        self._forked = False  # the current student process is a zygote's child
 
     # -- lifecycle ---------------------------------------------------------------------
     def _start(self):
+        if self.preload is not None and self._fork_child():
+            return
         req_r, req_w = os.pipe()
         rep_r, rep_w = os.pipe()
         log = open(self.log_path, "ab")
         where = self.sandbox.where()
-        cmd, env = self.sandbox.command(
-            [
-                sys.executable,
-                "-m",
-                "autograder.student_process",
-                "--submission",
-                where["submission"],
-                "--fd-in",
-                str(req_r),
-                "--fd-out",
-                str(rep_w),
-                "--seed",
-                str(self.seed),
-            ],
-            worker_env(),
-        )
+        argv = [sys.executable, "-m", "autograder.student_process", "--submission", where["submission"]]
+        argv += ["--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)]
         try:
-            self.proc = subprocess.Popen(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                pass_fds=(req_r, rep_w, *self.sandbox.fds),
-                cwd=self.workdir if self.sandbox.bubblewrap else self.scratch,
-                env=env,
-                start_new_session=True,
-            )
+            cwd = self.workdir if self.sandbox.bubblewrap else self.scratch
+            self.proc = self.sandbox.start(argv, worker_env(), log, (req_r, rep_w), cwd)
         finally:
             os.close(req_r)
             os.close(rep_w)
             log.close()
-            self.sandbox.close_fds()
         self._requests = os.fdopen(req_w, "w")
         self._replies = rep_r
         self._buffer = b""
@@ -158,28 +150,19 @@ class StudentProcess:
             self.kill()
             raise RuntimeError("the student process did not start: " + self.log_tail())
 
-    def kill(self):
+    def kill(self, wait: float = 0.0):
         """Kill the worker, its process group and every process descended from it (also
-        those that started a session of their own), and reap it."""
-        if self.proc is None:
-            return
-        try:
-            descendants = psutil.Process(self.proc.pid).children(recursive=True)
-        except psutil.Error:
-            descendants = []
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        for child in descendants:
-            try:
-                child.kill()
-            except psutil.Error:
-                pass
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
+        those that started a session of their own), and reap it. A zygote's child: the
+        zygote kills every process of the sandbox but itself (``wait``: seconds the child
+        may take to end on its own first); returns the child's exit code if it is known."""
+        code = None
+        if self._forked:
+            code = self._end_child(wait)
+        elif self.proc is None:
+            return None
+        else:
+            zygote.kill_tree(self.proc)
+            code = self.proc.returncode
         try:
             self._requests.close()
         except OSError:
@@ -189,12 +172,71 @@ class StudentProcess:
         except OSError:
             pass
         self.proc = None
+        return code
+
+    # -- the zygote's children (grade/running/zygote.py) -------------------------------
+    def _fork_child(self) -> bool:
+        """Start the student process as a child of this thread's zygote (one fresh zygote
+        is tried if the first fails); False if there is none to use."""
+        for _attempt in range(2):
+            if self._zygote is None:
+                self._zygote = zygote.take(self.sandbox.limits, self.preload)
+                if self._zygote is None:
+                    return False
+                self._staged = self._zygote.stage_submission(self.submission)
+                self._zygote_inputs = self._zygote.inputs_folder()
+            req_r, req_w = os.pipe()
+            rep_r, rep_w = os.pipe()
+            try:
+                with open(self.log_path, "ab") as log:
+                    forked = self._zygote.fork(self._staged[1], self.seed, req_r, rep_w, log.fileno())
+            finally:
+                os.close(req_r)
+                os.close(rep_w)
+            self._requests, self._replies, self._buffer = os.fdopen(req_w, "w"), rep_r, b""
+            self._forked = forked
+            reply = self._read_reply(STARTUP_TIMEOUT) if forked else None
+            if isinstance(reply, dict) and reply.get("ready"):
+                self.proc = self._zygote.proc
+                return True
+            if forked:
+                self.kill()
+            else:
+                self._requests.close()
+                os.close(self._replies)
+            self._leave_zygote(keep=False)
+        return False
+
+    def _end_child(self, wait: float):
+        """Have the zygote kill the child and all it started and clean up; a zygote that
+        fails to is thrown away. Returns the child's exit code if known."""
+        self._forked = False
+        done, code = self._zygote.clean(wait)
+        if not done:
+            self._leave_zygote(keep=False)
+        return code
+
+    def _leave_zygote(self, keep: bool = True) -> None:
+        """Remove this submission's staged copy and inputs folder; give the zygote back to
+        the grading thread (``keep``) or stop it."""
+        if self._zygote is None:
+            return
+        for folder in (self._staged, self._zygote_inputs):
+            if folder:
+                remove_tree(folder[0])
+        self._staged = self._zygote_inputs = None
+        if keep:
+            zygote.give_back(self._zygote)
+        else:
+            self._zygote.close()
+        self._zygote = None
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.kill()
+        self._leave_zygote()
         self.sandbox.close()
 
     # -- one question ------------------------------------------------------------------
@@ -209,11 +251,18 @@ class StudentProcess:
         """
         self._request_id += 1
         name = f"{self._request_id}-{question}"
+        if self.proc is None:
+            try:
+                self._start()
+            except (RuntimeError, OSError) as exc:
+                self._restart()
+                return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
+        host, inside = self._zygote_inputs if self._forked else (self.inputs, self.sandbox.where()["inputs"])
         try:
-            write_inputs(self.inputs, name, inputs)
-            return self._run(question, inputs, time_limit, f"{self.sandbox.where()['inputs']}/{name}")
+            write_inputs(host, name, inputs)
+            return self._run(question, inputs, time_limit, f"{inside}/{name}")
         finally:
-            remove_tree(self.inputs / name)  # the grader's own folder: nothing to distrust
+            remove_tree(host / name)  # the grader's own folder: nothing to distrust
 
     def _run(self, question, inputs, time_limit, in_dir):
         request_id = f"{self._request_id}-{secrets.token_hex(8)}"
@@ -286,16 +335,20 @@ class StudentProcess:
 
     def _death_message(self, question, log_start) -> str:
         """Reap a worker that closed its reply pipe and say how it ended."""
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
-        code = self.proc.returncode
+        forked = self._forked
+        if not forked:
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
+        code = self.kill(wait=10.0)
+        self.restarts += 1
         tail = self.log_tail(log_start)
-        self._restart()
-        if code is not None and code > 128 and self.sandbox.bubblewrap:
+        if code is not None and code > 128 and self.sandbox.bubblewrap and not forked:
             code = -(code - 128)  # bwrap reports a signal as 128 + its number
-        if code is not None and code < 0:
+        if code is None and forked:
+            how = "its sandbox was stopped: did its code kill or stop its parent process?"
+        elif code is not None and code < 0:
             try:
                 how = f"signal {signal.Signals(-code).name}"
             except ValueError:

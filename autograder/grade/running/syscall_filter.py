@@ -12,7 +12,10 @@ process the student starts and cannot be removed. Refused with EPERM:
   to ``clone``), mounts and the new mount API, ``pivot_root``, ``chroot``;
 - ``ptrace``, ``process_vm_readv``/``writev``, ``bpf``, ``perf_event_open``, ``userfaultfd``,
   ``io_uring_*``, ``kcmp``, ``open_by_handle_at``, ``name_to_handle_at``, module loading,
-  ``kexec_*``, ``reboot``, ``swapon``/``swapoff``, ``acct``, ``quotactl``.
+  ``kexec_*``, ``reboot``, ``swapon``/``swapoff``, ``acct``, ``quotactl``, ``pidfd_getfd``;
+- System V IPC (``shm*``, ``msg*``, ``sem*``): its objects outlive the process that made
+  them, and the children of one zygote (grade/running/zygote.py) share an IPC namespace, so
+  a submission could leave data there for the next one.
 
 System calls of another architecture (32-bit ``int 0x80``, x32) kill the process
 (libseccomp's default for a foreign architecture).
@@ -74,6 +77,18 @@ DENIED = (
     "swapoff",
     "acct",
     "quotactl",
+    "shmget",
+    "shmat",
+    "shmctl",
+    "msgget",
+    "msgsnd",
+    "msgrcv",
+    "msgctl",
+    "semget",
+    "semop",
+    "semtimedop",
+    "semctl",
+    "pidfd_getfd",
 )
 NOT_IMPLEMENTED = ("clone3",)
 

@@ -1,0 +1,210 @@
+"""The grader's handle on a pre-started student process (a "zygote", issue 12).
+
+Importing TensorFlow costs each student process 3 to 7 s of CPU, more than grading most of a
+submission. With bubblewrap, a grading process therefore starts one sandboxed zygote per set
+of limits (``python -m autograder.student_process --zygote``, autograder/student_process/
+zygote.py) that imports the libraries once, and asks it to fork one child per submission.
+The child is the student process of that submission (StudentProcess talks to it exactly as
+to one it started itself), with the same sandbox, limits and fresh interpreter state.
+
+Between two submissions nothing of the first reaches the second: before a submission's
+files are staged (copied under ``submissions/``, which the sandbox sees read-only at
+``/submission``), ``clean`` has the zygote kill every other process of the sandbox and
+empty its ``/tmp`` and ``/dev/shm``, and the previous submission's staged copy and inputs
+are removed by the grader. A zygote that does not answer in time (killed or stopped by a
+child) is thrown away and a fresh one started; after ``MAX_FAILURES`` failed starts in a
+grading process, or with ``A3_ZYGOTE=off``, student processes start one per submission as
+before. Without bubblewrap there is no zygote (the uid fallback and the limits-only mode
+start a process per submission).
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import psutil
+
+from autograder.config import Limits
+from autograder.grade.running.exchange import remove_tree
+from autograder.grade.running.sandbox import Sandbox, bubblewrap_problem, make_readable
+
+STARTUP_TIMEOUT = 90.0  # importing TensorFlow on a loaded machine
+ORDER_TIMEOUT = 15.0
+MAX_FAILURES = 3
+SWITCH = "A3_ZYGOTE"
+
+
+def enabled() -> bool:
+    """Whether zygotes may be used: bubblewrap is usable and ``A3_ZYGOTE`` is not ``off``."""
+    return os.environ.get(SWITCH, "").lower() not in ("off", "0", "no") and bubblewrap_problem() is None
+
+
+class Zygote:
+    """One sandboxed zygote with its private folder (``root``: ``submissions/``, ``in/``,
+    ``lib/`` and ``zygote.log``), for student processes with ``limits``, preloading
+    ``preload`` (e.g. ``("tensorflow",)``)."""
+
+    def __init__(self, limits: Limits, preload: tuple):
+        from autograder.grade.running.student_process import worker_env
+
+        self.limits, self.preload = limits, preload
+        self.root = Path(tempfile.mkdtemp(prefix="a3-zygote-"))
+        self.stage = self.root / "submissions"
+        self.inputs = self.root / "in"
+        for d in (self.stage, self.inputs):
+            d.mkdir(mode=0o755)
+        self.sandbox = Sandbox(limits, self.stage, self.inputs, self.root / "lib", True)
+        self.sandbox.prepare()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.control = ours
+        argv = [sys.executable, "-m", "autograder.student_process", "--zygote"]
+        argv += ["--fd-control", str(theirs.fileno()), "--preload", ",".join(preload)]
+        try:
+            with open(self.root / "zygote.log", "ab") as log:
+                self.proc = self.sandbox.start(argv, worker_env(), log, (theirs.fileno(),), self.root)
+        finally:
+            theirs.close()
+        hello = self._answer(STARTUP_TIMEOUT)
+        if not hello or not hello.get("zygote") or hello.get("threads") != 1:
+            self.close()
+            raise RuntimeError(f"the zygote did not start single-threaded: {hello}")
+
+    def _answer(self, timeout: float) -> dict | None:
+        """The zygote's next answer, or None if none came within ``timeout`` seconds."""
+        self.control.settimeout(timeout)
+        try:
+            data = self.control.recv(65536)
+            return json.loads(data) if data else None
+        except (OSError, ValueError):
+            return None
+
+    def ask(self, order: dict, fds: tuple = (), timeout: float = ORDER_TIMEOUT) -> dict | None:
+        """Send ``order`` (with descriptors ``fds``) and return the answer, None if none came."""
+        try:
+            socket.send_fds(self.control, [json.dumps(order).encode()], list(fds))
+        except OSError:
+            return None
+        return self._answer(timeout)
+
+    def stage_submission(self, submission: Path) -> tuple:
+        """Copy the grader's copy of a submission under ``submissions/``: (folder on the
+        host, path inside the sandbox)."""
+        token = secrets.token_hex(8)
+        host = self.stage / token
+        try:
+            shutil.copytree(submission, host, copy_function=os.link)
+        except OSError:
+            remove_tree(host)
+            shutil.copytree(submission, host)
+        make_readable(host)
+        return host, f"{self.sandbox.where()['submission']}/{token}"
+
+    def inputs_folder(self) -> tuple:
+        """A fresh folder for a submission's question inputs: (on the host, inside)."""
+        token = secrets.token_hex(8)
+        host = self.inputs / token
+        host.mkdir(mode=0o755)
+        return host, f"{self.sandbox.where()['inputs']}/{token}"
+
+    def fork(self, submission_inside: str, seed: int, requests: int, replies: int, log: int) -> bool:
+        """Start the child of one submission on the given descriptors; False on failure."""
+        order = {"op": "fork", "submission": submission_inside, "seed": int(seed)}
+        answer = self.ask(order, (requests, replies, log))
+        return bool(answer and answer.get("forked"))
+
+    def clean(self, wait: float = 0.0) -> tuple:
+        """Kill every process of the sandbox but the zygote and empty its writable folders:
+        (done, exit code of the last child or None). ``wait``: seconds to let the child end
+        on its own first (to learn how it died)."""
+        answer = self.ask({"op": "clean", "wait": wait}, timeout=ORDER_TIMEOUT + wait)
+        if not answer or answer.get("clean") is not True:
+            return False, None
+        if float(answer.get("cpu", 0)) > self.limits.cpu_time / 2:
+            return False, answer.get("status")  # retire it before its own CPU limit
+        return True, answer.get("status")
+
+    def close(self) -> None:
+        """Kill the sandbox and remove the private folder."""
+        try:
+            self.control.close()
+        except OSError:
+            pass
+        if getattr(self, "proc", None) is not None:
+            kill_tree(self.proc)
+        remove_tree(self.root)
+
+
+def kill_tree(proc: subprocess.Popen) -> None:
+    """SIGKILL ``proc``, its process group and every descendant, and reap it."""
+    try:
+        descendants = psutil.Process(proc.pid).children(recursive=True)
+    except psutil.Error:
+        descendants = []
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    for child in descendants:
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+_zygotes: dict = {}  # (thread id, limits, preload) -> Zygote
+_failures: dict = {}  # thread id -> failed starts
+_lock = threading.Lock()
+
+
+def take(limits: Limits, preload: tuple) -> Zygote | None:
+    """The zygote of this grading thread for ``limits`` and ``preload`` (started now if
+    needed), taken out of the cache until ``give_back``; None if zygotes are not used."""
+    key = (threading.get_ident(), limits, tuple(preload))
+    with _lock:
+        found = _zygotes.pop(key, None)
+        failures = _failures.get(key[0], 0)
+    if found is not None or failures >= MAX_FAILURES or not enabled():
+        return found
+    try:
+        return Zygote(limits, tuple(preload))
+    except (OSError, RuntimeError):
+        with _lock:
+            _failures[key[0]] = failures + 1
+        return None
+
+
+def give_back(zygote: Zygote) -> None:
+    """Keep a clean zygote for the next submission of this thread."""
+    key = (threading.get_ident(), zygote.limits, zygote.preload)
+    with _lock:
+        old = _zygotes.pop(key, None)
+        _zygotes[key] = zygote
+    if old is not None:
+        old.close()
+
+
+def close_all() -> None:
+    """Stop every cached zygote (at exit)."""
+    with _lock:
+        zygotes = list(_zygotes.values())
+        _zygotes.clear()
+    for z in zygotes:
+        z.close()
+
+
+atexit.register(close_all)

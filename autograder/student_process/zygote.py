@@ -1,0 +1,224 @@
+"""The pre-started student process (``python -m autograder.student_process --zygote``).
+
+It runs inside the sandbox, once per grading process, imports the libraries every
+submission needs (numpy, and TensorFlow with Keras for the TensorFlow parts: the 3 to 7 s
+each student process used to pay), runs no TensorFlow operation (a process whose runtime
+has started its threads cannot fork safely), and then forks one child per submission: the
+child is an ordinary student process (``serve``), the zygote only waits for orders.
+
+Orders come on the control socket (fd ``--fd-control``), one JSON line each, with file
+descriptors attached (``socket.recv_fds``):
+- ``{"op": "fork", "submission": path, "seed": n}`` with three descriptors (requests,
+  replies, log): fork a child that serves that submission; answer ``{"forked": pid}``.
+- ``{"op": "clean"}``: kill every process of the sandbox but itself (the child, and
+  whatever the child started), reap the child, empty ``/tmp`` and ``/dev/shm``; answer
+  ``{"clean": true, "status": exit status of the child or null, "cpu": own CPU seconds}``.
+  The grader cleans after every submission, so the next one finds no process, file or
+  shared memory left by the one before (SysV IPC is refused by the seccomp filter). A
+  child may have changed the zygote's limits, priority or CPU affinity (``prlimit`` and
+  ``setpriority`` work on any process of the same uid): then ``clean`` is false and the
+  grader throws the zygote away, so no later child inherits them.
+The zygote makes itself non-dumpable, so a child (same uid, no capabilities) can neither
+trace it nor read its memory or descriptors through ``/proc``; it imports nothing after
+its first fork and drops the working folder from ``sys.path``, so no file a child writes
+is ever loaded by it. A child can still kill or stop it: the grader then notices (no
+answer in time) and starts a fresh zygote; only that child's submission is affected.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import shutil
+import signal
+import socket
+import sys
+import time
+
+PR_SET_DUMPABLE = 4
+WIPED = ("/tmp", "/dev/shm")
+MAX_ORDER_BYTES = 65536
+
+
+def preload(names: list) -> None:
+    """Import the libraries every child needs; none of them may start a thread."""
+    import numpy  # noqa: F401
+
+    if "tensorflow" in names:
+        import keras  # noqa: F401
+        import tensorflow  # noqa: F401
+    from autograder.student_process import calls  # noqa: F401
+    from autograder.student_process.tamper import Snapshot  # noqa: F401
+
+
+def own_state() -> dict:
+    """What a child could change in this process from outside (same uid, no capabilities):
+    its resource limits, priority, CPU affinity and scheduling policy, which every later
+    child would inherit. The zygote refuses to go on when they changed (see ``main``)."""
+    import resource
+
+    limits = {name: resource.getrlimit(getattr(resource, name)) for name in dir(resource) if name.startswith("RLIMIT_")}
+    return {
+        "limits": limits,
+        "priority": os.getpriority(os.PRIO_PROCESS, 0),
+        "affinity": sorted(os.sched_getaffinity(0)),
+        "scheduler": os.sched_getscheduler(0),
+    }
+
+
+def thread_count() -> int:
+    """Threads of this process (the kernel's count: threads of C libraries too)."""
+    return len(os.listdir("/proc/self/task"))
+
+
+def _others() -> list:
+    """Pids of the sandbox's live processes other than this one and the namespace's init."""
+    me, pids = os.getpid(), []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) in (1, me):
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                state = fh.read().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state != b"Z":
+            pids.append(int(entry))
+    return pids
+
+
+def kill_others(reaped: dict, timeout: float = 5.0) -> bool:
+    """SIGKILL every other process of the sandbox until none is left, adding the wait
+    status of each child reaped to ``reaped``; False if some are still alive after
+    ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            os.kill(-1, signal.SIGKILL)  # all we may signal but ourselves and init
+        except ProcessLookupError:
+            pass
+        reaped.update(_reap_all())
+        if not _others():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+
+
+def wait_for(pid: int, seconds: float) -> dict:
+    """Wait up to ``seconds`` for child ``pid`` to end on its own: {pid: wait status} of
+    the children reaped meanwhile."""
+    deadline, reaped = time.monotonic() + seconds, {}
+    while pid not in reaped and time.monotonic() < deadline:
+        reaped.update(_reap_all())
+        time.sleep(0.01)
+    return reaped
+
+
+def _reap_all() -> dict:
+    """Reap this process's dead children: {pid: wait status}."""
+    done = {}
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return done
+        if pid == 0:
+            return done
+        done[pid] = status
+
+
+def wipe(folders=WIPED) -> None:
+    """Empty the writable folders (a child may have made them unreadable or unwritable)."""
+    for folder in folders:
+        if not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            path = os.path.join(folder, name)
+            if os.path.isdir(path) and not os.path.islink(path):
+                for dirpath, dirnames, _files in os.walk(path):
+                    for d in dirnames:
+                        try:
+                            os.chmod(os.path.join(dirpath, d), 0o700)
+                        except OSError:
+                            pass
+                try:
+                    os.chmod(path, 0o700)
+                except OSError:
+                    pass
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+
+
+def exit_code(status: int | None) -> int | None:
+    """A wait status as Popen.returncode (negative: killed by that signal)."""
+    if status is None:
+        return None
+    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+
+
+def _fork_child(order: dict, fds: list, control: socket.socket, serve) -> int:
+    """Fork the child of one submission; in the child, never return."""
+    pid = os.fork()
+    if pid:
+        for fd in fds:
+            os.close(fd)
+        return pid
+    code = 0
+    try:
+        control.close()
+        requests, replies, log = fds
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.close(log)
+        os.setsid()
+        os.chdir("/tmp")
+        serve(str(order["submission"]), requests, replies, int(order.get("seed", 231)))
+    except BaseException:  # noqa: BLE001  (the child's end, whatever happened)
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def main(control_fd: int, preloaded: list, serve) -> None:
+    """Serve the grader's orders on ``control_fd`` until it closes the socket; a child
+    runs ``serve(submission, fd_in, fd_out, seed)`` (__main__.serve)."""
+    sys.path[:] = [p for p in sys.path if p not in ("", os.getcwd(), "/tmp")]
+    preload(preloaded)
+    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    control = socket.socket(fileno=control_fd)
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    answer = {"zygote": True, "threads": thread_count(), "pid": os.getpid()}
+    child, state = None, own_state()
+    while True:
+        control.sendall(json.dumps(answer).encode() + b"\n")
+        try:
+            data, fds, _flags, _addr = socket.recv_fds(control, MAX_ORDER_BYTES, 3)
+        except OSError:
+            return
+        if not data:
+            return
+        order = json.loads(data)
+        if order.get("op") == "fork" and len(fds) == 3 and thread_count() == 1:
+            child = _fork_child(order, fds, control, serve)
+            answer = {"forked": child}
+        elif order.get("op") == "clean":
+            for fd in fds:
+                os.close(fd)
+            reaped = wait_for(child, min(float(order.get("wait", 0)), 10.0)) if child else {}
+            clean = kill_others(reaped)
+            wipe()
+            status = reaped.get(child) if child else None
+            child = None
+            changed = [k for k, v in own_state().items() if v != state[k]]
+            answer = {"clean": clean and not changed, "changed": changed}
+            answer.update(status=exit_code(status), cpu=time.process_time())
+        else:
+            for fd in fds:
+                os.close(fd)
+            answer = {"error": f"unknown order, or not single-threaded ({thread_count()} threads)"}
