@@ -124,6 +124,7 @@ class StudentProcess:
         self._zygote = None  # the zygote this submission's children are forked from
         self._staged = self._zygote_inputs = None  # (host folder, path inside) in the zygote's
         self._forked = False  # the current student process is a zygote's child
+        self._sandbox_lost = False  # the zygote's sandbox ended under the last question
 
     # -- lifecycle ---------------------------------------------------------------------
     def _start(self):
@@ -240,15 +241,24 @@ class StudentProcess:
         self.sandbox.close()
 
     # -- one question ------------------------------------------------------------------
-    def run(self, question: str, inputs: dict, time_limit: float) -> dict:
+    def run(self, question: str, inputs: dict, time_limit: float, again: bool = True) -> dict:
         """Run every case of ``question``.
 
         Inputs:
         - question: the question id (a key of ``autograder.student_process.calls.CALLS``).
         - inputs: {case name: {input name: ndarray}}.
         - time_limit: seconds of wall clock for all cases of the question together.
+        - again: if the zygote's sandbox ended under the question (an earlier question may
+          have killed the zygote just before), run it once more in a fresh one.
         Returns {case name: CaseRun}.
         """
+        self._sandbox_lost = False
+        runs = self._run_once(question, inputs, time_limit)
+        if self._sandbox_lost and again:
+            return self.run(question, inputs, time_limit, again=False)
+        return runs
+
+    def _run_once(self, question: str, inputs: dict, time_limit: float) -> dict:
         self._request_id += 1
         name = f"{self._request_id}-{question}"
         if self.proc is None:
@@ -347,6 +357,7 @@ class StudentProcess:
         if code is not None and code > 128 and self.sandbox.bubblewrap and not forked:
             code = -(code - 128)  # bwrap reports a signal as 128 + its number
         if code is None and forked:
+            self._sandbox_lost = True
             how = "its sandbox was stopped: did its code kill or stop its parent process?"
         elif code is not None and code < 0:
             try:

@@ -1,0 +1,58 @@
+"""The pre-started student process (issue 12, grade/running/zygote.py): the submissions a
+grading process grades are run by children of one zygote, each in a fresh interpreter, and
+``A3_ZYGOTE=off`` starts a sandbox per submission as before. What a child may do to the next
+submission is in the attack suite (tests/attacks/leftovers.py, parent_limits.py,
+stop_parent.py: each grades a probe submission next)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import make_submission
+from test_attacks import CONFIG, bounded_grade, messages
+
+from autograder.grade.running.sandbox import bubblewrap_problem
+
+pytestmark = pytest.mark.skipif(bubblewrap_problem() is not None, reason="zygotes need bubblewrap")
+
+# Reports who started it: the parent's pid, start time and command line, and whether a
+# module a previous submission imported is already loaded (a fresh interpreter has none).
+WHO = '''
+def rnn_step_forward(x, prev_h, Wx, Wh, b):
+    import os, sys
+    parent = os.getppid()
+    with open(f"/proc/{parent}/stat") as fh:
+        started = fh.read().rsplit(")", 1)[1].split()[19]
+    with open(f"/proc/{parent}/cmdline", "rb") as fh:
+        zygote = b"--zygote" in fh.read()
+    seen = "cs231n_marker" in sys.modules
+    sys.modules["cs231n_marker"] = sys
+    raise RuntimeError(f"WHO parent={parent}:{started} zygote={zygote} seen={seen}")
+'''
+
+
+def _who(result) -> dict:
+    text = messages(result, "rnn_step_forward")
+    found = re.search(r"WHO parent=(\S+) zygote=(\w+) seen=(\w+)", text)
+    assert found, text
+    return {"parent": found[1], "zygote": found[2] == "True", "seen": found[3] == "True"}
+
+
+def _grade_three(tmp_path):
+    subs = [make_submission(tmp_path / f"s{i}", {"cs231n/rnn_layers.py::rnn_step_forward": WHO}) for i in range(3)]
+    first = bounded_grade(subs[0], CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=True, then=subs[1:])
+    return [_who(r) for r in [first, *first.following]]
+
+
+def test_one_zygote_forks_a_fresh_process_for_each_submission(tmp_path):
+    who = _grade_three(tmp_path)
+    assert all(w["zygote"] for w in who), who
+    assert len({w["parent"] for w in who}) == 1, f"not one zygote for the grading process: {who}"
+    assert not any(w["seen"] for w in who), f"a child saw what an earlier one imported: {who}"
+
+
+def test_the_switch_starts_a_sandbox_per_submission(tmp_path, monkeypatch):
+    monkeypatch.setenv("A3_ZYGOTE", "off")
+    who = _grade_three(tmp_path)
+    assert not any(w["zygote"] or w["seen"] for w in who), who
