@@ -187,11 +187,23 @@ def test_results_json_follows_gradescope_schema(config, reference_result):
 
 
 def forges_replies(x, W):
+    """Writes forged replies on every pipe it may write (the reply pipe among them)."""
+    import fcntl
     import os
-    import sys
+    import stat
 
-    fd = int(sys.argv[sys.argv.index("--fd-out") + 1])
-    os.write(fd, b'{"question": "word_embedding_forward", "cases": []}\nnot json\n{"cases": {"x": 1}}\n')
+    written = 0
+    for name in os.listdir("/proc/self/fd"):
+        fd = int(name)
+        try:
+            if fd > 2 and stat.S_ISFIFO(os.fstat(fd).st_mode) and fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE:
+                written += os.write(
+                    fd, b'{"question": "word_embedding_forward", "cases": []}\nnot json\n{"cases": {"x": 1}}\n'
+                )
+        except OSError:
+            pass
+    if not written:
+        raise RuntimeError("found no pipe to write")  # the test would prove nothing
     return W[x], (x, W.shape)
 
 

@@ -41,15 +41,20 @@ WIPED = ("/tmp", "/dev/shm")
 MAX_ORDER_BYTES = 65536
 
 
-def preload(names: list) -> None:
-    """Import the libraries every child needs; none of them may start a thread."""
+def preload(names: list):
+    """Import the libraries every child needs (none of them may start a thread); return the
+    tamper.Snapshot of what is loaded then, which every child inherits."""
     import numpy  # noqa: F401
 
     if "tensorflow" in names:
         import keras  # noqa: F401
         import tensorflow  # noqa: F401
     from autograder.student_process import calls  # noqa: F401
-    from autograder.student_process.tamper import Snapshot  # noqa: F401
+    from autograder.student_process.package import StudentPackage  # noqa: F401
+    from autograder.student_process.protocol import send  # noqa: F401
+    from autograder.student_process.tamper import Snapshot
+
+    return Snapshot()
 
 
 def own_state() -> dict:
@@ -162,7 +167,7 @@ def exit_code(status: int | None) -> int | None:
     return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
 
-def _fork_child(order: dict, fds: list, control: socket.socket, serve) -> int:
+def _fork_child(order: dict, fds: list, control: socket.socket, serve, snapshot) -> int:
     """Fork the child of one submission; in the child, never return."""
     pid = os.fork()
     if pid:
@@ -178,7 +183,7 @@ def _fork_child(order: dict, fds: list, control: socket.socket, serve) -> int:
         os.close(log)
         os.setsid()
         os.chdir("/tmp")
-        serve(str(order["submission"]), requests, replies, int(order.get("seed", 231)))
+        serve(str(order["submission"]), requests, replies, int(order.get("seed", 231)), snapshot)
     except BaseException:  # noqa: BLE001  (the child's end, whatever happened)
         code = 1
     finally:
@@ -189,7 +194,7 @@ def main(control_fd: int, preloaded: list, serve) -> None:
     """Serve the grader's orders on ``control_fd`` until it closes the socket; a child
     runs ``serve(submission, fd_in, fd_out, seed)`` (__main__.serve)."""
     sys.path[:] = [p for p in sys.path if p not in ("", os.getcwd(), "/tmp")]
-    preload(preloaded)
+    snapshot = preload(preloaded)
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     control = socket.socket(fileno=control_fd)
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
@@ -205,7 +210,7 @@ def main(control_fd: int, preloaded: list, serve) -> None:
             return
         order = json.loads(data)
         if order.get("op") == "fork" and len(fds) == 3 and thread_count() == 1:
-            child = _fork_child(order, fds, control, serve)
+            child = _fork_child(order, fds, control, serve, snapshot)
             answer = {"forked": child}
         elif order.get("op") == "clean":
             for fd in fds:

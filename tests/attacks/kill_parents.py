@@ -5,7 +5,8 @@ bubblewrap its parent is the sandbox's own init or, forked from a zygote, the zy
 death ends only its own sandbox."""
 
 QUESTION = "rnn_step_forward"
-MESSAGE = r"kill attack: killed \[\]|its sandbox was stopped: did its code kill or stop its parent"
+# killed [] (its parent is init), or only its zygote: it ends before or after it reports
+MESSAGE = r"kill attack: killed \[(\d+)?\], refused|its sandbox was stopped: did its code kill or stop its parent"
 SOURCE = '''
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, signal
