@@ -192,14 +192,13 @@ def forges_replies(x, W):
     import os
     import stat
 
+    forged = b'{"question": "word_embedding_forward", "cases": []}\nnot json\n{"cases": {"x": 1}}\n'
     written = 0
     for name in os.listdir("/proc/self/fd"):
         fd = int(name)
         try:
             if fd > 2 and stat.S_ISFIFO(os.fstat(fd).st_mode) and fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE:
-                written += os.write(
-                    fd, b'{"question": "word_embedding_forward", "cases": []}\nnot json\n{"cases": {"x": 1}}\n'
-                )
+                written += os.write(fd, forged)
         except OSError:
             pass
     if not written:
