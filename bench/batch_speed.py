@@ -18,8 +18,8 @@ infinite loop costs a3 its 30 s time limit and would hang ``otter run``, which h
    CPU seconds (user + system of every process under it, grading and sandboxed student
    processes included, sampled every 0.1 s) of the whole batch, in a fresh
    process each, into a fresh output folder; then the one-worker run and the reference
-   again without the overfit questions (``rnn_overfit``, ``lstm_overfit``: a config without
-   them), to see where the time goes.
+   again with ``A3_ZYGOTE=off`` (a sandbox and a TensorFlow import per submission, as before
+   the pre-started student process), to see what the zygote saves.
 3. ``otter run`` (Otter Grader, not containerized, the same .venv) on one submission of each
    kind, on each course notebook with that part's tests (the same a3 tests, made as in
    bench/grading_speed.py: the notebook's every cell executed, then the tests): one kind of
@@ -80,7 +80,7 @@ def make_class(n: int, tmp: Path) -> tuple:
 
 
 FLOOR = "import numpy, tensorflow as tf; tf.constant(1.0) + 1"
-OVERFIT = {"rnn": "rnn_overfit", "lstm": "lstm_overfit"}
+NO_ZYGOTE = {"A3_ZYGOTE": "off"}
 
 
 def tree_cpu(proc: subprocess.Popen, every: float = 0.1) -> float:
@@ -107,11 +107,13 @@ def tree_cpu(proc: subprocess.Popen, every: float = 0.1) -> float:
     return sum(seen.values())
 
 
-def timed_run(cmd: list) -> dict:
-    """Run ``cmd``; its wall seconds and the CPU seconds of its whole process tree."""
+def timed_run(cmd: list, env: dict | None = None) -> dict:
+    """Run ``cmd`` (with ``env`` added to the bench's environment); its wall seconds and the
+    CPU seconds of its whole process tree."""
     t0 = time.perf_counter()
     with open(os.devnull, "w") as null, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=gs.bench_env(), stdout=null, stderr=err, text=True)
+        env = {**gs.bench_env(), **(env or {})}
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=null, stderr=err, text=True)
         cpu = tree_cpu(proc)
         seconds = time.perf_counter() - t0
         if proc.returncode != 0:
@@ -120,29 +122,16 @@ def timed_run(cmd: list) -> dict:
     return {"seconds": seconds, "cpu": cpu, "load": os.getloadavg()[0]}
 
 
-def median_run(cmd_for, repeat: int) -> dict:
+def median_run(cmd_for, repeat: int, env: dict | None = None) -> dict:
     """Median wall and CPU seconds of ``repeat`` runs of ``cmd_for(i)``."""
-    runs = [timed_run(cmd_for(i)) for i in range(repeat)]
+    runs = [timed_run(cmd_for(i), env) for i in range(repeat)]
     return {k: statistics.median(r[k] for r in runs) for k in ("seconds", "cpu")}
 
 
-def config_without_overfit(tmp: Path) -> Path:
-    """grading_config.yml without the overfit questions (their points taken off their parts)."""
-    import yaml
-
-    data = yaml.safe_load((REPO / "grading_config.yml").read_text())
-    for pid, qid in OVERFIT.items():
-        part = data["parts"][pid]
-        part["points"] -= part["questions"].pop(qid)["points"]
-    path = tmp / "config_without_overfit.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False))
-    return path
-
-
-def run_a3(folder: Path, workers: int, out: Path, config: Path | None = None) -> dict:
+def run_a3(folder: Path, workers: int, out: Path, env: dict | None = None) -> dict:
     """One ``a3 grade`` of the whole class: wall seconds, CPU seconds, per-submission records."""
     cmd = [str(BIN / "a3"), "grade", str(folder), "--out", str(out), "--workers", str(workers), "--quiet"]
-    run = timed_run(cmd + (["--config", str(config)] if config else []))
+    run = timed_run(cmd, env)
     records = {p.parent.name: json.loads(p.read_text()) for p in out.glob("*/graded.json")}
     seconds = {}
     for r in records.values():
@@ -160,14 +149,14 @@ def run_a3(folder: Path, workers: int, out: Path, config: Path | None = None) ->
     }
 
 
-def reference_runs(examples: Path, repeat: int, tmp: Path, fast: Path) -> dict:
+def reference_runs(examples: Path, repeat: int, tmp: Path) -> dict:
     """The floor, and one reference submission graded by a fresh ``a3 grade`` (with and
-    without the overfit questions): median wall and CPU seconds of ``repeat`` runs each."""
+    without the zygote): median wall and CPU seconds of ``repeat`` runs each."""
     grade = [str(BIN / "a3"), "grade", str(examples / "reference"), "--workers", "1", "--quiet"]
     return {
         "floor": median_run(lambda i: [sys.executable, "-c", FLOOR], repeat),
         "reference": median_run(lambda i: grade + ["--out", str(tmp / f"ref{i}")], repeat),
-        "reference_fast": median_run(lambda i: grade + ["--out", str(tmp / f"reff{i}"), "--config", str(fast)], repeat),
+        "reference_no_zygote": median_run(lambda i: grade + ["--out", str(tmp / f"refz{i}")], repeat, NO_ZYGOTE),
     }
 
 
@@ -196,12 +185,10 @@ def run_otter_kind(src: Path, config, tmp: Path, log) -> dict:
     return {"seconds": seconds, "scores": scores}
 
 
-def projection(
-    n: int, serial: dict, parallel: dict, fast: dict, floor: dict, students: int = 700, cores: int = 32
-) -> str:
+def projection(n: int, serial: dict, parallel: dict, floor: dict, students: int = 700, cores: int = 32) -> str:
     """A class of ``students`` on a ``cores``-core Dask cluster, on paper, from the measured
-    one-worker seconds per submission (``serial``; ``fast``: without the overfit questions)
-    and the 1 -> 2 worker scaling of this run (``parallel``)."""
+    one-worker seconds per submission (``serial``) and the 1 -> 2 worker scaling of this run
+    (``parallel``)."""
     efficiency = min(1.0, serial["seconds"] / parallel["seconds"] / 2)
 
     def minutes(run):
@@ -212,23 +199,21 @@ def projection(
     return (
         f"Projection (on paper): {students} submissions on a {cores}-core Dask cluster take about "
         f"{students} x {per_sub:.1f} s / ({cores} x {efficiency:.2f}) + {per_sub:.1f} s (the last wave) + "
-        f"{floor['seconds']:.1f} s (each grading process's first TensorFlow import) = **{minutes(serial):.1f} "
+        f"{floor['seconds']:.1f} s (each grading process's first TensorFlow imports) = **{minutes(serial):.1f} "
         f"min**, {students * serial['cpu'] / n / 3600:.1f} core-hours. It assumes: one single-threaded Dask "
         f"worker per core (`dask worker --nthreads 1 --nworkers {cores}`), each core as fast as one of this "
         f"machine's, the 1 -> 2 worker efficiency measured here ({efficiency:.2f}) holding up to {cores} "
         f"workers (no shared bottleneck but the file system), a class mixed like this one, the submissions on "
         f"a file system every worker reads at the same path, and per worker at most 8 GiB (grader) + 4.25 GiB "
-        f"(student process) of address space ({cores * 12.25:.0f} GiB in all as a bound; in use far less).\n"
-        f"Without the overfit questions (the one-worker run without them, same efficiency): about "
-        f"**{minutes(fast):.1f} min**."
+        f"(student process) of address space ({cores * 12.25:.0f} GiB in all as a bound; in use far less)."
     )
 
 
 def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) -> str:
-    """The Markdown results of one run (``runs``: floor, reference, reference_fast, serial,
-    parallel, serial_fast)."""
-    serial, parallel, fast = runs["serial"], runs["parallel"], runs["serial_fast"]
-    floor, ref, ref_fast = runs["floor"], runs["reference"], runs["reference_fast"]
+    """The Markdown results of one run (``runs``: floor, reference, reference_no_zygote,
+    serial, parallel, serial_no_zygote)."""
+    serial, parallel, off = runs["serial"], runs["parallel"], runs["serial_no_zygote"]
+    floor, ref, ref_off = runs["floor"], runs["reference"], runs["reference_no_zygote"]
     parts = ", ".join(p.title.split(":")[0] for p in config.parts.values())
     lines = [
         f"Command: `{command}` ({info['date']}). {n} submissions (s01..s{n:02d}, cycling through "
@@ -240,8 +225,8 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
         f"| floor: `python -c \"{FLOOR}\"` | {floor['seconds']:.1f} | {floor['cpu']:.1f} | 1 |",
         f"| `a3 grade` the reference, all parts | {ref['seconds']:.1f} | {ref['cpu']:.1f} | "
         f"**{ref['seconds'] / floor['seconds']:.1f}x** |",
-        f"| the same without `rnn_overfit`, `lstm_overfit` | {ref_fast['seconds']:.1f} | {ref_fast['cpu']:.1f} | "
-        f"{ref_fast['seconds'] / floor['seconds']:.1f}x |",
+        f"| the same with `A3_ZYGOTE=off` | {ref_off['seconds']:.1f} | {ref_off['cpu']:.1f} | "
+        f"{ref_off['seconds'] / floor['seconds']:.1f}x |",
         "",
         "| the class | whole batch (wall) | wall per submission | CPU per submission | speed-up |",
         "| --- | --- | --- | --- | --- |",
@@ -249,8 +234,8 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
         f"**{serial['cpu'] / n:.2f}** | 1 |",
         f"| `a3 grade --workers 2` | {parallel['seconds']:.1f} | {parallel['seconds'] / n:.2f} | "
         f"{parallel['cpu'] / n:.2f} | **{serial['seconds'] / parallel['seconds']:.2f}x** over one worker |",
-        f"| `--workers 1`, without the overfit questions | {fast['seconds']:.1f} | {fast['seconds'] / n:.2f} | "
-        f"{fast['cpu'] / n:.2f} | |",
+        f"| `--workers 1` with `A3_ZYGOTE=off` | {off['seconds']:.1f} | {off['seconds'] / n:.2f} | "
+        f"{off['cpu'] / n:.2f} | |",
         "",
     ]
     total = sum(serial["questions"].values())
@@ -285,11 +270,11 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
         lines += ["", "Per-question scores of `otter run` against a3's: " + ("equal." if not mism else "")]
         lines += [f"- {kind}, {q}: a3 {a}, otter {o}" for kind, q, a, o in mism]
         lines.append("")
-    same = serial["grades"] == parallel["grades"]
+    same = serial["grades"] == parallel["grades"] == off["grades"]
     lines += [
-        f"The one-worker and two-worker gradebooks are {'identical' if same else 'DIFFERENT'}.",
+        f"The gradebooks of the three class runs are {'identical' if same else 'DIFFERENT'}.",
         "",
-        projection(n, serial, parallel, fast, floor),
+        projection(n, serial, parallel, floor),
         "",
         f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']:.1f} GiB; "
         f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; OPENBLAS_NUM_THREADS=1. "
@@ -346,12 +331,11 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="a3-batch-bench-"))
     try:
         folder, kinds, examples = make_class(args.n, tmp)
-        fast = config_without_overfit(tmp)
         log("the floor and the reference")
-        runs = reference_runs(examples, args.repeat, tmp, fast)
-        for key, workers, cfg in (("serial", 1, None), ("parallel", 2, None), ("serial_fast", 1, fast)):
-            log(f"a3 grade, {workers} worker(s), {args.n} submissions" + (", without overfit" if cfg else ""))
-            runs[key] = run_a3(folder, workers, tmp / f"out-{key}", cfg)
+        runs = reference_runs(examples, args.repeat, tmp)
+        for key, workers, env in (("serial", 1, None), ("parallel", 2, None), ("serial_no_zygote", 1, NO_ZYGOTE)):
+            log(f"a3 grade, {workers} worker(s), {args.n} submissions" + (", A3_ZYGOTE=off" if env else ""))
+            runs[key] = run_a3(folder, workers, tmp / f"out-{key}", env)
             log(f"  {runs[key]['seconds']:.1f} s wall, {runs[key]['cpu']:.1f} s CPU")
         otter = {} if args.no_otter else {k: run_otter_kind(examples / k, config, tmp, log) for k in otter_kinds}
     finally:
