@@ -281,6 +281,7 @@ def grade_submission(
                 sandbox=sandbox,
                 preload=preload,
             ) as student:
+                student.start()
                 for q in (q for q in questions if q.part in group):
                     if progress:
                         progress(q.id)

@@ -127,6 +127,16 @@ class StudentProcess:
         self._sandbox_lost = False  # the zygote's sandbox ended under the last question
 
     # -- lifecycle ---------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the student process now (else the first question does), so that its
+        start-up (with a zygote: the grading process's first one's imports) is not counted
+        in a question's seconds; a failure is left for the first question to report."""
+        if self.proc is None:
+            try:
+                self._start()
+            except (RuntimeError, OSError):
+                self._restart()
+
     def _start(self):
         if self.preload is not None and self._fork_child():
             return
