@@ -14,4 +14,8 @@ CALLS = {}
 for _part in (captioning, net_visualization, style_transfer, gans):
     CALLS.update(_part.CALLS)
 
-__all__ = ["CALLS", "CallError"]
+# Questions whose calls import TensorFlow: a pre-started student process (zygote.py) for
+# them imports it once per grading process.
+TENSORFLOW = frozenset(q for _part in (net_visualization, style_transfer, gans) for q in _part.CALLS)
+
+__all__ = ["CALLS", "TENSORFLOW", "CallError"]
