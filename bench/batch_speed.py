@@ -14,6 +14,8 @@ infinite loop costs a3 its 30 s time limit and would hang ``otter run``, which h
 1. The floor: ``python -c "import numpy, tensorflow as tf; tf.constant(1.0) + 1"``, and one
    full reference submission, ``a3 grade <reference> --out <fresh> --workers 1`` (each
    ``--repeat`` times, median): their ratio.
+   And the machine's own two-worker ceiling (``machine_scaling``: two copies of a CPU-bound
+   loop at once against one).
 2. ``a3 grade <class> --out <tmp> --workers 1 --quiet`` and ``--workers 2``: wall clock and
    CPU seconds (user + system of every process under it, grading and sandboxed student
    processes included, sampled every 0.1 s) of the whole batch, in a fresh
@@ -80,6 +82,7 @@ def make_class(n: int, tmp: Path) -> tuple:
 
 
 FLOOR = "import numpy, tensorflow as tf; tf.constant(1.0) + 1"
+SPIN = "x = 0\nfor i in range(30_000_000): x += i"  # a CPU-bound loop: what two cores give
 NO_ZYGOTE = {"A3_ZYGOTE": "off"}
 
 
@@ -120,6 +123,21 @@ def timed_run(cmd: list, env: dict | None = None) -> dict:
             err.seek(0)
             raise RuntimeError(f"{cmd[:3]} failed ({proc.returncode}):\n{err.read()[-2000:]}")
     return {"seconds": seconds, "cpu": cpu, "load": os.getloadavg()[0]}
+
+
+def machine_scaling(repeat: int) -> float:
+    """The machine's own ceiling for two workers: the median, over ``repeat`` rounds, of
+    2 x (seconds of one CPU-bound loop alone) / (seconds of two copies started together).
+    2.0 on two free cores; less where the two virtual CPUs share a core or a host."""
+
+    def seconds(copies: int) -> float:
+        t0 = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", SPIN]) for _ in range(copies)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - t0
+
+    return statistics.median(2 * seconds(1) / seconds(2) for _ in range(repeat))
 
 
 def median_run(cmd_for, repeat: int, env: dict | None = None) -> dict:
@@ -234,6 +252,8 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
         f"**{serial['cpu'] / n:.2f}** | 1 |",
         f"| `a3 grade --workers 2` | {parallel['seconds']:.1f} | {parallel['seconds'] / n:.2f} | "
         f"{parallel['cpu'] / n:.2f} | **{serial['seconds'] / parallel['seconds']:.2f}x** over one worker |",
+        f"| two copies of a CPU-bound Python loop against one (the machine's own ceiling) | | | | "
+        f"{runs['machine']:.2f}x |",
         f"| `--workers 1` with `A3_ZYGOTE=off` | {off['seconds']:.1f} | {off['seconds'] / n:.2f} | "
         f"{off['cpu'] / n:.2f} | |",
         "",
@@ -333,6 +353,7 @@ def main(argv=None) -> int:
         folder, kinds, examples = make_class(args.n, tmp)
         log("the floor and the reference")
         runs = reference_runs(examples, args.repeat, tmp)
+        runs["machine"] = machine_scaling(args.repeat)
         for key, workers, env in (("serial", 1, None), ("parallel", 2, None), ("serial_no_zygote", 1, NO_ZYGOTE)):
             log(f"a3 grade, {workers} worker(s), {args.n} submissions" + (", A3_ZYGOTE=off" if env else ""))
             runs[key] = run_a3(folder, workers, tmp / f"out-{key}", env)
