@@ -30,7 +30,6 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import shutil
 import signal
 import socket
 import sys
@@ -134,30 +133,49 @@ def _reap_all() -> dict:
         done[pid] = status
 
 
-def wipe(folders=WIPED) -> None:
-    """Empty the writable folders (a child may have made them unreadable or unwritable)."""
-    for folder in folders:
-        if not os.path.isdir(folder):
-            continue
-        for name in os.listdir(folder):
-            path = os.path.join(folder, name)
-            if os.path.isdir(path) and not os.path.islink(path):
-                for dirpath, dirnames, _files in os.walk(path):
-                    for d in dirnames:
-                        try:
-                            os.chmod(os.path.join(dirpath, d), 0o700)
-                        except OSError:
-                            pass
-                try:
-                    os.chmod(path, 0o700)
-                except OSError:
-                    pass
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                try:
-                    os.unlink(path)
-                except OSError:
-                    pass
+def wipe(folders=WIPED) -> bool:
+    """Empty the writable folders (a child may have made its folders unreadable). What is
+    mounted inside them (the Python environment, bound at its own path, may lie under
+    /tmp) is left alone, and so are the folders leading to it. False if it could not walk
+    everything (e.g. folders nested deeper than the recursion limit)."""
+    try:
+        for folder in folders:
+            if os.path.isdir(folder):
+                _empty(folder)
+        return True
+    except (RecursionError, OSError):
+        return False
+
+
+def _empty(folder: str) -> None:
+    device, made = os.lstat(folder).st_dev, []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        kept = []
+        for name in dirnames:
+            path = os.path.join(dirpath, name)
+            info = os.lstat(path)
+            if info.st_dev != device:
+                continue  # a mount point: not the children's
+            if os.path.islink(path):
+                filenames.append(name)
+                continue
+            try:
+                os.chmod(path, 0o700)
+            except OSError:
+                pass
+            kept.append(name)
+            made.append(path)
+        dirnames[:] = kept
+        for name in filenames:
+            try:
+                os.unlink(os.path.join(dirpath, name))
+            except OSError:
+                pass
+    for path in reversed(made):
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass  # holds a mount point
 
 
 def exit_code(status: int | None) -> int | None:
@@ -216,8 +234,7 @@ def main(control_fd: int, preloaded: list, serve) -> None:
             for fd in fds:
                 os.close(fd)
             reaped = wait_for(child, min(float(order.get("wait", 0)), 10.0)) if child else {}
-            clean = kill_others(reaped)
-            wipe()
+            clean = kill_others(reaped) and wipe()
             status = reaped.get(child) if child else None
             child = None
             changed = [k for k, v in own_state().items() if v != state[k]]
