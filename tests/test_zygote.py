@@ -6,6 +6,7 @@ stop_parent.py: each grades a probe submission next)."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -56,3 +57,20 @@ def test_the_switch_starts_a_sandbox_per_submission(tmp_path, monkeypatch):
     monkeypatch.setenv("A3_ZYGOTE", "off")
     who = _grade_three(tmp_path)
     assert not any(w["zygote"] or w["seen"] for w in who), who
+
+
+def test_folders_of_zygotes_whose_grading_process_died_are_swept(tmp_path):
+    """A grading process killed with SIGKILL (a deadline, a test harness) never runs its
+    atexit: the next zygote started on the machine removes its folder."""
+    import subprocess
+    import sys
+
+    from autograder.grade.running.zygote import PREFIX, sweep_stale
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f"{PREFIX}{int(dead.stdout)}-abc"
+    alive = tmp_path / f"{PREFIX}{os.getpid()}-abc"
+    for folder in (stale, alive):
+        (folder / "submissions").mkdir(parents=True)
+    sweep_stale(tmp_path)
+    assert not stale.exists() and alive.exists()

@@ -43,6 +43,7 @@ STARTUP_TIMEOUT = 90.0  # importing TensorFlow on a loaded machine
 ORDER_TIMEOUT = 15.0
 MAX_FAILURES = 3
 SWITCH = "A3_ZYGOTE"
+PREFIX = "a3-zygote-"  # + the grading process's pid + "-": see sweep_stale
 
 
 def enabled() -> bool:
@@ -59,7 +60,8 @@ class Zygote:
         from autograder.grade.running.student_process import worker_env
 
         self.limits, self.preload = limits, preload
-        self.root = Path(tempfile.mkdtemp(prefix="a3-zygote-"))
+        sweep_stale()
+        self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         self.stage = self.root / "submissions"
         self.inputs = self.root / "in"
         for d in (self.stage, self.inputs):
@@ -143,6 +145,16 @@ class Zygote:
         if getattr(self, "proc", None) is not None:
             kill_tree(self.proc)
         remove_tree(self.root)
+
+
+def sweep_stale(folder: Path | None = None) -> None:
+    """Remove the private folders of zygotes whose grading process is gone (killed with
+    SIGKILL, its atexit never ran; its sandbox died with it): ``<tmp>/a3-zygote-<pid>-*``."""
+    folder = Path(folder or tempfile.gettempdir())
+    for path in folder.glob(f"{PREFIX}*"):
+        pid = path.name[len(PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not psutil.pid_exists(int(pid)) and path.is_dir() and not path.is_symlink():
+            remove_tree(path)
 
 
 def kill_tree(proc: subprocess.Popen) -> None:
