@@ -127,15 +127,18 @@ class StudentProcess:
         self._sandbox_lost = False  # the zygote's sandbox ended under the last question
 
     # -- lifecycle ---------------------------------------------------------------------
-    def start(self) -> None:
-        """Start the student process now (else the first question does), so that its
-        start-up (with a zygote: the grading process's first one's imports) is not counted
-        in a question's seconds; a failure is left for the first question to report."""
+    def start(self) -> str | None:
+        """Start the student process if none runs (``a3 grade`` calls it before the first
+        question, so that the start-up, with a zygote the grading process's first one's
+        imports, is not counted in a question's seconds). Returns why it failed, or None;
+        after a failure the next question tries again."""
         if self.proc is None:
             try:
                 self._start()
-            except (RuntimeError, OSError):
+            except (RuntimeError, OSError) as exc:
                 self._restart()
+                return str(exc)
+        return None
 
     def _start(self):
         if self.preload is not None and self._fork_child():
@@ -271,12 +274,9 @@ class StudentProcess:
     def _run_once(self, question: str, inputs: dict, time_limit: float) -> dict:
         self._request_id += 1
         name = f"{self._request_id}-{question}"
-        if self.proc is None:
-            try:
-                self._start()
-            except (RuntimeError, OSError) as exc:
-                self._restart()
-                return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
+        failed = self.start()
+        if failed:
+            return {c: CaseRun("crashed", f"the student process failed: {failed}") for c in inputs}
         host, inside = self._zygote_inputs if self._forked else (self.inputs, self.sandbox.where()["inputs"])
         try:
             write_inputs(host, name, inputs)
@@ -288,9 +288,6 @@ class StudentProcess:
         request_id = f"{self._request_id}-{secrets.token_hex(8)}"
         deadline = time.monotonic() + time_limit
         try:
-            if self.proc is None:
-                self._start()
-                deadline = time.monotonic() + time_limit
             log_start = self.log_path.stat().st_size
             send(self._requests, {"id": request_id, "question": question, "cases": list(inputs), "in_dir": in_dir})
             reply = self._read_reply(deadline - time.monotonic(), request_id)
