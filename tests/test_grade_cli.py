@@ -65,6 +65,29 @@ def test_the_last_lines_before_exit_pass_the_filter():
     assert done.stderr == b"a3 build: the reference fails q case c\n"
 
 
+def test_the_exit_does_not_wait_for_a_child_holding_standard_error():
+    """The pool worker's grading process, still running, inherits the filtered standard
+    error: the worker's exit forwarded the last lines, then waited its 2 s for the end of a
+    pipe that the child kept open (the a3 process's pool shutdown took 2.1 s). Here the
+    drain may wait 120 s and a child holds the pipe for 300 s: the parent must still exit
+    (within 60 s) as soon as its last words, a line without its newline, are through."""
+    code = (
+        "import subprocess, sys\nfrom autograder.grade.reports import tf_logs\n"
+        "tf_logs._Filter.drain.__defaults__ = (120.0,)\n"
+        "tf_logs.silence_tensorflow_logs()\n"
+        "child = subprocess.Popen(['sleep', '300'], start_new_session=True)\n"
+        "print(child.pid, flush=True)\nsys.stderr.write('last words')\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO_ROOT)
+    child = int(proc.stdout.readline())
+    try:
+        proc.wait(timeout=60)
+        assert proc.stderr.read() == b"last words"
+    finally:
+        subprocess.run(["kill", "-9", str(child)])
+        proc.kill()
+
+
 def test_grading_a_tensorflow_part_prints_no_tensorflow_log_line(tmp_path):
     """Part 3's checks import TensorFlow in the grading process (the grader's own model):
     before, its oneDNN and absl lines were printed among a3's."""

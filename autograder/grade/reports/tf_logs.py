@@ -14,10 +14,15 @@ Called once per grading process (grade/bookkeeping/task.py); student processes w
 from __future__ import annotations
 
 import atexit
+import fcntl
 import os
 import re
+import select
+import struct
 import sys
+import termios
 import threading
+import time
 
 TF_LOG_LINE = re.compile(
     rb"^(?:[IWEF]\d{4} \d\d:\d\d:\d+\.\d+\s+\d+ [\w./+-]+:\d+\]"  # absl / glog C++ lines
@@ -34,21 +39,65 @@ def is_tensorflow_log(line: bytes) -> bool:
     return bool(TF_LOG_LINE.match(line))
 
 
-def _pump(read_fd: int, write_fd: int) -> None:
-    """Copy lines from ``read_fd`` to ``write_fd``, dropping TensorFlow's log lines. If this
-    fails, file descriptor 2 is pointed back at the real standard error (never left blocked)."""
-    buffer = b""
+class _Filter:
+    """The filter thread's state: the pipe's reading end ``read_fd`` (file descriptor 2
+    writes into it), the real standard error ``real``, the unfinished last line, and a lock
+    held while a chunk is read and forwarded."""
+
+    def __init__(self, read_fd: int, real: int):
+        self.read_fd, self.real = read_fd, real
+        self.partial = b""
+        self.busy = threading.Lock()
+
+    def pump(self) -> None:
+        """Copy lines from the pipe to the real standard error, dropping TensorFlow's log
+        lines, until the pipe ends. If this fails, file descriptor 2 is pointed back at the
+        real standard error (never left blocked)."""
+        try:
+            while True:
+                select.select([self.read_fd], [], [])
+                with self.busy:
+                    chunk = os.read(self.read_fd, 65536)  # readable: does not block
+                    if not chunk:
+                        self._flush()
+                        return
+                    *lines, self.partial = (self.partial + chunk).split(b"\n")
+                    kept = b"".join(line + b"\n" for line in lines if not is_tensorflow_log(line))
+                    if kept:
+                        os.write(self.real, kept)
+        except OSError:
+            os.dup2(self.real, 2)
+
+    def _flush(self) -> None:
+        if self.partial and not is_tensorflow_log(self.partial):
+            os.write(self.real, self.partial)
+        self.partial = b""
+
+    def drain(self, timeout: float = 2.0) -> None:
+        """At exit: point file descriptor 2 back at the real standard error and forward what
+        the pipe still holds (a daemon thread is otherwise stopped with the last lines, e.g.
+        the error a command exits with, unwritten). It returns as soon as the pipe is empty,
+        not when it ends: the grading process, a child, keeps its own copy of the pipe."""
+        try:
+            sys.stderr.flush()
+            os.dup2(self.real, 2)
+        except (OSError, ValueError):
+            return
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            with self.busy:
+                if _pending(self.read_fd) == 0:
+                    self._flush()
+                    return
+            time.sleep(0.01)
+
+
+def _pending(fd: int) -> int:
+    """Bytes waiting in the pipe ``fd`` (-1 if that cannot be known)."""
     try:
-        while chunk := os.read(read_fd, 65536):
-            buffer += chunk
-            *lines, buffer = buffer.split(b"\n")
-            kept = b"".join(line + b"\n" for line in lines if not is_tensorflow_log(line))
-            if kept:
-                os.write(write_fd, kept)
-        if buffer and not is_tensorflow_log(buffer):
-            os.write(write_fd, buffer)
+        return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
     except OSError:
-        os.dup2(write_fd, 2)
+        return -1
 
 
 def silence_tensorflow_logs() -> None:
@@ -70,19 +119,7 @@ def silence_tensorflow_logs() -> None:
         read_fd, write_fd = os.pipe()
         os.dup2(write_fd, 2)
         os.close(write_fd)
-        pump = threading.Thread(target=_pump, args=(read_fd, real), name="a3-stderr-filter", daemon=True)
-        pump.start()
+        pipe = _Filter(read_fd, real)
+        threading.Thread(target=pipe.pump, name="a3-stderr-filter", daemon=True).start()
         _installed.append(real)
-        atexit.register(_drain, real, pump)
-
-
-def _drain(real: int, pump: threading.Thread) -> None:
-    """At exit: point file descriptor 2 back at the real standard error, so that the filter
-    reads the end of its pipe, and let it forward what is still in it (a daemon thread is
-    otherwise stopped with the last lines, e.g. the error a command exits with, unwritten)."""
-    try:
-        sys.stderr.flush()
-        os.dup2(real, 2)
-        pump.join(timeout=2)
-    except (OSError, ValueError):
-        pass
+        atexit.register(pipe.drain)
