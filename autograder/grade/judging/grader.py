@@ -1,9 +1,11 @@
 """Grade one submission: run the questions in student processes, compare the returned
 arrays with the fixtures in this process, and score.
 
-Parts whose resource limits are the same share one student process (``process_groups``): the
-shipped configuration gives every part the defaults, so the five parts run in one process and
-TensorFlow is imported once per submission, not once per TensorFlow part. Questions stay
+Parts whose resource limits are the same and that all use TensorFlow, or none of them, share
+one student process (``process_groups``): the shipped configuration gives every part the
+defaults, so the two numpy parts run in one process and the three TensorFlow parts in
+another, TensorFlow is imported once per submission, not once per TensorFlow part, and the
+numpy parts are graded while the TensorFlow process is importing it. Questions stay
 isolated as before: one at a time, each under its own time limit, a fresh process after a
 crash, a hang or a tamper. The shared process's CPU-time limit is the sum of its parts'
 (each part keeps its budget); its memory, processes and file-size limits are the ones its
@@ -28,6 +30,7 @@ from autograder.fixture_store import FIXTURE_DIR, read_fixture
 from autograder.student_tools.compare import Check
 from autograder.grade.running.exchange import private_folder, remove_tree
 from autograder.grade.judging.images import case_images
+from autograder.grade.running import zygote
 from autograder.grade.running.student_process import StudentProcess
 from autograder.student_process.calls import TENSORFLOW
 from autograder.question_api import question_hooks
@@ -214,15 +217,17 @@ def _quietly(fn):
 
 def process_groups(config, parts) -> list:
     """The student processes of a grading of ``parts``: [(part ids, Limits)], in the order of
-    their first part. Parts with the same memory, processes and file-size limits share one
-    process, whose CPU-time limit is the sum of theirs."""
+    their first part. Parts with the same memory, processes and file-size limits that all
+    use TensorFlow (calls.TENSORFLOW), or none of them, share one process, whose CPU-time
+    limit is the sum of theirs."""
     groups = {}
     for part in parts:
         limits = config.parts[part].limits
-        key = dataclasses.replace(limits, cpu_time=0.0)
+        tensorflow = any(q.id in TENSORFLOW for q in config.questions_in([part]))
+        key = (dataclasses.replace(limits, cpu_time=0.0), tensorflow)
         members, cpu = groups.get(key, ([], 0.0))
         groups[key] = (members + [part], cpu + limits.cpu_time)
-    return [(members, dataclasses.replace(key, cpu_time=cpu)) for key, (members, cpu) in groups.items()]
+    return [(members, dataclasses.replace(key[0], cpu_time=cpu)) for key, (members, cpu) in groups.items()]
 
 
 def grade_submission(
@@ -252,7 +257,7 @@ def grade_submission(
     sid = submission_id(Path(path))
     parts = list(parts or config.parts)
     questions = [q for q in config.questions_in(parts) if only is None or q.id in only]
-    start_preparing(questions)  # the grader's own work (a model to load) overlaps the student's
+    groups = warm_up(config, parts, questions, sandbox)
     tmp = private_folder(workdir, prefix=f"a3-{sid}-")
     try:
         try:
@@ -271,8 +276,7 @@ def grade_submission(
             except Exception as exc:
                 fixtures[q.id] = exc
         results = {}
-        for group, limits in process_groups(config, parts):
-            preload = ("tensorflow",) if any(q.id in TENSORFLOW for q in questions if q.part in group) else ()
+        for group, limits, preload in groups:
             with StudentProcess(
                 root,
                 tmp / f"work-{group[0]}",
@@ -290,6 +294,27 @@ def grade_submission(
         remove_tree(tmp)  # iterative, never raises: nothing a submission leaves can stop it
     ordered = {q.id: results[q.id] for q in questions}
     return SubmissionResult(sid, ordered, seconds=time.monotonic() - start)
+
+
+def warm_up(config, parts, questions: list | None = None, sandbox: bool | None = None) -> list:
+    """Start what grading ``questions`` (default: all of ``parts``) needs before its first
+    question, without waiting for it: with bubblewrap (``sandbox`` not False) the zygote of
+    each process group (its imports first: the grader's own would slow this thread down),
+    then the hidden tests' ``prepare``. Returns the groups, [(part ids, Limits, preload)]."""
+    if questions is None:
+        questions = config.questions_in(parts)
+    groups = [(group, limits, _preload(questions, group)) for group, limits in process_groups(config, parts)]
+    if sandbox is not False:
+        for _group, limits, preload in groups:
+            zygote.warm(limits, preload)
+    start_preparing(questions)  # the grader's own work (a model to load) overlaps the student's
+    return groups
+
+
+def _preload(questions: list, group: list) -> tuple:
+    """What the student process of the parts ``group`` imports before its first question:
+    ``("tensorflow",)`` if one of its ``questions`` uses TensorFlow, else ``()``."""
+    return ("tensorflow",) if any(q.id in TENSORFLOW for q in questions if q.part in group) else ()
 
 
 def _grade_one(student: StudentProcess, q, fixture, source, config, results: dict) -> QuestionResult:

@@ -77,10 +77,18 @@ class Zygote:
                 self.proc = self.sandbox.start(argv, worker_env(), log, (theirs.fileno(),), self.root)
         finally:
             theirs.close()
+        self._ready = False  # its first answer (it imports for seconds) is awaited by ready()
+
+    def ready(self) -> None:
+        """Wait for the zygote's first answer (it has imported ``preload``), once; raises
+        RuntimeError (the zygote closed) if it is not a single-threaded zygote's."""
+        if self._ready:
+            return
         hello = self._answer(STARTUP_TIMEOUT)
         if not hello or not hello.get("zygote") or hello.get("threads") != 1:
             self.close()
             raise RuntimeError(f"the zygote did not start single-threaded: {hello}")
+        self._ready = True
 
     def _answer(self, timeout: float) -> dict | None:
         """The zygote's next answer, or None if none came within ``timeout`` seconds."""
@@ -183,20 +191,40 @@ _failures: dict = {}  # thread id -> failed starts
 _lock = threading.Lock()
 
 
+def warm(limits: Limits, preload: tuple) -> None:
+    """Start this grading thread's zygote for ``limits`` and ``preload`` if it has none, and
+    return at once: its imports then overlap the grader's own work until ``take`` (which
+    waits for it). Nothing happens if zygotes are not used or too many failed."""
+    key = (threading.get_ident(), limits, tuple(preload))
+    with _lock:
+        if key in _zygotes or _failures.get(key[0], 0) >= MAX_FAILURES or not enabled():
+            return
+    try:
+        zygote = Zygote(limits, tuple(preload))
+    except (OSError, RuntimeError):
+        with _lock:
+            _failures[key[0]] = _failures.get(key[0], 0) + 1
+        return
+    give_back(zygote)
+
+
 def take(limits: Limits, preload: tuple) -> Zygote | None:
     """The zygote of this grading thread for ``limits`` and ``preload`` (started now if
-    needed), taken out of the cache until ``give_back``; None if zygotes are not used."""
+    needed, and ready), taken out of the cache until ``give_back``; None if zygotes are not
+    used or it failed to start."""
     key = (threading.get_ident(), limits, tuple(preload))
     with _lock:
         found = _zygotes.pop(key, None)
         failures = _failures.get(key[0], 0)
-    if found is not None or failures >= MAX_FAILURES or not enabled():
-        return found
+    if found is None and (failures >= MAX_FAILURES or not enabled()):
+        return None
     try:
-        return Zygote(limits, tuple(preload))
+        found = found or Zygote(limits, tuple(preload))
+        found.ready()
+        return found
     except (OSError, RuntimeError):
         with _lock:
-            _failures[key[0]] = failures + 1
+            _failures[key[0]] = _failures.get(key[0], 0) + 1
         return None
 
 
