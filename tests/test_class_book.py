@@ -187,7 +187,7 @@ def test_a_grader_failure_is_recorded_named_and_retried(
     make_submission(tmp_path / "class" / "ann")
     out = tmp_path / "out"
     with monkeypatch.context() as m:
-        m.setattr(batch, "open_pool", lambda *a: FailingPool(error))
+        m.setattr(batch, "open_pool", lambda *a, **k: FailingPool(error))
         assert grade_many(find_submissions([tmp_path / "class"]), fast_config, ["rnn"], out, workers=1) == 0
     assert (rows(out)["ann"]["status"], rows(out)["ann"]["reason"]) == (status, reason)
     assert f"ann: {status}: {reason}" in capsys.readouterr().err

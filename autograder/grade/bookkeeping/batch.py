@@ -24,6 +24,7 @@ import datetime
 import os
 import signal
 import sys
+import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ from tqdm import tqdm
 
 from autograder.config import Config
 from autograder.fixture_store import FIXTURE_DIR
-from autograder.grade.reports.class_page import write_class_page
+from autograder.grade.reports.class_page import load_plotting, write_class_page
 from autograder.grade.bookkeeping.gradebook import (
     GRADED,
     GRADER_ERROR,
@@ -211,17 +212,31 @@ def grade_many(
     if refusal:
         print(f"a3 grade: {refusal}", file=sys.stderr)
         return 2
-    run = _open_run(config, parts, Path(out_dir), fixture_dir, release, quiet, by_id)
-    todo = []
-    for sid, (path,) in sorted(by_id.items()):
-        if sid not in regrade and is_current(run.records.get(sid), submission_fingerprint(path), run.setup):
-            if similarity:
-                keep_submitted_code(path, run.out_dir / sid, refresh=False)  # a folder graded before this existed
-        else:
-            todo.append(path)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    records = class_records(out_dir)  # the class so far: every row is kept
+    setup = setup_fingerprint(config, parts, fixture_dir)
+    current = {
+        sid
+        for sid, (path,) in by_id.items()
+        if sid not in regrade and is_current(records.get(sid), submission_fingerprint(path), setup)
+    }
+    todo = [path for sid, (path,) in sorted(by_id.items()) if sid not in current]
+    pool = None
+    try:
+        if todo:  # first: its workers start up while the run reads the TAs' files
+            pool = open_pool(min(workers or os.cpu_count() or 1, len(todo)), scheduler, warm=(config, parts))
+        run = _open_run(config, parts, out_dir, fixture_dir, release, quiet, by_id, records, setup)
+    except BaseException:
+        if pool is not None:
+            pool.close(cancel=True)
+        raise
+    if similarity:
+        for sid in sorted(current):  # a folder graded before this existed
+            keep_submitted_code(by_id[sid][0], out_dir / sid, refresh=False)
     status = 0
     if todo:
-        status = _run(run, todo, workers, scheduler, skipped=len(by_id) - len(todo))
+        status = _run(run, todo, pool, skipped=len(by_id) - len(todo))
     else:
         run.say(f"all {len(by_id)} submissions are graded already (use --regrade ID to grade one again)")
     if status:
@@ -279,11 +294,11 @@ class _Run:
         return [self.entry(sid) for sid in self.results]
 
 
-def _open_run(config, parts, out_dir: Path, fixture_dir: Path, release: bool, quiet: bool, by_id: dict) -> _Run:
-    """The run's state from ``out_dir``'s records, the TAs' scores and the submissions'
-    metadata; prints the problems found in the TAs' files and the extensions."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    records = class_records(out_dir)  # the class so far: every row is kept
+def _open_run(
+    config, parts, out_dir: Path, fixture_dir: Path, release: bool, quiet: bool, by_id: dict, records: dict, setup: str
+) -> _Run:
+    """The run's state from ``out_dir``'s ``records`` (class_records), the TAs' scores and the
+    submissions' metadata; prints the problems found in the TAs' files and the extensions."""
     results = {sid: result_from_dict(r["result"]) for sid, r in records.items()}
     book_parts = _gradebook_parts(config, parts, results)
     manual_qs = manual_questions(config, book_parts)
@@ -299,7 +314,7 @@ def _open_run(config, parts, out_dir: Path, fixture_dir: Path, release: bool, qu
         config,
         parts,
         book_parts,
-        setup_fingerprint(config, parts, fixture_dir),
+        setup,
         fixture_dir,
         out_dir,
         release,
@@ -400,20 +415,19 @@ def _record_one(run: _Run, path: Path, future) -> str:
     return status
 
 
-def _run(run: _Run, todo: list, workers: int | None, scheduler: str | None, skipped: int) -> int:
-    """Grade ``todo`` on a pool; fills the run's ``records``, ``results`` and ``answers``.
-    Returns 0, or 130 if stopped."""
+def _run(run: _Run, todo: list, pool, skipped: int) -> int:
+    """Grade ``todo`` on ``pool`` (open_pool), then close it; fills the run's ``records``,
+    ``results`` and ``answers``. Returns 0, or 130 if stopped."""
     old_term = signal.signal(signal.SIGTERM, _on_sigterm)
-    pool = None
     bar = None
     failed, done = [], 0
     try:
-        pool = open_pool(min(workers or os.cpu_count() or 1, len(todo)), scheduler)
         others = len(set(run.results) - {submission_id(p) for p in todo}) - skipped
         run.say(
             f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}"
             + (f" ({others} more in the gradebook)" if others > 0 else "")
         )
+        threading.Thread(target=load_plotting, name="a3-load-plotting", daemon=True).start()  # idle now
         bar = tqdm(total=len(todo), unit="submission", disable=run.quiet, file=sys.stderr, dynamic_ncols=True)
         futures = {
             pool.submit(grade_task, str(path), run.config, run.parts, run.setup, str(run.fixture_dir)): path
@@ -434,8 +448,7 @@ def _run(run: _Run, todo: list, workers: int | None, scheduler: str | None, skip
         pool.close()
         return 0
     except KeyboardInterrupt:
-        if pool is not None:
-            pool.close(cancel=True)
+        pool.close(cancel=True)
         if bar is not None:
             bar.close()
         print(

@@ -45,17 +45,32 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="a3-watch-parent", daemon=True).start()
 
 
-class LocalPool:
-    """Worker processes on this machine (``workers``, default the number of cores)."""
+def _start_worker(parent: int, warm: tuple | None) -> None:
+    """Worker initializer: watch the parent (_watch_parent); with ``warm`` = ``(config,
+    parts)``, start the grading process and its student processes' imports now
+    (task.warm_up: never raises, which would break the pool)."""
+    _watch_parent(parent)
+    if warm is not None:
+        from autograder.grade.bookkeeping.task import warm_up
 
-    def __init__(self, workers: int | None = None):
+        warm_up(*warm)
+
+
+class LocalPool:
+    """Worker processes on this machine (``workers``, default the number of cores), all
+    started at once. ``warm``: ``(config, parts)`` to have each one start its grading
+    process and student processes' imports before its first task (see task.warm_up)."""
+
+    def __init__(self, workers: int | None = None, warm: tuple | None = None):
         self.workers = max(1, workers or os.cpu_count() or 1)
         self._executor = ProcessPoolExecutor(
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_watch_parent,
-            initargs=(os.getpid(),),
+            initializer=_start_worker,
+            initargs=(os.getpid(), warm),
         )
+        for _ in range(self.workers):  # each submit() with no idle worker starts one: all
+            self._executor.submit(int)  # start now, not when the batch submits its tasks
 
     def describe(self) -> str:
         return f"local pool of {self.workers} worker process{'es' if self.workers > 1 else ''}"
@@ -115,6 +130,9 @@ class DaskPool:
         self.client.close()
 
 
-def open_pool(workers: int | None = None, scheduler: str | None = None) -> LocalPool | DaskPool:
-    """A DaskPool when a scheduler address is given, else a LocalPool."""
-    return DaskPool(scheduler) if scheduler else LocalPool(workers)
+def open_pool(
+    workers: int | None = None, scheduler: str | None = None, warm: tuple | None = None
+) -> LocalPool | DaskPool:
+    """A DaskPool when a scheduler address is given, else a LocalPool (``warm``: see
+    LocalPool; a Dask cluster's workers start their grading processes at their first task)."""
+    return DaskPool(scheduler) if scheduler else LocalPool(workers, warm)

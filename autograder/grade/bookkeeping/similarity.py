@@ -118,15 +118,15 @@ def similar_pairs(out_dir: Path, ids: list[str], template: Path = TEMPLATE, thre
     for the pairs with score >= ``threshold``, most similar first; ``*_html`` is the file's code,
     HTML-escaped, the shared parts in <span class='highlight-red'> (a) / 'highlight-green' (b).
     """
-    from copydetect import CodeFingerprint, compare_files
-    from copydetect.utils import highlight_overlap
-
     files = _code_files(out_dir, ids)
     totals = {}  # (a, b) -> [overlap tokens of both, tokens of both]
     shown = {}  # (a, b) -> [file rows]
     for rel, by_sid in sorted(files.items()):
         if len(by_sid) < 2:
             continue
+        from copydetect import CodeFingerprint, compare_files  # 1 s (it imports pyplot): only
+        from copydetect.utils import highlight_overlap  # when two submissions are compared
+
         boilerplate = []
         base = Path(template) / rel
         if base.is_file():

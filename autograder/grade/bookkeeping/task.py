@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from autograder.fixture_store import FIXTURE_DIR
@@ -67,25 +68,43 @@ def grade_task(path: str, config, parts: list, setup: str, fixture_dir: str | No
     silence_tensorflow_logs()  # once per worker process: a3's terminal stays a3's
     started = time.time()
     fingerprint = submission_fingerprint(Path(path))  # before grading: a later edit is regraded
-    result = _supervisor().grade(
-        path, config, parts, fixture_dir or str(FIXTURE_DIR), submission_deadline(config, parts)
-    )
+    with ThreadPoolExecutor(1) as reader:  # the written answers are read while the grading
+        answers = reader.submit(extract_answers, Path(path), config, parts)  # process works
+        result = _supervisor().grade(
+            path, config, parts, fixture_dir or str(FIXTURE_DIR), submission_deadline(config, parts)
+        )
     return {
         "fingerprint": fingerprint,
         "setup": setup,
         "result": result,
-        "manual": extract_answers(Path(path), config, parts),
+        "manual": answers.result(),
         "worker": f"{socket.gethostname()}:{os.getpid()}",
         "started": started,
         "seconds": time.time() - started,
     }
 
 
+def warm_up(config, parts: list) -> None:
+    """Pool worker initializer's second half: start this worker's grading process now and
+    have it start its student processes' imports (grader.warm_up), so that they overlap
+    the batch's own start (reading the class's records, the TAs' files) instead of
+    following the first task. Never raises: a failure here is met again, and reported, by
+    the first task."""
+    from autograder.grade.reports.tf_logs import silence_tensorflow_logs
+
+    silence_tensorflow_logs()  # before the grading process inherits standard error
+    try:
+        _supervisor().warm(config, parts)
+    except Exception:
+        pass
+
+
 def _grading_process(fd: int, memory: int) -> None:
     """The grading process (``python -c`` started by Supervisor): limit its address space,
     watch its parent (if the worker dies, its student processes and it go too), then grade
     each job it is sent on the connection ``fd`` (``(path, config, parts, fixture_dir,
-    workdir)``) and send back result_to_dict."""
+    workdir)``) and send back result_to_dict; a ``("warm", config, parts)`` message starts
+    the student processes' imports (grader.warm_up) and gets no answer."""
     import resource
     from multiprocessing.connection import Connection
 
@@ -95,14 +114,19 @@ def _grading_process(fd: int, memory: int) -> None:
     _watch_parent(os.getppid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it kills us
     from autograder.grade.judging.grader import grade_submission
+    from autograder.grade.judging.grader import warm_up as warm_grading
     from autograder.grade.bookkeeping.record import result_to_dict
 
     conn = Connection(fd)
     while True:
         try:
-            path, config, parts, fixture_dir, workdir = conn.recv()
+            message = conn.recv()
         except EOFError:
             return
+        if message[0] == "warm":
+            warm_grading(*message[1:])
+            continue
+        path, config, parts, fixture_dir, workdir = message
         result = grade_submission(Path(path), config, parts, fixture_dir=Path(fixture_dir), workdir=Path(workdir))
         conn.send(result_to_dict(result))
 
@@ -125,6 +149,13 @@ class Supervisor:
             self.proc = subprocess.Popen([sys.executable, "-c", code], pass_fds=(fd,), stdin=subprocess.DEVNULL)
         finally:
             child.close()
+
+    def warm(self, config, parts: list) -> None:
+        """Start the grading process if none runs, and have it start the imports of the
+        student processes of ``parts`` (answered by nothing; see warm_up)."""
+        if self.proc is None or self.proc.poll() is not None:
+            self._start()
+        self.conn.send(("warm", config, parts))
 
     def grade(self, path: str, config, parts: list, fixture_dir: str, deadline: float) -> dict:
         """result_to_dict of the submission at ``path``, or of a zero result saying why not
