@@ -74,3 +74,43 @@ def test_folders_of_zygotes_whose_grading_process_died_are_swept(tmp_path):
         (folder / "submissions").mkdir(parents=True)
     sweep_stale(tmp_path)
     assert not stale.exists() and alive.exists()
+
+
+def test_a_local_pool_worker_starts_its_grading_process_and_zygotes_before_its_first_task(config):
+    """``a3 grade`` opens its pool with ``warm``: each worker starts its grading process,
+    and that its zygotes, before any task is submitted (their imports overlap the batch's
+    start); the pool's close takes them all down."""
+    import time
+
+    import psutil
+
+    from autograder.grade.bookkeeping.pool import LocalPool
+
+    pool = LocalPool(1, warm=(config, ["rnn", "netvis"]))
+    me = psutil.Process()
+    try:
+        deadline, zygotes = time.monotonic() + 120, []
+        while time.monotonic() < deadline and len(zygotes) < 2:
+            time.sleep(0.5)
+            zygotes = []
+            for proc in me.children(recursive=True):
+                try:
+                    argv = proc.cmdline()
+                    if argv[1:4] == ["-m", "autograder.student_process", "--zygote"]:  # not bwrap's
+                        zygotes.append(argv)
+                except psutil.Error:
+                    pass
+        assert sorted(z[z.index("--preload") + 1] for z in zygotes) == ["", "tensorflow"], zygotes
+    finally:
+        pool.close(cancel=True)
+    time.sleep(1)
+    left = []
+    for proc in me.children(recursive=True):
+        try:
+            if proc.status() != psutil.STATUS_ZOMBIE and (
+                "--zygote" in proc.cmdline() or "_grading_process" in " ".join(proc.cmdline())
+            ):
+                left.append(proc.cmdline())
+        except psutil.Error:
+            pass
+    assert not left
