@@ -275,6 +275,7 @@ def grade_submission(
                     sources[q.id] = submitted_source(root, q)
             except Exception as exc:
                 fixtures[q.id] = exc
+        start_preparing(questions)  # the grader's own work (a model to load) overlaps the student's
         results = {}
         for group, limits, preload in groups:
             with StudentProcess(
@@ -297,17 +298,17 @@ def grade_submission(
 
 
 def warm_up(config, parts, questions: list | None = None, sandbox: bool | None = None) -> list:
-    """Start what grading ``questions`` (default: all of ``parts``) needs before its first
-    question, without waiting for it: with bubblewrap (``sandbox`` not False) the zygote of
-    each process group (its imports first: the grader's own would slow this thread down),
-    then the hidden tests' ``prepare``. Returns the groups, [(part ids, Limits, preload)]."""
+    """Start the student processes that grading ``questions`` (default: all of ``parts``)
+    needs, without waiting for them: with bubblewrap (``sandbox`` not False) the zygote of
+    each process group starts its imports. Returns the groups, [(part ids, Limits, preload)].
+    (The grader's own preparation, start_preparing, waits until the submission's files and
+    fixtures are read: its TensorFlow import holds the interpreter lock for seconds.)"""
     if questions is None:
         questions = config.questions_in(parts)
     groups = [(group, limits, _preload(questions, group)) for group, limits in process_groups(config, parts)]
     if sandbox is not False:
         for _group, limits, preload in groups:
             zygote.warm(limits, preload)
-    start_preparing(questions)  # the grader's own work (a model to load) overlaps the student's
     return groups
 
 
