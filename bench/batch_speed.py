@@ -12,8 +12,9 @@ batch mixes full marks, buggy and empty work, folders and zips. (carol is left o
 infinite loop costs a3 its 30 s time limit and would hang ``otter run``, which has none.)
 
 1. The floor: ``python -c "import numpy, tensorflow as tf; tf.constant(1.0) + 1"``, and one
-   full reference submission, ``a3 grade <reference> --out <fresh> --workers 1`` (each
-   ``--repeat`` times, median): their ratio.
+   full reference submission, ``a3 grade <reference> --out <fresh> --workers 1``, with and
+   without the zygote, in ``--repeat`` rounds of the three: the medians, and the median of
+   each round's ratio to its own floor (the machine's speed drifts between minutes).
    And the machine's own two-worker ceiling (``machine_scaling``: two copies of a CPU-bound
    loop at once against one).
 2. ``a3 grade <class> --out <tmp> --workers 1 --quiet`` and ``--workers 2``: wall clock and
@@ -169,13 +170,26 @@ def run_a3(folder: Path, workers: int, out: Path, env: dict | None = None) -> di
 
 def reference_runs(examples: Path, repeat: int, tmp: Path) -> dict:
     """The floor, and one reference submission graded by a fresh ``a3 grade`` (with and
-    without the zygote): median wall and CPU seconds of ``repeat`` runs each."""
+    without the zygote), in ``repeat`` rounds of the three, one after the other (this
+    machine's speed drifts by minutes): median wall and CPU seconds of each, and
+    ``ratio``, the median over the rounds of the reference's seconds over that round's floor."""
     grade = [str(BIN / "a3"), "grade", str(examples / "reference"), "--workers", "1", "--quiet"]
-    return {
-        "floor": median_run(lambda i: [sys.executable, "-c", FLOOR], repeat),
-        "reference": median_run(lambda i: grade + ["--out", str(tmp / f"ref{i}")], repeat),
-        "reference_no_zygote": median_run(lambda i: grade + ["--out", str(tmp / f"refz{i}")], repeat, NO_ZYGOTE),
+    rounds = [
+        {
+            "floor": timed_run([sys.executable, "-c", FLOOR]),
+            "reference": timed_run(grade + ["--out", str(tmp / f"ref{i}")]),
+            "reference_no_zygote": timed_run(grade + ["--out", str(tmp / f"refz{i}")], NO_ZYGOTE),
+        }
+        for i in range(repeat)
+    ]
+    runs = {
+        key: {k: statistics.median(r[key][k] for r in rounds) for k in ("seconds", "cpu")}
+        for key in ("floor", "reference", "reference_no_zygote")
     }
+    for key in ("reference", "reference_no_zygote"):
+        runs[key]["ratio"] = statistics.median(r[key]["seconds"] / r["floor"]["seconds"] for r in rounds)
+        runs[key]["ratios"] = [r[key]["seconds"] / r["floor"]["seconds"] for r in rounds]
+    return runs
 
 
 def otter_folder(src: Path, tmp: Path) -> Path:
@@ -222,8 +236,8 @@ def projection(n: int, serial: dict, parallel: dict, floor: dict, students: int 
         f"worker per core (`dask worker --nthreads 1 --nworkers {cores}`), each core as fast as one of this "
         f"machine's, the 1 -> 2 worker efficiency measured here ({efficiency:.2f}) holding up to {cores} "
         f"workers (no shared bottleneck but the file system), a class mixed like this one, the submissions on "
-        f"a file system every worker reads at the same path, and per worker at most 8 GiB (grader) + 4.25 GiB "
-        f"(student process) of address space ({cores * 12.25:.0f} GiB in all as a bound; in use far less)."
+        f"a file system every worker reads at the same path, and memory for each worker's grading process "
+        f"(address space limit 8 GiB) and its two zygotes and their children (4 GiB each; in use far less)."
     )
 
 
@@ -238,13 +252,13 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
         f"{', '.join(KINDS)}), {parts}. Wall-clock and CPU seconds (user + system of every process: "
         f"a3, its workers, grading and student processes).",
         "",
-        "| one submission, a fresh process (median) | wall | CPU | wall / floor |",
+        "| one submission, a fresh process (median) | wall | CPU | wall / its round's floor (median; rounds) |",
         "| --- | --- | --- | --- |",
         f"| floor: `python -c \"{FLOOR}\"` | {floor['seconds']:.1f} | {floor['cpu']:.1f} | 1 |",
         f"| `a3 grade` the reference, all parts | {ref['seconds']:.1f} | {ref['cpu']:.1f} | "
-        f"**{ref['seconds'] / floor['seconds']:.1f}x** |",
+        f"**{ref['ratio']:.1f}x** ({', '.join(f'{r:.1f}' for r in ref['ratios'])}) |",
         f"| the same with `A3_ZYGOTE=off` | {ref_off['seconds']:.1f} | {ref_off['cpu']:.1f} | "
-        f"{ref_off['seconds'] / floor['seconds']:.1f}x |",
+        f"{ref_off['ratio']:.1f}x ({', '.join(f'{r:.1f}' for r in ref_off['ratios'])}) |",
         "",
         "| the class | whole batch (wall) | wall per submission | CPU per submission | speed-up |",
         "| --- | --- | --- | --- | --- |",
