@@ -314,8 +314,9 @@ def markdown(n, kinds, runs, otter, config, info, loads, command, busy=False) ->
         f"Python {info['python']}, numpy {info['numpy']}, otter-grader {info['otter']}; OPENBLAS_NUM_THREADS=1. "
         f"`uptime` before: {loads[0]}; after: {loads[1]}."
         + (
-            " The machine was shared with other work during the run (see the load averages): every figure "
-            "is slower than on a quiet machine, the two-worker one most."
+            " The load average was above 0.5 when the run began (work just before it, or other work "
+            "beside it): if it was beside it, every figure is slower than on a quiet machine, the "
+            "two-worker one most."
             if busy
             else ""
         ),
