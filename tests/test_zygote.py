@@ -76,6 +76,29 @@ def test_folders_of_zygotes_whose_grading_process_died_are_swept(tmp_path):
     assert not stale.exists() and alive.exists()
 
 
+def test_a_question_after_its_zygote_died_between_questions_runs_in_a_fresh_one(tmp_path):
+    """kill_grader's question kills its zygote and returns; its sandbox, and the child with it,
+    end a moment later. If the child is gone before the next question is sent, the send
+    breaks the pipe: that question must be run again in a fresh zygote, not lost ("the
+    student process failed: Broken pipe", seen in a full run)."""
+    import psutil
+
+    from autograder.fixture_store import read_fixture
+    from autograder.grade.running import zygote
+    from autograder.grade.running.student_process import StudentProcess
+
+    sub = make_submission(tmp_path / "s")
+    inputs = {case: case_inputs for case, (case_inputs, _) in read_fixture("rnn_step_forward").items()}
+    with StudentProcess(sub, tmp_path / "work", preload=(), sandbox=True) as student:
+        assert student.start() is None
+        assert all(r.status == "ok" for r in student.run("rnn_step_forward", inputs, 60).values())
+        sandbox = psutil.Process(student._zygote.proc.pid).children(recursive=True)
+        zygote.kill_tree(student._zygote.proc)  # the whole sandbox, the child included
+        assert not psutil.wait_procs(sandbox, timeout=30)[1]  # all gone: the next send breaks the pipe
+        runs = student.run("rnn_step_forward", inputs, 60)
+    assert all(r.status == "ok" for r in runs.values()), {c: r.message for c, r in runs.items()}
+
+
 def test_a_local_pool_worker_starts_its_grading_process_and_zygotes_before_its_first_task(config):
     """``a3 grade`` opens its pool with ``warm``: each worker starts its grading process,
     and that its zygotes, before any task is submitted (their imports overlap the batch's
@@ -86,31 +109,27 @@ def test_a_local_pool_worker_starts_its_grading_process_and_zygotes_before_its_f
 
     from autograder.grade.bookkeeping.pool import LocalPool
 
+    def zygotes() -> dict:
+        """pid -> what it preloads, of the zygotes under this test process."""
+        found = {}
+        for proc in psutil.Process().children(recursive=True):
+            try:
+                argv = proc.cmdline()
+                if argv[1:4] == ["-m", "autograder.student_process", "--zygote"] and proc.status() != "zombie":
+                    found[proc.pid] = argv[argv.index("--preload") + 1]  # not bwrap's, not a child's
+            except (psutil.Error, ValueError, IndexError):
+                pass
+        return found
+
+    before = zygotes()  # this test process's own (other tests graded in it)
     pool = LocalPool(1, warm=(config, ["rnn", "netvis"]))
-    me = psutil.Process()
     try:
-        deadline, zygotes = time.monotonic() + 120, []
-        while time.monotonic() < deadline and len(zygotes) < 2:
+        deadline, new = time.monotonic() + 120, {}
+        while time.monotonic() < deadline and len(new) < 2:
             time.sleep(0.5)
-            zygotes = []
-            for proc in me.children(recursive=True):
-                try:
-                    argv = proc.cmdline()
-                    if argv[1:4] == ["-m", "autograder.student_process", "--zygote"]:  # not bwrap's
-                        zygotes.append(argv)
-                except psutil.Error:
-                    pass
-        assert sorted(z[z.index("--preload") + 1] for z in zygotes) == ["", "tensorflow"], zygotes
+            new = {pid: preload for pid, preload in zygotes().items() if pid not in before}
+        assert sorted(new.values()) == ["", "tensorflow"], new
     finally:
         pool.close(cancel=True)
     time.sleep(1)
-    left = []
-    for proc in me.children(recursive=True):
-        try:
-            if proc.status() != psutil.STATUS_ZOMBIE and (
-                "--zygote" in proc.cmdline() or "_grading_process" in " ".join(proc.cmdline())
-            ):
-                left.append(proc.cmdline())
-        except psutil.Error:
-            pass
-    assert not left
+    assert not set(zygotes()) & set(new), "the pool's close left its zygotes running"

@@ -292,7 +292,9 @@ class StudentProcess:
             send(self._requests, {"id": request_id, "question": question, "cases": list(inputs), "in_dir": in_dir})
             reply = self._read_reply(deadline - time.monotonic(), request_id)
         except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
+            lost = isinstance(exc, BrokenPipeError) and self._zygote_ended()
             self._restart()
+            self._sandbox_lost = self._sandbox_lost or lost  # the child died with it: run() retries
             return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
         if reply is None:
             self._restart()
@@ -349,6 +351,18 @@ class StudentProcess:
             )
             return {c: CaseRun("error", msg) for c in inputs}
         return runs
+
+    def _zygote_ended(self, wait: float = 2.0) -> bool:
+        """Whether this submission's child was forked from a zygote whose sandbox has ended
+        (the previous question killed the zygote; its child died with the sandbox), waiting
+        up to ``wait`` s for it to be seen ending."""
+        if not self._forked or self._zygote is None:
+            return False
+        try:
+            self._zygote.proc.wait(timeout=wait)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
 
     def _death_message(self, question, log_start) -> str:
         """Reap a worker that closed its reply pipe and say how it ended."""
