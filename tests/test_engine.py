@@ -329,11 +329,12 @@ def test_parts_with_other_limits_get_a_student_process_of_their_own(config):
         parts["netvis"], limits=dataclasses.replace(parts["netvis"].limits, memory=6 * 2**30)
     )
     groups = process_groups(dataclasses.replace(config, parts=parts), list(parts))
-    assert [members for members, _ in groups] == [["rnn", "lstm"], ["netvis"], ["style", "gan"]]
+    assert [members for members, *_ in groups] == [["rnn", "lstm"], ["netvis"], ["style", "gan"]]
+    assert [preload for *_, preload in groups] == [(), ("tensorflow",), ("tensorflow",)]
     assert groups[0][1].cpu_time == sum(config.parts[p].limits.cpu_time for p in ("rnn", "lstm"))
     assert groups[1][1] == parts["netvis"].limits
     assert groups[2][1].cpu_time == sum(config.parts[p].limits.cpu_time for p in ("style", "gan"))
-    assert [members for members, _ in process_groups(config, list(config.parts))] == [
+    assert [members for members, *_ in process_groups(config, list(config.parts))] == [
         ["rnn", "lstm"],
         ["netvis", "style", "gan"],
     ]  # the numpy parts apart: they are graded while the TensorFlow process imports it

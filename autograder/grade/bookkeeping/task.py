@@ -142,6 +142,9 @@ class Supervisor:
         self.conn = None
 
     def _start(self):
+        """Start the grading process unless it runs."""
+        if self.proc is not None and self.proc.poll() is None:
+            return
         self.conn, child = multiprocessing.Pipe()
         fd = child.fileno()
         code = f"from autograder.grade.bookkeeping.task import _grading_process; _grading_process({fd}, {self.memory})"
@@ -153,8 +156,7 @@ class Supervisor:
     def warm(self, config, parts: list) -> None:
         """Start the grading process if none runs, and have it start the imports of the
         student processes of ``parts`` (answered by nothing; see warm_up)."""
-        if self.proc is None or self.proc.poll() is not None:
-            self._start()
+        self._start()
         self.conn.send(("warm", config, parts))
 
     def grade(self, path: str, config, parts: list, fixture_dir: str, deadline: float) -> dict:
@@ -164,8 +166,7 @@ class Supervisor:
 
         workdir = private_folder(prefix="a3-grading-", mode=0o711)  # the uid fallback traverses it
         try:
-            if self.proc is None or self.proc.poll() is not None:
-                self._start()
+            self._start()
             try:
                 self.conn.send((path, config, parts, fixture_dir, str(workdir)))
                 if self.conn.poll(deadline):

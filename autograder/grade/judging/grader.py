@@ -216,18 +216,22 @@ def _quietly(fn):
 
 
 def process_groups(config, parts) -> list:
-    """The student processes of a grading of ``parts``: [(part ids, Limits)], in the order of
-    their first part. Parts with the same memory, processes and file-size limits that all
-    use TensorFlow (calls.TENSORFLOW), or none of them, share one process, whose CPU-time
-    limit is the sum of theirs."""
+    """The student processes of a grading of ``parts``: [(part ids, Limits, preload)], in the
+    order of their first part. Parts with the same memory, processes and file-size limits
+    that all use TensorFlow (calls.TENSORFLOW), or none of them, share one process, whose
+    CPU-time limit is the sum of theirs; ``preload`` is what it imports before its first
+    question: ``("tensorflow",)`` or ``()``."""
     groups = {}
     for part in parts:
         limits = config.parts[part].limits
-        tensorflow = any(q.id in TENSORFLOW for q in config.questions_in([part]))
-        key = (dataclasses.replace(limits, cpu_time=0.0), tensorflow)
+        preload = ("tensorflow",) if any(q.id in TENSORFLOW for q in config.questions_in([part])) else ()
+        key = (dataclasses.replace(limits, cpu_time=0.0), preload)
         members, cpu = groups.get(key, ([], 0.0))
         groups[key] = (members + [part], cpu + limits.cpu_time)
-    return [(members, dataclasses.replace(key[0], cpu_time=cpu)) for key, (members, cpu) in groups.items()]
+    return [
+        (members, dataclasses.replace(limits, cpu_time=cpu), preload)
+        for (limits, preload), (members, cpu) in groups.items()
+    ]
 
 
 def grade_submission(
@@ -300,22 +304,18 @@ def grade_submission(
 def warm_up(config, parts, questions: list | None = None, sandbox: bool | None = None) -> list:
     """Start the student processes that grading ``questions`` (default: all of ``parts``)
     needs, without waiting for them: with bubblewrap (``sandbox`` not False) the zygote of
-    each process group starts its imports. Returns the groups, [(part ids, Limits, preload)].
-    (The grader's own preparation, start_preparing, waits until the submission's files and
-    fixtures are read: its TensorFlow import holds the interpreter lock for seconds.)"""
+    each process group starts its imports. Returns the groups that hold one of
+    ``questions`` (process_groups: [(part ids, Limits, preload)]). (The grader's own
+    preparation, start_preparing, waits until the submission's files and fixtures are read:
+    its TensorFlow import holds the interpreter lock for seconds.)"""
     if questions is None:
         questions = config.questions_in(parts)
-    groups = [(group, limits, _preload(questions, group)) for group, limits in process_groups(config, parts)]
+    graded = {q.part for q in questions}
+    groups = [g for g in process_groups(config, parts) if graded & set(g[0])]
     if sandbox is not False:
         for _group, limits, preload in groups:
             zygote.warm(limits, preload)
     return groups
-
-
-def _preload(questions: list, group: list) -> tuple:
-    """What the student process of the parts ``group`` imports before its first question:
-    ``("tensorflow",)`` if one of its ``questions`` uses TensorFlow, else ``()``."""
-    return ("tensorflow",) if any(q.id in TENSORFLOW for q in questions if q.part in group) else ()
 
 
 def _grade_one(student: StudentProcess, q, fixture, source, config, results: dict) -> QuestionResult:

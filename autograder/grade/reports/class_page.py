@@ -74,22 +74,23 @@ def _png(fig) -> str:
     )
 
 
-def load_plotting() -> None:
-    """Import matplotlib with the Agg backend, as the plots below do: ``a3 grade`` calls it in
-    a thread while its pool grades, so that the class page does not wait for the import."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot  # noqa: F401
-
-
-def histogram_png(totals: list, max_total: float) -> str:
-    """A histogram of the totals (20 bins from 0 to the maximum), as an inline <img>."""
+def load_plotting():
+    """matplotlib's pyplot, imported with the Agg backend (the plots below call it; ``a3
+    grade`` also calls it in a thread while its pool grades, so that the class page does not
+    wait for the import)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
+
+    return plt
+
+
+def histogram_png(totals: list, max_total: float) -> str:
+    """A histogram of the totals (20 bins from 0 to the maximum), as an inline <img>."""
     from matplotlib.ticker import MaxNLocator
+
+    plt = load_plotting()
 
     fig, ax = plt.subplots(figsize=(6, 2.8))
     bins = [max_total * i / 20 for i in range(21)] if max_total > 0 else 20
@@ -106,11 +107,7 @@ def histogram_png(totals: list, max_total: float) -> str:
 def parts_png(scores: dict, maxima: dict) -> str:
     """Each part's scores as a percentage of its points: the mean as a bar, each submission as
     a dot. ``scores`` {part: [score, ...]}, ``maxima`` {part: points}."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
+    plt = load_plotting()
     fig, ax = plt.subplots(figsize=(4.5, 2.8))
     names = list(scores)
     for i, part in enumerate(names):

@@ -197,15 +197,11 @@ def warm(limits: Limits, preload: tuple) -> None:
     waits for it). Nothing happens if zygotes are not used or too many failed."""
     key = (threading.get_ident(), limits, tuple(preload))
     with _lock:
-        if key in _zygotes or _failures.get(key[0], 0) >= MAX_FAILURES or not enabled():
-            return
-    try:
-        zygote = Zygote(limits, tuple(preload))
-    except (OSError, RuntimeError):
-        with _lock:
-            _failures[key[0]] = _failures.get(key[0], 0) + 1
-        return
-    give_back(zygote)
+        cached = key in _zygotes
+    if not cached:
+        zygote = _start(key)
+        if zygote is not None:
+            give_back(zygote)
 
 
 def take(limits: Limits, preload: tuple) -> Zygote | None:
@@ -215,17 +211,32 @@ def take(limits: Limits, preload: tuple) -> Zygote | None:
     key = (threading.get_ident(), limits, tuple(preload))
     with _lock:
         found = _zygotes.pop(key, None)
-        failures = _failures.get(key[0], 0)
-    if found is None and (failures >= MAX_FAILURES or not enabled()):
-        return None
+    found = found or _start(key)
     try:
-        found = found or Zygote(limits, tuple(preload))
-        found.ready()
+        if found is not None:
+            found.ready()
         return found
-    except (OSError, RuntimeError):
-        with _lock:
-            _failures[key[0]] = _failures.get(key[0], 0) + 1
+    except RuntimeError:
+        _failed(key)
         return None
+
+
+def _start(key: tuple) -> Zygote | None:
+    """A new zygote for ``key`` = (thread id, limits, preload), launched (not yet ready); None
+    if zygotes are not used, this thread had MAX_FAILURES failed starts, or this one fails."""
+    with _lock:
+        if _failures.get(key[0], 0) >= MAX_FAILURES or not enabled():
+            return None
+    try:
+        return Zygote(key[1], key[2])
+    except (OSError, RuntimeError):
+        _failed(key)
+        return None
+
+
+def _failed(key: tuple) -> None:
+    with _lock:
+        _failures[key[0]] = _failures.get(key[0], 0) + 1
 
 
 def give_back(zygote: Zygote) -> None:
