@@ -36,6 +36,12 @@ def _grade(args) -> int:
     if unknown:
         print(f"a3 grade: unknown part(s) {', '.join(unknown)}; parts are {', '.join(config.parts)}", file=sys.stderr)
         return 2
+    from autograder.grade import environment
+
+    found = environment.faults(config, parts)  # a broken grader grades nobody
+    if found:
+        print(f"a3 grade: {environment.broken_message(found)}", file=sys.stderr)
+        return environment.EXIT_BROKEN
     paths = find_submissions([Path(s) for s in args.submissions])
     from autograder.config import REPO_ROOT
     from autograder.grade.running import fallback

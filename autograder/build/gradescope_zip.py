@@ -5,10 +5,14 @@ built, and ``run_autograder`` for each submission (uploaded into ``/autograder/s
 ``run_autograder`` runs this project's engine (``python -m autograder.grade.reports.gradescope``),
 which writes ``/autograder/results/results.json``. Contents:
 
-- ``setup.sh``: a virtual environment in /autograder/venv with ``requirements.txt`` (every
+- ``setup.sh``: a Python 3.11+ (the image's python3, or its python3.11 package where python3
+  is older), a virtual environment in /autograder/venv with ``requirements.txt`` (every
   pinned package, from constraints.txt), the asset packages (requirements-assets.txt, no
-  deps) and this project (editable, from source/); its comment says which isolation student
-  code gets on Gradescope (the uid fallback: Docker refuses bubblewrap's namespaces).
+  deps) and this project (editable, from source/); then the self-test: the grader's
+  environment checked and the reference (``reference_submission/``, from solutions/, deleted
+  right after) graded; the build fails unless it scores full marks. Its comment says which
+  base image to pick and which isolation student code gets on Gradescope (the uid fallback:
+  Docker refuses bubblewrap's namespaces).
 - ``run_autograder``: the engine on the submission. ``A3_AUTOGRADER_ROOT`` (default
   /autograder) and ``A3_PYTHON`` (default the venv's python) let a test run it in a
   temporary tree; extra arguments are passed on (``--parts rnn``).
@@ -17,6 +21,7 @@ which writes ``/autograder/results/results.json``. Contents:
   data (assignment/data), pyproject.toml, constraints.txt, requirements-assets.txt.
 The zip is made with fixed file times, so the same sources give the same bytes.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -26,13 +31,25 @@ from autograder.config import REPO_ROOT
 
 ZIP_PATH = REPO_ROOT / "build" / "gradescope" / "autograder.zip"
 ZIP_TIME = (2026, 1, 1, 0, 0, 0)
-# No solutions/: grading compares with the fixtures only (the reference's outputs), so the
-# reference code does not travel to Gradescope.
-SOURCES = ["autograder", "assignment/data", "assignment/notebooks", "grading_config.yml",
-           "pyproject.toml", "constraints.txt", "requirements-assets.txt"]
+# No solutions/: grading compares with the fixtures only (the reference's outputs). The
+# reference travels only as the self-test's submission (REFERENCE), which setup.sh deletes.
+REFERENCE = "reference_submission/cs231n"
+SOURCES = [
+    "autograder",
+    "assignment/data",
+    "assignment/notebooks",
+    "grading_config.yml",
+    "pyproject.toml",
+    "constraints.txt",
+    "requirements-assets.txt",
+]
 
-SETUP_SH = """#!/usr/bin/env bash
-# Gradescope runs this once when it builds the autograder image.
+SETUP_SH = r"""#!/usr/bin/env bash
+# Gradescope runs this once, as root, when it builds the autograder image.
+#
+# Base image: pick Ubuntu 24.04 (its python3 is 3.12, which every pin supports). Ubuntu 22.04
+# (Gradescope's default) has python3 3.10, too old for numpy 2.4: this script then installs the
+# image's own python3.11 package. Debian 12 (3.11.2) and 13 (3.13) work as they are.
 #
 # Isolation of student code on Gradescope: the uid fallback (autograder/grade/running/fallback.py).
 # Gradescope grades as root inside Docker, whose default seccomp profile refuses the
@@ -43,12 +60,39 @@ SETUP_SH = """#!/usr/bin/env bash
 # afterwards); it cannot read the reference, the tests or the fixtures, write results.json or
 # signal the grader. It still has the network. That is why the venv lives in /autograder/venv
 # over /usr's Python: the student's uid must be able to run it.
+#
+# Last, a self-test: the environment is checked (packages at their pins, every asset by its
+# sha256, the fixtures) and the reference solution (reference_submission/, shipped for this
+# only) is graded as a submission; the build fails unless it scores full marks, and the
+# reference is deleted, so no student code ever runs beside it.
+# A3_AUTOGRADER_ROOT (default /autograder) and A3_PYTHON (an installed Python: skip the
+# installs, only the self-test) let a test run it in a temporary tree.
 set -euo pipefail
-apt-get update -q && apt-get install -y -q python3 python3-venv python3-pip bubblewrap util-linux
-python3 -m venv /autograder/venv
-/autograder/venv/bin/pip install --quiet -r /autograder/source/requirements.txt
-/autograder/venv/bin/pip install --quiet --no-deps --require-hashes -r /autograder/source/requirements-assets.txt
-/autograder/venv/bin/pip install --quiet --no-deps -e /autograder/source
+ROOT="${A3_AUTOGRADER_ROOT:-/autograder}"
+SRC="$ROOT/source"
+if [ -z "${A3_PYTHON:-}" ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends python3 python3-venv python3-pip ca-certificates \
+    bubblewrap util-linux libseccomp2
+  PY=python3
+  if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    apt-get install -y -q --no-install-recommends python3.11 python3.11-venv
+    PY=python3.11
+  fi
+  "$PY" -m venv "$ROOT/venv"
+  "$ROOT/venv/bin/pip" install --quiet --disable-pip-version-check -r "$SRC/requirements.txt"
+  "$ROOT/venv/bin/pip" install --quiet --disable-pip-version-check --no-deps --require-hashes \
+    -r "$SRC/requirements-assets.txt"
+  "$ROOT/venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -e "$SRC"
+  A3_PYTHON="$ROOT/venv/bin/python"
+fi
+cd "$SRC"
+status=0
+OPENBLAS_NUM_THREADS=1 MPLBACKEND=Agg "$A3_PYTHON" -m autograder.grade.reports.gradescope \
+  --self-test "$SRC/reference_submission" || status=$?
+rm -rf "$SRC/reference_submission"
+exit "$status"
 """
 
 RUN_AUTOGRADER = """#!/usr/bin/env bash
@@ -72,8 +116,9 @@ def _add(zf: zipfile.ZipFile, name: str, data: bytes, mode: int = 0o644) -> None
 
 def requirements_text() -> str:
     """Every pinned package of the project (constraints.txt) as requirements."""
-    lines = [ln for ln in (REPO_ROOT / "constraints.txt").read_text().splitlines() if ln.strip()
-             and not ln.startswith("#")]
+    lines = [
+        ln for ln in (REPO_ROOT / "constraints.txt").read_text().splitlines() if ln.strip() and not ln.startswith("#")
+    ]
     return "# every package pinned, from constraints.txt\n" + "\n".join(lines) + "\n"
 
 
@@ -93,5 +138,8 @@ def make_gradescope_zip(dest: Path = ZIP_PATH) -> Path:
                 if "__pycache__" in file.parts or file.suffix == ".pyc":
                     continue
                 _add(zf, file.relative_to(REPO_ROOT).as_posix(), file.read_bytes())
+        reference = REPO_ROOT / "solutions" / "cs231n"
+        for file in sorted(p for p in reference.rglob("*.py") if "__pycache__" not in p.parts):
+            _add(zf, f"{REFERENCE}/{file.relative_to(reference).as_posix()}", file.read_bytes())
     tmp.replace(dest)
     return dest

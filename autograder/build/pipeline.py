@@ -25,6 +25,7 @@ TEMPLATE = REPO_ROOT / "student_template"
 DATA = REPO_ROOT / "assignment" / "data" / "coco_captioning"
 GAN_DATA = REPO_ROOT / "assignment" / "data" / "gan"        # the digit classifier of Part 5
 NETVIS_DATA = REPO_ROOT / "assignment" / "data" / "netvis"      # Part 3: trained SqueezeNet, held-out pictures
+PICTURES = REPO_ROOT / "assignment" / "data" / "pictures"       # Part 4: scikit-image's pictures, SHA256SUMS
 MASTERS = REPO_ROOT / "assignment" / "notebooks"
 STUDENT_TOOLS = REPO_ROOT / "autograder" / "student_tools"
 TEMPLATE_FILES = REPO_ROOT / "autograder" / "build" / "template_files"
@@ -47,11 +48,12 @@ def build(template: Path, fixtures: Path, config, notebooks: bool = True, log=pr
     copy_student_process_code(template / "a3")          # the grader's calls, which the public cases run
     for path in TEMPLATE_FILES.iterdir():
         shutil.copy2(path, template / path.name)
-    shutil.copy2(ASSET_REQUIREMENTS, template / ASSET_REQUIREMENTS.name)   # weights and pictures, --no-deps
+    shutil.copy2(ASSET_REQUIREMENTS, template / ASSET_REQUIREMENTS.name)   # weights and digits, --no-deps
     shutil.rmtree(template / "datasets", ignore_errors=True)
     shutil.copytree(DATA, template / "datasets" / "coco_captioning")
     shutil.copytree(GAN_DATA, template / "datasets" / "gan")
     shutil.copytree(NETVIS_DATA, template / "datasets" / "netvis")
+    shutil.copytree(PICTURES, template / "datasets" / "pictures")
     if notebooks:
         from autograder.build.notebooks import assign_notebooks
         log("assign: master notebooks -> student notebooks and public tests (Otter Assign)")

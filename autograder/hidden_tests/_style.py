@@ -19,14 +19,14 @@ from autograder.student_tools.checks.style import (  # noqa: F401  (names the hi
     total_loss,
     vgg16_features,
 )
-from autograder.question_api import package_file
+from autograder.question_api import ASSIGNMENT_DATA
 
 
 def picture(name: str, size: int) -> np.ndarray:
-    """scikit-image's picture ``name`` (png/jpg), centre-cropped to a square, resized to
-    size x size and normalised: float32 (1, size, size, 3)."""
+    """The picture ``name`` (scikit-image's png/jpg, shipped in assignment/data/pictures),
+    centre-cropped to a square, resized to size x size and normalised: float32 (1, size, size, 3)."""
     files = {"chelsea": "chelsea.png", "coffee": "coffee.png", "ihc": "ihc.png", "gravel": "gravel.png"}
-    img = Image.open(package_file("skimage", f"data/{files[name]}")).convert("RGB")
+    img = Image.open(ASSIGNMENT_DATA / "pictures" / files[name]).convert("RGB")
     w, h = img.size
     s = min(w, h)
     img = img.crop(((w - s) // 2, (h - s) // 2, (w - s) // 2 + s, (h - s) // 2 + s)).resize((size, size), Image.BICUBIC)

