@@ -10,6 +10,12 @@ export MPLBACKEND = Agg
 .PHONY: install demo test build check bench bench-class data clean
 
 $(STAMP): pyproject.toml constraints.txt requirements-assets.txt
+	@# Python 3.11 or later (numpy 2.4), with venv (Debian and Ubuntu ship it apart: python3-venv)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "error: $(PYTHON) is $$($(PYTHON) --version 2>&1); a3 needs Python 3.11 or later (e.g. make PYTHON=python3.12 ...)"; exit 1; }
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; } || \
+	  { echo "error: $(PYTHON) cannot make a virtual environment: install python3-venv (Debian, Ubuntu)"; exit 1; }
 	@# the sandbox of the student process: bubblewrap and libseccomp2 (Debian/Ubuntu packages; root installs)
 	@{ command -v bwrap >/dev/null && ldconfig -p | grep -q libseccomp.so.2; } || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap libseccomp2 >/dev/null; } || \

