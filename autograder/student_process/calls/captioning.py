@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
 from .common import CallError, named_arrays, unpack
@@ -106,7 +108,9 @@ GRAD = "grad_"  # outputs named grad_<name> are grads[<name>]
 
 
 def _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params=None, dtype=np.float64):
-    """Build the student's CaptioningRNN and set its parameters from ``params``."""
+    """Build the student's CaptioningRNN and set its parameters from ``params``, with the
+    argument kinds the course's notebook used (calls/notebook_kinds.py): Python ints, the
+    cell type an interned str (a literal there)."""
     cls = pkg.function("classifiers.rnn", "CaptioningRNN")
     word_to_idx = {str(w): int(i) for w, i in zip(words, word_ids)}
     model = cls(
@@ -114,7 +118,7 @@ def _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, 
         input_dim=int(input_dim),
         wordvec_dim=int(wordvec_dim),
         hidden_dim=int(hidden_dim),
-        cell_type=str(cell_type),
+        cell_type=sys.intern(str(cell_type)),  # the notebook's literal 'rnn' is interned: `is 'rnn'` holds
         dtype=dtype,
     )
     for name, value in (params or {}).items():
