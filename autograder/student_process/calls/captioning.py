@@ -6,7 +6,7 @@ import sys
 
 import numpy as np
 
-from .common import CallError, named_arrays, unpack
+from .common import CallError, named_arrays, scalar, unpack
 
 
 def _layer(pkg, name, *args, returns):
@@ -223,7 +223,8 @@ def captioning_training(
             verbose=False,
         )
         solver.train()
-        out[rule + "_loss_history"] = np.asarray(solver.loss_history, dtype=np.float64)
+        history = [scalar(loss, "a loss in solver.loss_history", "CaptioningRNN.loss") for loss in solver.loss_history]
+        out[rule + "_loss_history"] = np.array(history, dtype=np.float64)
         out.update({f"{rule}_{PARAM}{k}": np.asarray(v, dtype=np.float64) for k, v in model.params.items()})
     return named_arrays(list(out), list(out.values()), "CaptioningSolver.train")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .common import CallError, keras_float, named_arrays, unpack
+from .common import CallError, keras_float, named_arrays, scalar, unpack
 
 _tf = None
 MAX_VARIABLES = 64
@@ -240,15 +240,21 @@ def gan_training(pkg, real, noise, noise_dim, seed_D, seed_G):
             ("d_loss", "g_loss"),
             "train_step",
         )
-        d_losses.append(float(_numpy(d_loss, "d_loss", "train_step")))
-        g_losses.append(float(_numpy(g_loss, "g_loss", "train_step")))
+        d_losses.append(scalar(d_loss, "d_loss", "train_step"))
+        g_losses.append(scalar(g_loss, "g_loss", "train_step"))
         if k == 0:
             d_after = d_loss_fn(D(real_in, training=True), D(fake_first, training=True))
     logits = _numpy(D(real_in, training=True), "the logits", "discriminator")
     images = _numpy(G(_tf.constant(noise[0][:2]), training=True), "the images", "generator")
     return named_arrays(
         ["d_losses", "g_losses", "d_loss_after_first", "logits_real", "images"],
-        [np.array(d_losses), np.array(g_losses), _numpy(d_after, "the loss", "discriminator_loss"), logits, images],
+        [
+            np.array(d_losses),
+            np.array(g_losses),
+            np.array(scalar(d_after, "the loss", "discriminator_loss")),
+            logits,
+            images,
+        ],
         "train_step",
     )
 
