@@ -214,3 +214,19 @@ def test_no_part_1_2_mutant_is_caught_by_hidden_cases_only(tmp_path):
             if all(c.passed for c in cases if c.visibility == "public") and not all(c.passed for c in cases):
                 hidden_only.append(f"{qid}: {mutant.__name__}")
     assert not hidden_only, hidden_only
+
+
+# ---------------------------------------------------------------- scalars
+def test_a_one_element_result_is_the_scalar_it_holds():
+    """The course's checks took a loss of shape (1,) (rel_error on .numpy()): so does the
+    comparison, and the calls' ``scalar`` takes it where the course's loops did float(loss);
+    more than one element is still refused."""
+    from autograder.student_process.calls.common import CallError, scalar
+
+    assert compare_array("loss", np.array([2.5]), np.array(2.5), 1e-6).passed
+    assert compare_array("loss", np.array([[2.5]]), np.array(2.5), 1e-6).passed
+    assert not compare_array("loss", np.array([2.6]), np.array(2.5), 1e-6).passed
+    assert not compare_array("loss", np.array([2.5, 2.5]), np.array(2.5), 1e-6).passed
+    assert scalar(np.array([2.5]), "the loss", "f") == 2.5 and type(scalar(np.float32(1), "l", "f")) is float
+    with pytest.raises(CallError, match="expected a scalar"):
+        scalar(np.ones(2), "the loss", "f")

@@ -342,11 +342,11 @@ test_generator()
 
 # %%
 np.random.seed(231)
-logits_real, logits_fake = np.random.randn(8, 1), np.random.randn(8, 1)
-print('discriminator loss:', float(discriminator_loss(tf.constant(logits_real), tf.constant(logits_fake))))
-print('generator loss:', float(generator_loss(tf.constant(logits_fake))))
+logits_real, logits_fake = np.random.randn(8, 1).astype(np.float32), np.random.randn(8, 1).astype(np.float32)
+print('discriminator loss:', np.asarray(discriminator_loss(tf.constant(logits_real), tf.constant(logits_fake))).item())
+print('generator loss:', np.asarray(generator_loss(tf.constant(logits_fake))).item())
 print('stable for large logits? discriminator loss of [[800.]] and [[-900.]]:',
-      float(discriminator_loss(tf.constant([[-800.0]]), tf.constant([[900.0]]))))
+      np.asarray(discriminator_loss(tf.constant([[-800.0]]), tf.constant([[900.0]]))).item())
 
 
 # %% [raw]
@@ -446,9 +446,9 @@ scores['vanilla GAN'] = report_digits('vanilla GAN', G)
 
 # %%
 np.random.seed(231)
-scores_real, scores_fake = np.random.randn(8, 1), np.random.randn(8, 1)
-print('LS discriminator loss:', float(ls_discriminator_loss(tf.constant(scores_real), tf.constant(scores_fake))))
-print('LS generator loss:', float(ls_generator_loss(tf.constant(scores_fake))))
+scores_real, scores_fake = np.random.randn(8, 1).astype(np.float32), np.random.randn(8, 1).astype(np.float32)
+print('LS discriminator loss:', np.asarray(ls_discriminator_loss(tf.constant(scores_real), tf.constant(scores_fake))).item())
+print('LS generator loss:', np.asarray(ls_generator_loss(tf.constant(scores_fake))).item())
 
 
 # %% [raw]

@@ -1,6 +1,8 @@
 """Hidden tests of class_visualization_update_step: one step of gradient ascent on the
 target score minus the L2 penalty, from a small random image (public) and from a held-out
-picture with a stronger penalty (hidden); X is passed as a tf.Tensor, as the course did.
+picture with a stronger penalty (hidden), and, for partial credit that follows the spec's
+parts, the ascent on the class score alone (l2_reg = 0, hidden); X is passed as a
+tf.Tensor, as the course did.
 
 The step (returned image minus input) is compared with the reference's, the course's
 ``learning_rate * g``, by its largest difference relative to the step's largest entry. The
@@ -31,7 +33,15 @@ def picture(rng):
     return dict(X=X, target_y=np.array((int(y[0]) + 2) % 5), l2_reg=np.array(0.01), learning_rate=np.array(3.0))
 
 
-CASES = {"random_start": random_start, "picture": picture}
+def no_penalty(rng):
+    """l2_reg = 0: the step is the ascent on the class score alone, the part of the spec that
+    does not depend on the L2 term; code whose penalty is wrong (left out, not squared,
+    halved by tf.nn.l2_loss) is paid for this part and loses the cases with the term."""
+    X, y = heldout_inputs([12])
+    return dict(X=X, target_y=np.array((int(y[0]) + 1) % 5), l2_reg=np.array(0.0), learning_rate=np.array(4.0))
+
+
+CASES = {"random_start": random_start, "picture": picture, "no_penalty": no_penalty}
 
 
 IMAGES = ("X",)  # shown in the HTML feedback (autograder/grade/judging/images.py)

@@ -43,6 +43,10 @@ CASES = {
     "scores_times_100": fooling_case(11, 4, 100.0),
     # scores / 100: the same steps 100 times too short (never fooled) or too long
     "scores_divided_by_100": fooling_case(20, 1, 0.01),
+    # fooled at all, however far the image moved (checks/netvis.py FOOLED_ONLY_CASES): the
+    # course's own assertion, so code that overshoots (no early stop, an unnormalised step)
+    # is paid for the part that is right and loses the cases above
+    "fooled": fooling_case(30, 2),
 }
 
 

@@ -274,7 +274,7 @@ def style_transfer(model, content_img, style_img, content_layer, content_weight,
         grad = tape.gradient(loss, img)
         optimizer.apply_gradients([(grad, img)])
         img.assign(tf.clip_by_value(img, -max_value, max_value))
-        losses.append(float(loss))
+        losses.append(np.asarray(loss).item())         # a one-element loss of shape (1,) too
         if observe is not None:
             observe(t, img)
     return img.numpy(), np.array(losses, dtype=np.float64)

@@ -326,14 +326,15 @@ def run_a_gan(D, G, D_solver, G_solver, discriminator_loss, generator_loss, data
                     step = None
             if step is None:
                 d_loss, g_loss = train_step(D, G, D_solver, G_solver, x, noise, discriminator_loss, generator_loss)
-            history['d_loss'].append(float(d_loss))
-            history['g_loss'].append(float(g_loss))
+            history['d_loss'].append(np.asarray(d_loss).item())   # a loss of shape (1,) too
+            history['g_loss'].append(np.asarray(g_loss).item())
             if show is not None and iter_count % show_every == 0:
                 show(deprocess_img(np.reshape(G(fixed_noise, training=False).numpy(), (-1, 784))),
                      'Epoch: %d, Iter: %d' % (epoch, iter_count))
             if iter_count % print_every == 0:
-                print('Epoch: {}, Iter: {}, D: {:.4}, G: {:.4}'.format(epoch, iter_count, float(d_loss),
-                                                                       float(g_loss)))
+                print('Epoch: {}, Iter: {}, D: {:.4}, G: {:.4}'.format(epoch, iter_count,
+                                                                       history['d_loss'][-1],
+                                                                       history['g_loss'][-1]))
             iter_count += 1
     samples = deprocess_img(np.reshape(G(fixed_noise, training=False).numpy(), (-1, 784)))
     if show is not None:

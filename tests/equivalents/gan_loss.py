@@ -39,6 +39,17 @@ def softplus_g(logits_fake):
     return tf.reduce_mean(tf.nn.softplus(-logits_fake))
 
 
+def one_batch_shape_d(logits_real, logits_fake):
+    """Both label tensors from the fake batch (`tf.ones_like(logits_fake)` labels the real
+    logits): right for the equal batches of shape (N, 1) the docstring gives."""
+    import tensorflow as tf
+
+    ones, zeros = tf.ones_like(logits_fake), tf.zeros_like(logits_fake)
+    real = tf.nn.sigmoid_cross_entropy_with_logits(labels=ones, logits=logits_real)
+    fake = tf.nn.sigmoid_cross_entropy_with_logits(labels=zeros, logits=logits_fake)
+    return tf.reduce_mean(real) + tf.reduce_mean(fake)
+
+
 keras_bce = together(
     "keras_bce", "tf.keras.losses.BinaryCrossentropy(from_logits=True) for both losses.", {TARGET: bce_d, G: bce_g}
 )
@@ -48,4 +59,4 @@ hand_written_stable = together(
     {TARGET: stable_d, G: softplus_g},
 )
 
-EQUIVALENTS = [keras_bce, hand_written_stable]
+EQUIVALENTS = [keras_bce, hand_written_stable, one_batch_shape_d]

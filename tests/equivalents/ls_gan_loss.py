@@ -35,6 +35,23 @@ def squared_difference_g(scores_fake):
     return tf.reduce_mean(tf.math.squared_difference(scores_fake, 1.0)) / 2
 
 
+def ones_of_n_d(scores_real, scores_fake):
+    """`scores_real - tf.ones(N)` (float32, shape (N,), broadcast against (N, 1)): right for
+    the float32 scores the course's discriminator produced."""
+    import tensorflow as tf
+
+    N = scores_real.shape[0]
+    return 0.5 * tf.reduce_mean((scores_real - tf.ones(N)) ** 2) + 0.5 * tf.reduce_mean(scores_fake**2)
+
+
+def ones_of_n_g(scores_fake):
+    """`scores_fake - tf.ones(N)`, float32."""
+    import tensorflow as tf
+
+    N = scores_fake.shape[0]
+    return 0.5 * tf.reduce_mean(tf.square(scores_fake - tf.ones(N)))
+
+
 power_forms = together("power_forms", "** 2 with the halves inside the means.", {TARGET: power_d, G: power_g})
 keras_mse = together(
     "keras_mse",
@@ -42,4 +59,10 @@ keras_mse = together(
     {TARGET: mse_d, G: squared_difference_g},
 )
 
-EQUIVALENTS = [power_forms, keras_mse]
+float32_ones = together(
+    "float32_ones",
+    "Subtracts tf.ones(N) (float32): the course's discriminator gave float32 scores.",
+    {TARGET: ones_of_n_d, G: ones_of_n_g},
+)
+
+EQUIVALENTS = [power_forms, keras_mse, float32_ones]

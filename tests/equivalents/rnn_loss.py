@@ -6,6 +6,8 @@ of cs231n.layers and cs231n.rnn_layers are imported."""
 # ruff: noqa: F821  (names of the submission's module)
 import numpy as np
 
+from equivalents import edit
+
 TARGET = "cs231n/classifiers/rnn.py::CaptioningRNN.loss"
 
 
@@ -67,4 +69,15 @@ def inline_softmax(self, features, captions):
     return loss, grads
 
 
-EQUIVALENTS = [course_layers, inline_softmax]
+is_literal = edit(
+    "is_literal",
+    "Compares the cell type by identity, `self.cell_type is 'rnn'` / `is 'lstm'`, with no else "
+    "(five of 46 course repositories): right when the cell type is the interned literal the "
+    "notebook wrote, as the calls pass it (calls/notebook_kinds.py).",
+    ("if self.cell_type == 'rnn':\n            h, rnn_cache", "if self.cell_type is 'rnn':\n            h, rnn_cache"),
+    ("else:\n            h, rnn_cache = lstm", "elif self.cell_type is 'lstm':\n            h, rnn_cache = lstm"),
+    ("if self.cell_type == 'rnn':\n            dx,", "if self.cell_type is 'rnn':\n            dx,"),
+    ("else:\n            dx, dh0", "elif self.cell_type is 'lstm':\n            dx, dh0"),
+)
+
+EQUIVALENTS = [course_layers, inline_softmax, is_literal]

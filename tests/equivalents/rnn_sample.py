@@ -5,6 +5,8 @@ want to". Each handles both cell types, so lstm_sample lists the same objects.""
 # ruff: noqa: F821  (names of the submission's module)
 import numpy as np
 
+from equivalents import edit
+
 TARGET = "cs231n/classifiers/rnn.py::CaptioningRNN.sample"
 
 
@@ -56,4 +58,12 @@ def stops_when_all_ended(self, features, max_length=30):
     return captions
 
 
-EQUIVALENTS = [keeps_writing_after_end, stops_when_all_ended]
+is_literal = edit(
+    "is_literal",
+    "Compares the cell type by identity, `self.cell_type is 'rnn'` / `is 'lstm'`, with no else "
+    "(as some course students did): right for the interned literal the notebook passed.",
+    ("if self.cell_type == 'rnn':\n                prev_h", "if self.cell_type is 'rnn':\n                prev_h"),
+    ("else:\n                prev_h, prev_c", "elif self.cell_type is 'lstm':\n                prev_h, prev_c"),
+)
+
+EQUIVALENTS = [keeps_writing_after_end, stops_when_all_ended, is_literal]

@@ -23,4 +23,15 @@ def add_n_of_norms(feats, style_layers, style_targets, style_weights):
     return tf.add_n(terms)
 
 
-EQUIVALENTS = [zip_and_python_sum, add_n_of_norms]
+def one_element_tensor(feats, style_layers, style_targets, style_weights):
+    """Accumulates into tf.zeros(1): the loss comes back as a tensor of shape (1,) holding
+    the right value, which the course's check (rel_error on .numpy()) accepted."""
+    import tensorflow as tf
+
+    loss = tf.zeros(1)
+    for i, layer in enumerate(style_layers):
+        loss += style_weights[i] * tf.reduce_sum(tf.square(gram_matrix(feats[layer]) - style_targets[i]))
+    return loss
+
+
+EQUIVALENTS = [zip_and_python_sum, add_n_of_norms, one_element_tensor]

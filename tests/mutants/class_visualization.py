@@ -19,6 +19,12 @@ MUTANTS = [
         ("tf.reduce_sum(X * X)", "tf.nn.l2_loss(X)"),
     ),
     edit(
+        "norm_not_squared",
+        "Penalises the L2 norm, not its square (tf.norm(X)): the ascent on the score is right, "
+        "so it keeps the l2_reg = 0 case and loses those with the penalty.",
+        ("tf.reduce_sum(X * X)", "tf.norm(X)"),
+    ),
+    edit(
         "penalty_sign",
         "Adds the L2 penalty to the score instead of subtracting it.",
         ("[0, target_y] - l2_reg", "[0, target_y] + l2_reg"),

@@ -98,6 +98,10 @@ def check_saliency_maps(case, got, expected, inputs, question):
 
 
 MAX_CHANGE_FACTOR = 3.0
+# Cases that check only what the course's notebook asserted (the network is fooled), not how
+# far the image moved: partial credit for the first part of the spec when the second (a
+# normalised step, stopping once fooled) is wrong. Other cases check both.
+FOOLED_ONLY_CASES = frozenset({"fooled"})
 SCORE_TOLERANCE = 1e-4  # a tie with the target's score (float32 noise) counts as fooled
 
 
@@ -179,7 +183,7 @@ def check_fooling_image(case, got, expected, inputs, question):
             )
         ]
     limit = MAX_CHANGE_FACTOR * ref_change
-    if mean_change > limit:
+    if mean_change > limit and case not in FOOLED_ONLY_CASES:
         return [
             Check(
                 "close",

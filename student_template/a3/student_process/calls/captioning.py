@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 
-from .common import CallError, named_arrays, unpack
+from .common import CallError, named_arrays, scalar, unpack
 
 
 def _layer(pkg, name, *args, returns):
@@ -106,7 +108,9 @@ GRAD = "grad_"  # outputs named grad_<name> are grads[<name>]
 
 
 def _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, params=None, dtype=np.float64):
-    """Build the student's CaptioningRNN and set its parameters from ``params``."""
+    """Build the student's CaptioningRNN and set its parameters from ``params``, with the
+    argument kinds the course's notebook used (calls/notebook_kinds.py): Python ints, the
+    cell type an interned str (a literal there)."""
     cls = pkg.function("classifiers.rnn", "CaptioningRNN")
     word_to_idx = {str(w): int(i) for w, i in zip(words, word_ids)}
     model = cls(
@@ -114,7 +118,7 @@ def _model(pkg, words, word_ids, cell_type, input_dim, wordvec_dim, hidden_dim, 
         input_dim=int(input_dim),
         wordvec_dim=int(wordvec_dim),
         hidden_dim=int(hidden_dim),
-        cell_type=str(cell_type),
+        cell_type=sys.intern(str(cell_type)),  # the notebook's literal 'rnn' is interned: `is 'rnn'` holds
         dtype=dtype,
     )
     for name, value in (params or {}).items():
@@ -219,7 +223,8 @@ def captioning_training(
             verbose=False,
         )
         solver.train()
-        out[rule + "_loss_history"] = np.asarray(solver.loss_history, dtype=np.float64)
+        history = [scalar(loss, "a loss in solver.loss_history", "CaptioningRNN.loss") for loss in solver.loss_history]
+        out[rule + "_loss_history"] = np.array(history, dtype=np.float64)
         out.update({f"{rule}_{PARAM}{k}": np.asarray(v, dtype=np.float64) for k, v in model.params.items()})
     return named_arrays(list(out), list(out.values()), "CaptioningSolver.train")
 

@@ -1,8 +1,10 @@
 """Helpers shared by the student-side calls of every part: `unpack` checks the tuple a
-student function returned, `named_arrays` names its values (refusing None), `keras_float`
-sets the float type Keras builds layers in."""
+student function returned, `named_arrays` names its values (refusing None), `scalar` takes
+a returned loss as a float, `keras_float` sets the float type Keras builds layers in."""
 
 from __future__ import annotations
+
+import numpy as np
 
 
 class CallError(Exception):
@@ -31,6 +33,19 @@ def named_arrays(names, values, fname):
             raise CallError(f"{fname} returned None for {name}")
         out[name] = value
     return out
+
+
+def scalar(value, what: str, fname: str) -> float:
+    """A loss the student's code returned (a number, a 0-d or one-element array or tensor)
+    as a Python float, as the course's loops took it with ``float(loss)`` (numpy 2 refuses
+    ``float`` of a one-element array that is not 0-d: ``.item()`` does not)."""
+    try:
+        arr = np.asarray(value.numpy() if hasattr(value, "numpy") else value, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise CallError(f"{fname}: {what} is a {type(value).__name__}, not a number ({exc})") from None
+    if arr.size != 1:
+        raise CallError(f"{fname}: {what} has shape {arr.shape}; expected a scalar")
+    return float(arr.item())
 
 
 def keras_float(name: str) -> None:

@@ -1,8 +1,11 @@
 """Student-side calls of Part 5 (GANs, TensorFlow 2; the student's ``cs231n/gan.py``).
 
-Everything runs in float64 (``floatx`` is set before any student model is built), so that
+The models run in float64 (``floatx`` is set before any student model is built), so that
 the reference's outputs, stored as fixtures, are the same on every CPU (float32 kernels
-round differently from one instruction set to another). Models get fixed weights drawn
+round differently from one instruction set to another). What the student's functions are
+handed keeps the course's kinds (calls/notebook_kinds.py): the losses get float32 tensors,
+as the course's discriminator produced them, train_step float32 images and noise, the
+builders and sample_noise Python ints. Models get fixed weights drawn
 from a seeded generator (``set_weights``), never weights sent in every case.
 """
 
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .common import CallError, keras_float, named_arrays, unpack
+from .common import CallError, keras_float, named_arrays, scalar, unpack
 
 _tf = None
 MAX_VARIABLES = 64
@@ -137,7 +140,9 @@ def dc_generator(pkg, z, noise_dim, seed):
 
 # ---------------------------------------------------------------- functions
 def leaky_relu(pkg, x, alpha=None):
+    """leaky_relu(tf.constant(x)) (the notebook passes a tensor), alpha a Python float."""
     fn = _gan(pkg, "leaky_relu")
+    x = _tf.constant(x)
     out = fn(x) if alpha is None else fn(x, alpha=float(alpha))
     return {"out": _numpy(out, "the output", "leaky_relu")}
 
@@ -154,9 +159,15 @@ def sample_noise(pkg, batch_size, dim):
     }
 
 
+def _scores(values):
+    """Logits or scores as the course's discriminator produced them: a float32 tf.Tensor
+    (a loss written as ``scores_real - tf.ones(N)`` mixes in float32)."""
+    return _tf.constant(np.asarray(values, dtype=np.float32))
+
+
 def gan_loss(pkg, logits_real, logits_fake):
-    d_loss = _gan(pkg, "discriminator_loss")(_tf.constant(logits_real), _tf.constant(logits_fake))
-    g_loss = _gan(pkg, "generator_loss")(_tf.constant(logits_fake))
+    d_loss = _gan(pkg, "discriminator_loss")(_scores(logits_real), _scores(logits_fake))
+    g_loss = _gan(pkg, "generator_loss")(_scores(logits_fake))
     return {
         "d_loss": _numpy(d_loss, "the loss", "discriminator_loss"),
         "g_loss": _numpy(g_loss, "the loss", "generator_loss"),
@@ -164,8 +175,8 @@ def gan_loss(pkg, logits_real, logits_fake):
 
 
 def ls_gan_loss(pkg, scores_real, scores_fake):
-    d_loss = _gan(pkg, "ls_discriminator_loss")(_tf.constant(scores_real), _tf.constant(scores_fake))
-    g_loss = _gan(pkg, "ls_generator_loss")(_tf.constant(scores_fake))
+    d_loss = _gan(pkg, "ls_discriminator_loss")(_scores(scores_real), _scores(scores_fake))
+    g_loss = _gan(pkg, "ls_generator_loss")(_scores(scores_fake))
     return {
         "d_loss": _numpy(d_loss, "the loss", "ls_discriminator_loss"),
         "g_loss": _numpy(g_loss, "the loss", "ls_generator_loss"),
@@ -214,7 +225,7 @@ def gan_training(pkg, real, noise, noise_dim, seed_D, seed_G):
     step) once the first step is done, which the discriminator's update must have lowered;
     and, after all steps, the discriminator's logits on the real images and the
     generator's first two images."""
-    real = real.astype(np.float32)
+    real, noise = real.astype(np.float32), noise.astype(np.float32)  # as the course's loader and sample_noise
     D = _build(pkg, "discriminator", (), 2 * real - 1, int(seed_D), init=True)
     G = _build(pkg, "generator", (int(noise_dim),), noise[0], int(seed_G), init=True)
     D_solver, G_solver = unpack(_gan(pkg, "get_solvers")(), ("D_solver", "G_solver"), "get_solvers")
@@ -229,15 +240,21 @@ def gan_training(pkg, real, noise, noise_dim, seed_D, seed_G):
             ("d_loss", "g_loss"),
             "train_step",
         )
-        d_losses.append(float(_numpy(d_loss, "d_loss", "train_step")))
-        g_losses.append(float(_numpy(g_loss, "g_loss", "train_step")))
+        d_losses.append(scalar(d_loss, "d_loss", "train_step"))
+        g_losses.append(scalar(g_loss, "g_loss", "train_step"))
         if k == 0:
             d_after = d_loss_fn(D(real_in, training=True), D(fake_first, training=True))
     logits = _numpy(D(real_in, training=True), "the logits", "discriminator")
     images = _numpy(G(_tf.constant(noise[0][:2]), training=True), "the images", "generator")
     return named_arrays(
         ["d_losses", "g_losses", "d_loss_after_first", "logits_real", "images"],
-        [np.array(d_losses), np.array(g_losses), _numpy(d_after, "the loss", "discriminator_loss"), logits, images],
+        [
+            np.array(d_losses),
+            np.array(g_losses),
+            np.array(scalar(d_after, "the loss", "discriminator_loss")),
+            logits,
+            images,
+        ],
         "train_step",
     )
 
