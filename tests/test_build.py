@@ -333,3 +333,66 @@ def test_a_build_removes_the_fixture_of_a_question_no_longer_configured(config, 
     shutil.copy(FIXTURE_DIR / "rnn_forward.h5", tmp_path / "rnn_gone.h5")
     assert remove_unlisted_fixtures(tmp_path, config) == {"rnn_gone": "removed"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rnn_forward.h5"]
+
+
+# --- a failed build changes no file (it builds in a staging folder) ---
+
+
+def _tree_bytes(root):
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def test_a_build_that_fails_at_a_late_step_changes_no_file(config, tmp_path, monkeypatch, capsys):
+    """The strip and the copies have run when the fixtures step fails (after writing one
+    fixture): the template (whose rnn_layers.py the strip would rewrite) and the fixtures are
+    byte for byte as before, and the message says so."""
+    from autograder.build import pipeline
+
+    template, fixtures = tmp_path / "student_template", tmp_path / "fixtures"
+    shutil.copytree(TEMPLATE, template, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(FIXTURE_DIR, fixtures)
+    with open(template / "cs231n" / "rnn_layers.py", "a") as f:
+        f.write("# a line the strip would remove\n")
+    shutil.rmtree(template / "a3" / "checks")  # the copy step would put it back
+    before = (_tree_bytes(template), _tree_bytes(fixtures))
+
+    def failing_fixtures(config, out_dir, log=print):
+        (out_dir / "rnn_step_forward.h5").write_bytes(b"half written")
+        raise BuildError("the reference fails rnn_step_forward case linspace (public): planted")
+
+    monkeypatch.setattr(pipeline, "TEMPLATE", template)
+    monkeypatch.setattr(pipeline, "FIXTURE_DIR", fixtures)
+    monkeypatch.setattr(pipeline, "compute_fixtures", failing_fixtures)
+    monkeypatch.setattr(pipeline, "load_config", lambda: config)
+    assert pipeline.main(skip_notebooks=True) == 2
+    after = (_tree_bytes(template), _tree_bytes(fixtures))
+    assert [sorted(set(a) ^ set(b)) for a, b in zip(after, before)] == [[], []]
+    assert after == before
+    assert "no file was changed" in capsys.readouterr().err
+
+
+def test_replace_tree_copies_changes_deletes_the_rest_and_leaves_equal_files(tmp_path):
+    from autograder.build.pipeline import replace_tree
+
+    staged, dest = tmp_path / "staged", tmp_path / "dest"
+    for root, files in (
+        (staged, {"same.txt": "a", "sub/changed.txt": "new", "added.txt": "x"}),
+        (dest, {"same.txt": "a", "sub/changed.txt": "old", "gone/old.txt": "y"}),
+    ):
+        for rel, text in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text)
+    import os
+
+    os.utime(dest / "same.txt", (1, 1))
+    replace_tree(staged, dest)
+    assert {rel: b.decode() for rel, b in _tree_bytes(dest).items()} == {
+        "added.txt": "x",
+        "same.txt": "a",
+        "sub/changed.txt": "new",
+    }
+    assert (dest / "same.txt").stat().st_mtime == 1 and not (dest / "gone").exists()
