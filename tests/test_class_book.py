@@ -212,6 +212,7 @@ def test_a_rerun_grades_nothing_already_graded_across_parts_runs(fast_config, tm
     capsys.readouterr()
     assert grade_many(subs, fast_config, ["rnn", "lstm"], out, workers=1, similarity=False) == 0
     err = capsys.readouterr().err
+    assert "0 already graded, 3 to grade on a local pool of 1 worker process (3 of them only in the parts" in err
     slowest = err.split("slowest questions", 1)[1].splitlines()[1:]
     slow_ids = [line.split(":")[0].strip() for line in slowest if line.startswith("  ")]
     assert slow_ids and set(slow_ids) <= set(fast_config.parts["lstm"].questions), err

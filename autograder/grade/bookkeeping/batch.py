@@ -435,8 +435,10 @@ def _run(run: _Run, todo: list, pool, skipped: int) -> int:
     failed, done = [], 0
     try:
         others = len(set(run.results) - {submission_id(p) for p in todo}) - skipped
+        partial = sum(run.todo_parts.get(submission_id(p), run.parts) != list(run.parts) for p in todo)
         run.say(
             f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}"
+            + (f" ({partial} of them only in the parts their record lacks)" if partial else "")
             + (f" ({others} more in the gradebook)" if others > 0 else "")
         )
         threading.Thread(target=load_plotting, name="a3-load-plotting", daemon=True).start()  # idle now
