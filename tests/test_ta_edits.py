@@ -44,6 +44,7 @@ def copy_repo(dest: Path) -> Path:
             shutil.copy2(REPO / name, dest / name)
     config = yaml.safe_load((dest / "grading_config.yml").read_text())
     config["parts"] = {part: config["parts"][part] for part in KEEP_PARTS}
+    config["points"] = sum(config["parts"][part]["points"] for part in KEEP_PARTS)  # the total of the parts kept
     (dest / "grading_config.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return dest
 
