@@ -4,7 +4,8 @@
   reports (instructors)
 - ``a3 build [--check]``                regenerate (or verify) the student template and fixtures (TAs)
 - ``a3 examples [--out DIR]``           make the example submissions (reference, template, buggy ones)
-- ``a3 check QUESTION [--dir DIR]``     run a question's public tests on a filled-in template (students)
+- ``a3 check QUESTION|PART|--all``     run public tests on an assignment folder, e.g. student_template/
+  (students; the same verb as the template's own ``a3``: autograder/student_tools/cli.py)
 - ``a3 submit [--dir DIR]``             pack a submission zip (students)
 """
 
@@ -106,24 +107,12 @@ def _examples(args) -> int:
     return 0
 
 
-def _check(args) -> int:
-    from autograder.student_tools.check import main as check_main
-
-    return check_main(args.question, Path(args.dir))
-
-
-def _submit(args) -> int:
-    from autograder.student_tools.pack import main as pack_main
-
-    return pack_main(Path(args.dir), Path(args.out) if args.out else None)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="a3", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="verb", required=True)
     g = sub.add_parser(
         "grade",
-        help="grade submissions (folders or zips)",
+        help="(instructors) grade submissions (folders or zips)",
         epilog=_parts_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Grade submissions into --out: per submission results.json, feedback.md and\n"
@@ -160,21 +149,16 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--no-similarity", action="store_true", help="do not write the similarity report")
     g.add_argument("--quiet", action="store_true")
     g.set_defaults(func=_grade)
-    b = sub.add_parser("build", help="regenerate the student template, fixtures and public tests")
+    b = sub.add_parser("build", help="(TAs) regenerate the student template, fixtures and public tests")
     b.add_argument("--check", action="store_true", help="fail if the committed files are stale or leak")
     b.add_argument("--skip-notebooks", action="store_true", help="do not run Otter Assign")
     b.set_defaults(func=_build)
-    e = sub.add_parser("examples", help="make the example submissions from the reference and the recipes")
+    e = sub.add_parser("examples", help="(TAs) make the example submissions from the reference and the recipes")
     e.add_argument("--out", help="folder to write them to (default: examples/submissions)")
     e.set_defaults(func=_examples)
-    c = sub.add_parser("check", help="run the public tests of one question")
-    c.add_argument("question")
-    c.add_argument("--dir", default=".", help="the assignment folder (default: here)")
-    c.set_defaults(func=_check)
-    s = sub.add_parser("submit", help="pack the assignment folder into a submission zip")
-    s.add_argument("--dir", default=".", help="the assignment folder (default: here)")
-    s.add_argument("--out", help="zip to write (default: submission.zip in the folder)")
-    s.set_defaults(func=_submit)
+    from autograder.student_tools.cli import add_student_verbs
+
+    add_student_verbs(sub)  # check and submit: the very parser of the template's a3
     args = ap.parse_args(argv)
     return args.func(args)
 

@@ -22,7 +22,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = REPO_ROOT / "grading_config.yml"
 
 VISIBILITIES = ("public", "hidden")
-TOP_KEYS = {"assignment": str, "defaults": dict, "seeds": dict, "parts": dict, "late": dict}
+TOP_KEYS = {"assignment": str, "points": (int, float), "defaults": dict, "seeds": dict, "parts": dict, "late": dict}
+CASE_KEYS = {"visibility": str, "threshold": float}  # a case as a mapping: its own threshold
 LATE_KEYS = {
     "due": (str, datetime.datetime),
     "grace_minutes": (int, float),
@@ -66,6 +67,7 @@ class Question:
     given: bool = False
     max_loss: float | None = None
     more_functions: tuple = ()  # other functions of the same file the question tests, e.g. ("generator_loss",)
+    case_thresholds: dict = field(default_factory=dict, hash=False)  # case -> its own threshold (else ``threshold``)
 
     @property
     def file(self) -> str:
@@ -246,6 +248,15 @@ def load_config(path: str | Path = DEFAULT_CONFIG, check_tests: bool = True) -> 
                 close = difflib.get_close_matches(str(dep), list(questions), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 raise ConfigError(f"{_where(path, node)}: question '{qid}' depends on unknown question '{dep}'{hint}")
+    if "points" in top:  # the assignment's total: the parts must add up to it
+        total = _value(path, top["points"], (int, float), "points")
+        got = sum(p.points for p in parts.values())
+        if abs(got - total) > 1e-9:
+            each = ", ".join(f"{p.id} {p.points:g}" for p in parts.values())
+            raise ConfigError(
+                f"{_where(path, top['points'])}: the assignment is worth {total:g} points but its parts "
+                f"add up to {got:g} ({each}; each part's questions and written questions add up to its points)"
+            )
     late = _late_rules(path, top["late"]) if "late" in top else None
     config = Config(path=path, assignment=assignment, seeds=seeds, parts=parts, questions=questions, late=late)
     if check_tests:
@@ -316,8 +327,15 @@ def _question(path, qid: str, part_id: str, qnode, defaults: dict) -> tuple[Ques
             f"{_where(path, qk['function'])}: {what}: function should look "
             f"like 'cs231n/rnn_layers.py::rnn_step_forward'"
         )
-    cases = {}
+    cases, case_thresholds = {}, {}
     for cname, cnode in _check_keys(path, qk["cases"], None, f"{what}: cases").items():
+        if isinstance(cnode, yaml.MappingNode):  # {visibility: public, threshold: 1.0e-6}
+            ck = _check_keys(path, cnode, CASE_KEYS, f"{what}: case '{cname}'", required=("visibility",))
+            if "threshold" in ck:
+                case_thresholds[cname] = float(
+                    _value(path, ck["threshold"], float, f"{what}: case '{cname}': threshold")
+                )
+            cnode = ck["visibility"]
         vis = _value(path, cnode, str, f"{what}: case '{cname}'")
         if vis not in VISIBILITIES:
             close = difflib.get_close_matches(vis, VISIBILITIES, n=1)
@@ -340,6 +358,7 @@ def _question(path, qid: str, part_id: str, qnode, defaults: dict) -> tuple[Ques
         given=vals.get("given", False),
         max_loss=vals.get("max_loss"),
         more_functions=_more_functions(path, qk.get("more_functions"), vals.get("more_functions", []), what),
+        case_thresholds=case_thresholds,
     )
     return q, qk.get("depends_on")
 

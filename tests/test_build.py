@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
 import shutil
 
@@ -244,6 +245,7 @@ def test_check_names_public_data_made_with_another_threshold(config, tmp_path):
     ).read_bytes()
     (tmp_path / "committed" / "tests" / "public").mkdir(parents=True)
     shutil.copy(tmp_path / "committed.npz", tmp_path / "committed" / "tests" / "public" / "rnn_step_forward.npz")
+    shutil.copy(tmp_path / "same" / "tests" / "public" / "index.json", tmp_path / "committed" / "tests" / "public")
     assert compare_trees(tmp_path / "fresh", tmp_path / "committed", "student_template") == [
         "student_template/tests/public/rnn_step_forward.npz: stale (differs from what `a3 build` makes)"
     ]
@@ -333,3 +335,123 @@ def test_a_build_removes_the_fixture_of_a_question_no_longer_configured(config, 
     shutil.copy(FIXTURE_DIR / "rnn_forward.h5", tmp_path / "rnn_gone.h5")
     assert remove_unlisted_fixtures(tmp_path, config) == {"rnn_gone": "removed"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rnn_forward.h5"]
+
+
+# --- a failed build changes no file (it builds in a staging folder) ---
+
+
+def _tree_bytes(root):
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def test_a_build_that_fails_at_a_late_step_changes_no_file(config, tmp_path, monkeypatch, capsys):
+    """The strip and the copies have run when the fixtures step fails (after writing one
+    fixture): the template (whose rnn_layers.py the strip would rewrite) and the fixtures are
+    byte for byte as before, and the message says so."""
+    from autograder.build import pipeline
+
+    template, fixtures = tmp_path / "student_template", tmp_path / "fixtures"
+    shutil.copytree(TEMPLATE, template, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(FIXTURE_DIR, fixtures)
+    with open(template / "cs231n" / "rnn_layers.py", "a") as f:
+        f.write("# a line the strip would remove\n")
+    shutil.rmtree(template / "a3" / "checks")  # the copy step would put it back
+    before = (_tree_bytes(template), _tree_bytes(fixtures))
+
+    def failing_fixtures(config, out_dir, log=print):
+        (out_dir / "rnn_step_forward.h5").write_bytes(b"half written")
+        raise BuildError("the reference fails rnn_step_forward case linspace (public): planted")
+
+    monkeypatch.setattr(pipeline, "TEMPLATE", template)
+    monkeypatch.setattr(pipeline, "FIXTURE_DIR", fixtures)
+    monkeypatch.setattr(pipeline, "compute_fixtures", failing_fixtures)
+    monkeypatch.setattr(pipeline, "load_config", lambda: config)
+    assert pipeline.main(skip_notebooks=True) == 2
+    after = (_tree_bytes(template), _tree_bytes(fixtures))
+    assert [sorted(set(a) ^ set(b)) for a, b in zip(after, before)] == [[], []]
+    assert after == before
+    assert "no file was changed" in capsys.readouterr().err
+
+
+def test_replace_tree_copies_changes_deletes_the_rest_and_leaves_equal_files(tmp_path):
+    from autograder.build.pipeline import replace_tree
+
+    staged, dest = tmp_path / "staged", tmp_path / "dest"
+    for root, files in (
+        (staged, {"same.txt": "a", "sub/changed.txt": "new", "added.txt": "x"}),
+        (dest, {"same.txt": "a", "sub/changed.txt": "old", "gone/old.txt": "y"}),
+    ):
+        for rel, text in files.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text)
+    import os
+
+    os.utime(dest / "same.txt", (1, 1))
+    replace_tree(staged, dest)
+    assert {rel: b.decode() for rel, b in _tree_bytes(dest).items()} == {
+        "added.txt": "x",
+        "same.txt": "a",
+        "sub/changed.txt": "new",
+    }
+    assert (dest / "same.txt").stat().st_mtime == 1 and not (dest / "gone").exists()
+
+
+# --- the TA's recipe: a missing call, a case's own threshold, prose that quotes a threshold ---
+
+
+def test_a_missing_call_is_named_with_where_to_add_it(config):
+    from autograder.build.fixtures import check_calls
+
+    q = dataclasses.replace(config.questions["rnn_step_forward"], id="relu_step_forward")
+    with pytest.raises(
+        BuildError, match=r"no call for relu_step_forward .*CALLS\['<id>'\].*autograder/student_process/calls/"
+    ):
+        check_calls(dataclasses.replace(config, questions={q.id: q}))
+    check_calls(config)  # the shipped config has every call
+
+
+def test_a_cases_own_threshold_reaches_the_grader_and_the_public_data(config, tmp_path):
+    """rnn_step_forward at 1e-8 with linspace's own 1e-3: an answer off by 1e-5 passes linspace
+    and fails random, in judge_outputs (the grader's and a3 check's judgement), and the public
+    data carries linspace's threshold."""
+    import numpy as np
+
+    from autograder.build.public_data import public_arrays, write_npz
+    from autograder.fixture_store import read_fixture
+    from autograder.student_tools.judging import judge_outputs
+    from autograder.student_tools.public_cases import load_cases
+
+    q = dataclasses.replace(config.questions["rnn_step_forward"], case_thresholds={"linspace": 1e-3})
+    fixture = read_fixture(q.id, FIXTURE_DIR)
+    for case, passes in (("linspace", True), ("random", False)):
+        expected = fixture[case][1]
+        off = {k: np.asarray(v) * (1 + 1e-5) for k, v in expected.items()}
+        checks = judge_outputs(q, case, off, expected, fixture[case][0])
+        assert all(c.passed for c in checks) is passes, (case, [c.message for c in checks])
+    (tmp_path / "tests" / "public").mkdir(parents=True)
+    write_npz(tmp_path / "tests" / "public" / f"{q.id}.npz", public_arrays(q, fixture, 231))
+    public, _ = load_cases(q.id, tmp_path)
+    assert (public.threshold, public.case_thresholds) == (1e-8, {"linspace": 1e-3})
+
+
+def test_notebook_prose_quotes_the_configured_threshold(config):
+    import nbformat
+
+    from autograder.build.notebooks import inject_thresholds
+
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("an error around `{{threshold:rnn_step_forward}}`")]
+    )
+    assert inject_thresholds(nb, config).cells[0].source == "an error around `1e-8`"
+    q = dataclasses.replace(config.questions["rnn_step_forward"], threshold=1e-6)
+    changed = dataclasses.replace(config, questions=dict(config.questions, rnn_step_forward=q))
+    assert inject_thresholds(nb, changed).cells[0].source == "an error around `1e-6`"
+    nb.cells[0].source = "{{threshold:rnn_step_fwd}}"
+    with pytest.raises(BuildError, match=r"RNN.py: \{\{threshold:rnn_step_fwd\}\} names no question"):
+        inject_thresholds(nb, config, "RNN.py")
+    student = (TEMPLATE / "RNN_Captioning.ipynb").read_text()  # the built notebook: the value, no placeholder
+    assert "{{threshold:" not in student and "you should see an error around `1e-8` or less" in student

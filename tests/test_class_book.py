@@ -195,3 +195,35 @@ def test_a_grader_failure_is_recorded_named_and_retried(
     # the record keeps the row, and the next run grades it again
     assert grade_many(find_submissions([tmp_path / "class"]), fast_config, ["rnn"], out, quiet=True, workers=1) == 0
     assert rows(out)["ann"]["status"] == "graded" and rows(out)["ann"]["total"] == "23"
+
+
+def test_a_rerun_grades_nothing_already_graded_across_parts_runs(fast_config, tmp_path, capsys):
+    """The README's resume promise across ``--parts``: a record made by a ``--parts rnn`` run is
+    reused for Part 1 by a later run of Parts 1-2, which grades Part 2 only (its slowest
+    questions are Part 2's); then neither a run of Parts 1-2 nor one of Part 1 grades anything.
+    A submission that cannot be opened keeps a 0 in every question cell of both parts."""
+    klass = tmp_path / "class"
+    make_submission(klass / "ann")
+    make_submission(klass / "ben", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})
+    klass.joinpath("bad.zip").write_bytes(b"not a zip")
+    out, subs = tmp_path / "out", find_submissions([klass])
+    assert grade_many(subs, fast_config, ["rnn"], out, workers=1, similarity=False) == 0
+    first = rows(out)
+    capsys.readouterr()
+    assert grade_many(subs, fast_config, ["rnn", "lstm"], out, workers=1, similarity=False) == 0
+    err = capsys.readouterr().err
+    assert "0 already graded, 3 to grade on a local pool of 1 worker process (3 of them only in the parts" in err
+    slowest = err.split("slowest questions", 1)[1].splitlines()[1:]
+    slow_ids = [line.split(":")[0].strip() for line in slowest if line.startswith("  ")]
+    assert slow_ids and set(slow_ids) <= set(fast_config.parts["lstm"].questions), err
+    book = rows(out)
+    rnn_ids = list(fast_config.parts["rnn"].questions)
+    assert [book["ben"][q] for q in rnn_ids] == [first["ben"][q] for q in rnn_ids]
+    assert book["ann"]["part:lstm"] == "27" and book["ann"]["total"] == "50"
+    lstm_ids = list(fast_config.parts["lstm"].questions)
+    assert book["bad"]["status"] == "could not be opened"
+    assert [book["bad"][q] for q in rnn_ids + lstm_ids] == ["0"] * len(rnn_ids + lstm_ids)
+    for parts in (["rnn", "lstm"], ["rnn"]):
+        assert grade_many(subs, fast_config, parts, out, workers=1, similarity=False) == 0
+        assert "all 3 submissions are graded already" in capsys.readouterr().err
+    assert rows(out) == book

@@ -64,6 +64,28 @@ def test_points_must_add_up(tmp_path):
         load_variant(tmp_path, text)
 
 
+def test_parts_must_add_up_to_the_assignment_total(tmp_path):
+    """A part raised with its question (the part adds up, the assignment is 101) is refused,
+    naming the line of ``points: 100`` and each part's points."""
+    text = TEXT.replace("      rnn_step_forward:\n        points: 2", "      rnn_step_forward:\n        points: 3", 1)
+    text = text.replace("vanilla RNN\"\n    points: 25", "vanilla RNN\"\n    points: 26", 1)
+    assert text.count("points: 26") == 1
+    with pytest.raises(ConfigError) as err:
+        load_variant(tmp_path, text)
+    where = f"grading_config.yml:{line_of(text, 'points: 100')}"
+    assert f"{where}: the assignment is worth 100 points but its parts add up to 101 (rnn 26, lstm 30" in str(err.value)
+
+
+def test_a_case_may_have_its_own_threshold(tmp_path):
+    old = "          linspace: public\n          random: hidden\n      rnn_step_backward"
+    text = TEXT.replace(old, old.replace("public", "{visibility: public, threshold: 1.0e-6}"), 1)
+    q = load_variant(tmp_path, text).questions["rnn_step_forward"]
+    assert (q.threshold, q.case_thresholds, q.cases["linspace"]) == (1e-8, {"linspace": 1e-6}, "public")
+    bad = text.replace("{visibility: public, threshold: 1.0e-6}", "{visibility: public, treshold: 1.0e-6}")
+    with pytest.raises(ConfigError, match="unknown key 'treshold' in question 'rnn_step_forward': case 'linspace'"):
+        load_variant(tmp_path, bad)
+
+
 def test_case_missing_from_hidden_tests(tmp_path):
     text = TEXT.replace(
         "          linspace: public\n          random: hidden\n      rnn_step_backward",

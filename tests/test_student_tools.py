@@ -3,10 +3,13 @@ zip that the grader accepts."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
+from pathlib import Path
 
-from autograder.config import REPO_ROOT
+from autograder.build.strip import strip_package
+from autograder.config import REPO_ROOT, load_config
 from autograder.grade.judging.grader import grade_submission
 from autograder.student_tools import check, cli, pack
 
@@ -58,13 +61,55 @@ def test_check_prints_one_line_per_case_message_first(tmp_path, capsys):
     assert check.main("rnn_step_forward", TEMPLATE) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "failed: NotImplementedError: rnn_step_forward is not implemented yet (fill in the TODO in "
-        "cs231n/rnn_layers.py) (rnn_step_forward, case 1 of 1)"
+        "failed: rnn_step_forward, case linspace: rnn_step_forward is not implemented yet (fill in the TODO in "
+        "cs231n/rnn_layers.py)"
     ]
     done = student_copy(tmp_path, REPO_ROOT / "solutions" / "cs231n")
     assert check.main("rnn_loss", done) == 0
-    # one line per graded public case of the question (a3/public_cases.py)
-    assert capsys.readouterr().out.splitlines() == ["passed: rnn_loss, case 1 of 1"]
+    # one line per graded public case of the question (a3/public_cases.py), named as in the config
+    assert capsys.readouterr().out.splitlines() == ["passed: rnn_loss, case published"]
+
+
+def transposed_embedding(x, W):
+    out = W.T[x]
+    return out, (x, W)
+
+
+def test_one_message_names_file_line_function_and_case_in_check_notebook_and_feedback(config, tmp_path, capsys):
+    """A student's error (``W.T[x]``: an IndexError) is said the same way by ``a3 check``, the
+    notebook's ``grader.check`` (Otter running tests/<id>.py) and the grader's feedback: the
+    exception first, with file, line, function and code; the case by its name; and a failing
+    grader.check shows that line below Otter's own few lines, nothing of the engine (it
+    printed 40 lines of doctest transcript and frames before)."""
+    from otter.test_files import OKTestFile
+
+    from autograder.build.splice import function_source, replace_function
+    from autograder.student_tools.packages import package_from
+
+    folder = student_copy(tmp_path, REPO_ROOT / "solutions" / "cs231n")
+    path = folder / "cs231n" / "rnn_layers.py"
+    path.write_text(replace_function(path.read_text(), "word_embedding_forward", function_source(transposed_embedding)))
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "out = W.T[x]" in text)
+    where = f"(cs231n/rnn_layers.py, line {line}, in word_embedding_forward: out = W.T[x])"
+    assert check.main("word_embedding_forward", folder) == 1
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].startswith("failed: word_embedding_forward, case linspace: raised an error: IndexError: index ")
+    assert said[0].endswith(where) and len(said) == 1, said
+    result = grade_submission(folder, config, parts=["rnn"], only=["word_embedding_forward"])
+    (case,) = [c for c in result.questions["word_embedding_forward"].cases if c.case == "linspace"]
+    assert case.messages == [said[0].split(": ", 2)[2]]  # the feedback's message, the same text
+    cwd = Path.cwd()
+    try:  # as in the notebook's kernel: the assignment folder is the working directory and on the path
+        os.chdir(folder)
+        with package_from(folder), package_from(folder, "a3"):
+            test = OKTestFile.from_file(str(folder / "tests" / "word_embedding_forward.py"))
+            test.run({"__name__": "__main__"})
+    finally:
+        os.chdir(cwd)
+    shown = test.summary().splitlines()  # Otter's doctest report: 12 lines of its own, then ours
+    assert not test.passed_all and len(shown) <= 13, shown
+    assert shown[-1].strip() == said[0].removeprefix("failed: "), shown
+    assert not any("Traceback" in ln or "public_cases.py" in ln for ln in shown), shown
 
 
 def test_check_says_which_function_returned_none(tmp_path, capsys):
@@ -76,10 +121,11 @@ def test_check_says_which_function_returned_none(tmp_path, capsys):
     assert check.main("rnn_step_forward", folder) == 1
     (line,) = capsys.readouterr().out.splitlines()
     assert line.startswith(
-        "failed: rnn_step_forward returned None as output 1 of 2 (then: rnn_step_forward returned None for next_h"
+        "failed: rnn_step_forward, case linspace: rnn_step_forward returned None as output 1 of 2 "
+        "(then: rnn_step_forward returned None for next_h"
     )  # the grader's own message
     assert check.main("rnn_forward", folder) == 1  # called by another function: still named
-    assert capsys.readouterr().out.startswith("failed: rnn_step_forward returned None")
+    assert capsys.readouterr().out.startswith("failed: rnn_forward, case linspace: rnn_step_forward returned None")
 
 
 def test_check_all_is_a_table_of_every_question(tmp_path, capsys):
@@ -101,13 +147,32 @@ def test_check_all_is_a_table_of_every_question(tmp_path, capsys):
     assert lines[-1] == f"{len(rows) - 5} of {len(rows)} questions pass their public tests", lines
 
 
+def stubbed_in_solutions(config) -> list:
+    """The ids of the questions one of whose functions holds a ``# BEGIN SOLUTION`` region in
+    solutions/ (the strip makes each a stub; style_transfer, which calls the others, has none)."""
+    from autograder.build.strip import BEGIN, enclosing_function, function_spans
+
+    ids = []
+    for q in config.questions.values():
+        text = (REPO_ROOT / "solutions" / q.file).read_text()
+        spans = function_spans(text)
+        regions = {enclosing_function(spans, n) for n, ln in enumerate(text.splitlines(), 1) if BEGIN.match(ln)}
+        if regions & set(q.qualnames):
+            ids.append(q.id)
+    return ids
+
+
 def test_submit_lists_the_stubs_asks_nothing_and_writes_the_zip(tmp_path, capsys, monkeypatch):
     import io
 
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # nothing to read: it must not ask
     folder = student_copy(tmp_path, TEMPLATE / "cs231n")
     stubbed = pack.stubs(folder, pack.collect(folder))
-    assert {"rnn_step_forward", "lstm_backward", "saliency_maps", "gram_matrix", "gan_loss"} <= set(stubbed)
+    graded = stubbed_in_solutions(load_config())
+    assert sorted(stubbed) == sorted(graded) and len(stubbed) == len(set(stubbed)), set(stubbed) ^ set(graded)
+    fresh = tmp_path / "fresh"  # what `a3 build` strips now, the same
+    strip_package(REPO_ROOT / "solutions" / "cs231n", fresh / "cs231n", load_config())
+    assert sorted(pack.stubs(fresh, sorted(p.relative_to(fresh) for p in fresh.rglob("*.py")))) == sorted(graded)
     done = student_copy(tmp_path / "done", REPO_ROOT / "solutions" / "cs231n")
     assert pack.stubs(done, pack.collect(done)) == []
     assert pack.main(folder, tmp_path / "s.zip") == 0
@@ -137,3 +202,44 @@ def test_the_template_has_a_pinned_notebook_front_end_that_starts():
     jupyter = Path(sys.executable).parent / "jupyter"
     proc = subprocess.run([str(jupyter), "notebook", "--version"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == pinned["notebook"], proc.stderr[-1000:]
+
+
+def test_check_all_orders_by_part_leaves_given_code_uncounted_and_takes_a_part(config, tmp_path, capsys):
+    """``a3 check --all`` (the repository's a3 and the template's, one parser) lists the
+    questions part by part in the config's order and does not count the 0-point given code;
+    ``a3 check lstm`` checks the part. Parts 1-2 only (no TensorFlow here)."""
+    from autograder import cli as repo_cli
+
+    folder = student_copy(tmp_path, REPO_ROOT / "solutions" / "cs231n")
+    numpy_parts = [q for q in config.questions_in(["rnn", "lstm"]) if "public" in q.cases.values()]
+    kept = {q.id for q in numpy_parts}
+    for path in list((folder / "tests").glob("*.py")) + list((folder / "tests" / "public").glob("*.npz")):
+        if path.stem not in kept:
+            path.unlink()
+    given = [q.id for q in numpy_parts if q.points == 0]
+    assert len(given) == 2  # temporal_affine, temporal_softmax_loss
+
+    def table(argv, main=cli.main):
+        assert main(argv) == 0
+        lines = capsys.readouterr().out.splitlines()
+        return [ln.split()[0] for ln in lines[1:] if ln.strip() and not ln[0].isdigit()], lines[-1]
+
+    names, last = table(["check", "--all", "--dir", str(folder)])
+    assert names == [q.id for q in numpy_parts]
+    assert last == f"{len(names) - 2} of {len(names) - 2} questions pass their public tests"
+    names, _ = table(["check", "lstm", "--dir", str(folder)], repo_cli.main)
+    assert names == [q.id for q in numpy_parts if q.part == "lstm"]
+
+
+def test_check_keeps_tensorflows_start_up_lines_out(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "autograder.cli", "check", "gan_loss", "--dir", str(TEMPLATE)],
+        capture_output=True,
+        timeout=300,
+        cwd=REPO_ROOT,
+    )
+    assert done.returncode == 1 and done.stdout.startswith(b"failed: gan_loss, case random: "), done
+    assert b"oneDNN" not in done.stderr and b"absl" not in done.stderr, done.stderr

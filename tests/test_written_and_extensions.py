@@ -8,6 +8,7 @@ import csv
 import datetime
 import json
 import os
+import re
 
 import pytest
 import yaml
@@ -95,7 +96,7 @@ def test_an_extension_moves_the_due_date_before_the_penalty():
     late = late_penalty(two_days_late, RULES, Extension(extra_days=1))
     assert late.days == 1 and late.factor == pytest.approx(0.9)
     late = late_penalty(two_days_late, RULES, Extension(due=DUE + datetime.timedelta(days=2)))
-    assert late.days == 0 and "extension: due" in late.extension
+    assert late.days == 0 and late.extension.startswith("due ")
 
 
 def test_bad_extension_rows_are_named_by_file_and_line(tmp_path):
@@ -126,7 +127,9 @@ def rnn_only_config(tmp_path_factory):
     """grading_config.yml without the overfit question (a submission grades in a second)."""
     data = yaml.safe_load(CONFIG_TEXT)
     part = data["parts"]["rnn"]
-    part["points"] -= part["questions"].pop("rnn_overfit")["points"]
+    removed = part["questions"].pop("rnn_overfit")["points"]
+    part["points"] -= removed
+    data["points"] -= removed  # the assignment's total follows its parts
     path = tmp_path_factory.mktemp("config") / "fast.yml"
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     return load_config(path)
@@ -135,7 +138,10 @@ def rnn_only_config(tmp_path_factory):
 def test_a_class_with_extensions_file(rnn_only_config, tmp_path, capsys):
     """Two students hand in 2 days late; one has 3 extra days (by student id, from the
     metadata), the other none. The extension is in the gradebook's factor and the feedback;
-    a bad row is reported and the file itself is not graded as a submission."""
+    a bad row is reported and the file itself is not graded as a submission. Each part and
+    total agree in grades.csv, lms.csv, the class page, results.json and the feedback
+    (Markdown and HTML), all after the penalty (ben: factor 0.8); the class page names both
+    the penalty and the extension."""
     folder = tmp_path / "class"
     late = (DUE + datetime.timedelta(days=1, hours=12)).isoformat()
     for name, sid in (("ann", "s100"), ("ben", "s200")):
@@ -150,8 +156,26 @@ def test_a_class_with_extensions_file(rnn_only_config, tmp_path, capsys):
     assert (rows["ann"]["late_days"], rows["ann"]["late_factor"]) == ("0", "1")
     assert (rows["ben"]["late_days"], rows["ben"]["late_factor"]) == ("2", "0.8")
     md = (out / "ann" / "feedback.md").read_text()
-    assert "**Extension:** extension: due" in md and "(3 extra days)" in md and "**Late:**" not in md
+    assert "**Extension:** due " in md and "(3 extra days)" in md and "**Late:**" not in md
     assert "Extension" in (out / "ann" / "feedback.html").read_text()
     assert "Extension" in json.loads((out / "ann" / "results.json").read_text())["output"]
     assert "Extension" not in (out / "ben" / "feedback.md").read_text()
     assert os.path.exists(out / "ben" / "feedback.md")
+    points = rnn_only_config.parts["rnn"].points
+    grades = rows
+    lms = {r["student_id"]: r for r in csv.DictReader(open(out / "lms.csv"))}
+    page = (out / "index.html").read_text()
+    for name, sid, factor in (("ann", "s100", 1.0), ("ben", "s200", 0.8)):
+        expected = f"{points * factor:g}"  # the reference passes every question
+        assert grades[name]["part:rnn"] == grades[name]["total"] == expected, grades[name]
+        assert lms[sid]["rnn"] == lms[sid]["total"] == expected, lms[sid]
+        assert json.loads((out / name / "results.json").read_text())["score"] == float(expected)
+        headline = f"Autograded: {expected} / {points:g}"
+        assert f"**{headline}" in (out / name / "feedback.md").read_text()
+        assert f"<b>{headline}" in (out / name / "feedback.html").read_text()
+        row = re.search(rf"<tr><td><a [^>]*>{name}</a>.*?</tr>", page).group(0)
+        assert re.findall(r"<td class='n'>([^<]*)</td>", row) == [expected, expected], row
+    ben = (out / "ben" / "feedback.md").read_text()
+    assert f"({points:g} before the late penalty)" in ben and "2 days late: -20% of the score" in ben
+    assert "extension: due " in page and "2 days late: -20% of the score" in page
+    assert "extension: due" not in (out / "ann" / "feedback.md").read_text()  # said once: **Extension:** due ...

@@ -143,7 +143,7 @@ for i, (caption, url) in enumerate(zip(captions, urls)):
 # $h_t = \tanh(x_t W_x + h_{t-1} W_h + b)$, for a whole minibatch at once.
 # Keep in the cache whatever the backward pass will need.
 #
-# After that, run the cell below: you should see an error around `1e-8` or less.
+# After that, run the cell below: you should see an error around `{{threshold:rnn_step_forward}}` or less.
 
 # %%
 N, D, H = 3, 10, 4
@@ -177,7 +177,7 @@ print('next_h error: ', rel_error(expected_next_h, next_h))
 # derivative of tanh can be written with its output, $1 - \tanh^2$.)
 #
 # The cell below compares your gradients with numerical ones; the errors should be
-# around `1e-8` or less.
+# around `{{threshold:rnn_step_backward}}` or less.
 
 # %%
 from cs231n.rnn_layers import rnn_step_forward, rnn_step_backward

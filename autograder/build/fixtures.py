@@ -20,6 +20,7 @@ from autograder.build import BuildError
 from autograder.fixture_store import make_inputs, read_fixture, write_fixture
 from autograder.question_api import question_hooks
 from autograder.student_tools.compare import compare_outputs
+from autograder.student_tools.judging import case_question
 from autograder.grade.judging.grader import grade_question
 from autograder.grade.judging.reference import SOLUTIONS
 from autograder.grade.running.student_process import StudentProcess
@@ -33,6 +34,7 @@ def compute_fixtures(config, out_dir: Path, log=print) -> dict:
     Returns {question id: "new" | "changed" | "unchanged"} in config order.
     Raises BuildError naming the question, the case and the grader's message if the
     reference does not pass a case."""
+    check_calls(config)
     status = {}
     with tempfile.TemporaryDirectory(prefix="a3-fixtures-") as tmp:
         for part in (p for p in config.parts.values() if p.questions):
@@ -50,6 +52,23 @@ def compute_fixtures(config, out_dir: Path, log=print) -> dict:
     return status
 
 
+def check_calls(config) -> None:
+    """Every question of ``config`` has its call (``CALLS[<id>]`` in
+    autograder/student_process/calls/, what gives the student's function a case's inputs);
+    raises BuildError naming the ones missing and where to add them."""
+    from autograder.student_process.calls import CALLS
+
+    missing = [q for q in config.questions.values() if q.id not in CALLS]
+    if missing:
+        raise BuildError(
+            "no call for "
+            + ", ".join(f"{q.id} ({q.function})" for q in missing)
+            + ": add CALLS['<id>'] to the part's module in autograder/student_process/calls/ "
+            "(a function of the student package and a case's inputs that calls the function and "
+            "returns its outputs as named arrays; see the other entries of CALLS there)"
+        )
+
+
 def judge_reference(question, cases: dict, runs: dict) -> None:
     """Judge the reference's runs of ``question`` as the grader judges a submission's:
     ``cases`` {case: (inputs, expected or None)} (the fixture about to be written), ``runs``
@@ -63,10 +82,10 @@ def judge_reference(question, cases: dict, runs: dict) -> None:
             raise BuildError(f"the reference fails {question.id} case {case.case} ({case.visibility}): "
                              + "; ".join(case.messages))
     published = question_hooks(question.id).published
-    threshold = max(question.threshold, PUBLISHED_PRECISION)
     for case, values in published.items():
         if case not in question.cases:
             raise BuildError(f"{question.id}: PUBLISHED names case {case}, which the config does not list")
+        threshold = max(case_question(question, case).threshold, PUBLISHED_PRECISION)
         expected = {name: np.asarray(value) for name, value in values.items()}
         bad = [c.message for c in compare_outputs(runs[case].outputs, expected, threshold) if not c.passed]
         if bad:

@@ -194,13 +194,11 @@ def _check_tests(part, path: Path, found: dict, generated: set) -> None:
 
 def public_test_cell(qid: str):
     """The public test cell of ``qid``: the runner of its graded public cases
-    (``a3/public_cases.py`` on ``tests/public/<qid>.npz``), wrapped in a function so that
-    nothing enters the notebook's namespace (Otter runs tests in the notebook's globals)."""
+    (``a3/public_cases.py`` on ``tests/public/<qid>.npz``), one expression that adds no name
+    to the notebook's namespace (Otter runs tests in the notebook's globals). It prints only
+    a failed case's message, so a failing ``grader.check`` shows that and Otter's few lines."""
     return nbformat.v4.new_code_cell(
-        f"def _check_{qid}():\n"
-        f"    from a3.public_cases import check_public_cases\n"
-        f"    check_public_cases('{qid}')\n"
-        f"_check_{qid}()")
+        f"__import__('a3.public_cases', fromlist=['check_public_cases']).check_public_cases('{qid}')")
 
 
 def add_public_tests(nb, qids):
@@ -297,11 +295,41 @@ def check_leaks(paths) -> None:
                 raise BuildError(f"{path} contains '{marker}': a solution would reach the students")
 
 
+_THRESHOLD = re.compile(r"\{\{threshold:(\w+)(?::(\w+))?\}\}")
+
+
+def format_threshold(value: float) -> str:
+    """A threshold as the notebooks write it: 1e-08 -> "1e-8", 5e-07 -> "5e-7", 2.5e-06 -> "2.5e-6"."""
+    mantissa, exponent = f"{value:e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
+
+
+def inject_thresholds(nb, config, name: str = "the master"):
+    """Step 4b. Returns a copy of ``nb`` whose markdown cells have each ``{{threshold:<id>}}``
+    (or ``{{threshold:<id>:<case>}}``, a case's own) replaced by that threshold from the
+    config, e.g. "1e-8": prose that quotes a threshold follows grading_config.yml. Raises
+    BuildError naming ``name`` for an id or case the config does not have."""
+    nb = nbformat.from_dict(nb)  # copy
+
+    def value(m) -> str:
+        qid, case = m.group(1), m.group(2)
+        q = config.questions.get(qid)
+        if q is None or (case is not None and case not in q.cases):
+            raise BuildError(f"{name}: {m.group(0)} names no question{' case' if case else ''} of grading_config.yml")
+        return format_threshold(q.case_thresholds.get(case, q.threshold))
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "{{threshold:" in cell.source:
+            cell.source = _THRESHOLD.sub(value, cell.source)
+    return nb
+
+
 def otter_master(master: Path, config, generated: set):
     """Steps 1, 3, 4: the Otter Assign master notebook of the text master ``master``, with
-    the generated public tests, the points and the grading requirements."""
+    the generated public tests, the points, the thresholds its prose quotes and the grading
+    requirements."""
     nb = add_public_tests(read_master(master), generated)
-    nb = inject_points(nb, config)
+    nb = inject_thresholds(inject_points(nb, config), config, Path(master).name)
     return inject_requirements(nb, grading_requirements())
 
 

@@ -1,7 +1,9 @@
 """``a3 build`` and ``a3 build --check``: the steps, in order, and the staleness check.
 
 build:  strip solutions -> copy student tools and data -> assign notebooks -> fixtures -> leaks,
-        then the Gradescope autograder zip (build/gradescope/autograder.zip)
+        all in a staging copy that replaces student_template/ and autograder/fixtures/ only
+        when every step succeeded; then the Gradescope autograder zip
+        (build/gradescope/autograder.zip)
 check:  the same into a temporary folder, then compare with the committed files.
 """
 from __future__ import annotations
@@ -169,9 +171,9 @@ def main(check: bool = False, skip_notebooks: bool = False) -> int:
     try:
         config = load_config()
         if not check:
-            leaks, _, changes = build(TEMPLATE, FIXTURE_DIR, config, notebooks=not skip_notebooks)
+            leaks, changes = staged_build(TEMPLATE, FIXTURE_DIR, config, notebooks=not skip_notebooks)
             from autograder.build.gradescope_zip import make_gradescope_zip
-            zip_path = make_gradescope_zip()
+            zip_path = make_gradescope_zip()    # packs autograder/ as replaced, fixtures included
             print(f"gradescope: {zip_path.relative_to(REPO_ROOT)} (setup.sh, run_autograder, requirements.txt)")
             print(changes.summary())
             for leak in leaks:
@@ -185,8 +187,44 @@ def main(check: bool = False, skip_notebooks: bool = False) -> int:
         return 1 if problems else 0
     except (BuildError, ConfigError) as exc:
         print(f"a3 build: {exc}", file=sys.stderr)
-        print("build: FAILED (nothing after this step was written; fix it and run `a3 build` again)", file=sys.stderr)
+        print("build: FAILED (no file was changed; fix it and run `a3 build` again)", file=sys.stderr)
         return 2
+
+
+def staged_build(template: Path, fixtures: Path, config, notebooks: bool = True, log=print) -> tuple:
+    """Build into a staging copy of ``template`` and ``fixtures`` and move the result over
+    them only when every step succeeded: a build that raises (BuildError, ConfigError or
+    anything else) changes no file. Unchanged files keep their bytes and times.
+    Returns (leaks, Changes)."""
+    with tempfile.TemporaryDirectory(prefix="a3-build-") as tmp:
+        stage = Path(tmp)
+        for src, name in ((template, "template"), (fixtures, "fixtures")):
+            if Path(src).exists():
+                shutil.copytree(src, stage / name, ignore=shutil.ignore_patterns("__pycache__"))
+        leaks, _, changes = build(stage / "template", stage / "fixtures", config, notebooks=notebooks, log=log)
+        replace_tree(stage / "template", Path(template))
+        replace_tree(stage / "fixtures", Path(fixtures))
+    return leaks, changes
+
+
+def replace_tree(staged: Path, dest: Path) -> None:
+    """Make ``dest`` hold exactly the files of ``staged`` (``__pycache__`` aside): copy the
+    files that are new or differ, delete the ones the staging tree no longer has, leave equal
+    files untouched."""
+    new, old = _files(staged), _files(dest) if dest.exists() else {}
+    for rel, path in old.items():
+        if rel not in new:
+            path.unlink()
+    for rel, path in new.items():
+        target = dest / rel
+        if rel in old and old[rel].read_bytes() == path.read_bytes():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    for folder in sorted((p for p in dest.rglob("*") if p.is_dir() and "__pycache__" not in p.parts),
+                         key=lambda p: len(p.parts), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def check_build(config, skip_notebooks: bool = False) -> list:

@@ -10,6 +10,7 @@ no expected values (``EXPECTED = False``) has ``question|expected`` 0 and no ``o
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -43,6 +44,9 @@ def question_arrays(question, seed: int) -> dict:
     out = {f"question|{name}": np.array(getattr(question, name)) for name in QUESTION_FIELDS
            if getattr(question, name) is not None}
     out["question|seed"] = np.array(seed)
+    for case, threshold in question.case_thresholds.items():  # a public case's own threshold
+        if question.cases[case] == "public":
+            out[f"question|threshold|{case}"] = np.array(threshold)
     return out
 
 
@@ -61,9 +65,15 @@ def public_arrays(question, fixture: dict, seed: int) -> dict:
 
 
 def write_public_data(config, fixture_dir: Path, out_dir: Path) -> list:
-    """Write ``out_dir/<id>.npz`` for every question with a public case; returns the paths."""
+    """Write ``out_dir/<id>.npz`` for every question with a public case, and ``index.json``
+    (those questions in config order, part by part, with their part and points: ``a3 check
+    --all`` orders its table by it and leaves the 0-point given code out of its count);
+    returns the paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    index = {"parts": list(config.parts),
+             "questions": [{"id": q.id, "part": q.part, "points": q.points} for q in public_questions(config)]}
+    (out_dir / "index.json").write_text(json.dumps(index, indent=1) + "\n")
+    written = [out_dir / "index.json"]
     for q in public_questions(config):
         path = out_dir / f"{q.id}.npz"
         write_npz(path, public_arrays(q, read_fixture(q.id, fixture_dir), config.seeds["fixtures"]))

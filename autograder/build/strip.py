@@ -14,6 +14,7 @@ from autograder.build import BuildError
 BEGIN = re.compile(r"^(\s*)# BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*# END SOLUTION\s*$")
 ONE_LINE = re.compile(r"^(\s*)([^#\n]*?)\s*=\s*.*#\s*SOLUTION\s*$")
+NOT_GRADED = "not graded"   # the TODO label of a function no question tests (a3 submit skips it)
 
 
 def function_spans(source: str) -> list:
@@ -60,9 +61,9 @@ def strip_source(source: str, relpath: str, owners: dict) -> tuple:
                 raise BuildError(f"{relpath}:{i + 1}: BEGIN SOLUTION without END SOLUTION")
             qualname = enclosing_function(spans, i + 1)
             ids = owners.get(f"{relpath}::{qualname}", [])
-            label = " / ".join(ids) if ids else qualname
+            label = " / ".join(ids) if ids else NOT_GRADED       # only question ids, or NOT_GRADED
             out.append(f"{indent}# TODO ({label}): write your code here, in place of the raise below.\n")
-            prefix = "" if label == qualname else f"{label}: "
+            prefix = "" if not ids or ids == [qualname] else f"{label}: "
             out.append(f'{indent}raise NotImplementedError("{prefix}{qualname} is not implemented yet '
                        f'(fill in the TODO in {relpath})")\n')
             removed += [ln for ln in lines[i + 1:j]]
@@ -86,10 +87,14 @@ def strip_source(source: str, relpath: str, owners: dict) -> tuple:
 
 
 def owners_of(config: Config) -> dict[str, list[str]]:
-    """{"cs231n/file.py::Qualname": [question ids]} from the config's ``function`` entries."""
+    """{"cs231n/file.py::Qualname": [question ids]} from the config's ``function`` and
+    ``more_functions`` entries (``generator_loss`` belongs to ``gan_loss``)."""
     owners = {}
     for q in config.questions.values():
-        owners.setdefault(q.function, []).append(q.id)
+        for name in q.qualnames:
+            ids = owners.setdefault(f"{q.file}::{name}", [])
+            if q.id not in ids:
+                ids.append(q.id)
     return owners
 
 

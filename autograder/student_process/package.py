@@ -59,16 +59,18 @@ class StudentPackage:
         filename = os.path.abspath(filename)
         return os.path.relpath(filename, self.root) if filename.startswith(self.root + os.sep) else filename
 
-    def format_exception(self, exc: BaseException, limit: int = 12) -> str:
-        """A short traceback: only the frames in the submission, then the exception line."""
-        frames = [
-            f
-            for f in traceback.extract_tb(exc.__traceback__)
-            if os.path.abspath(f.filename).startswith(self.root + os.sep)
-        ]
-        lines = [
-            f"  {self.relative(f.filename)}, line {f.lineno}, in {f.name}: {(f.line or '').strip()}"
-            for f in frames[-limit:]
-        ]
+    def format_exception(self, exc: BaseException, limit: int = 3) -> str:
+        """The one message of an exception raised by the student's code, for the feedback,
+        ``a3 check`` and the notebook's ``grader.check`` alike: the exception first, with the
+        innermost frame of the submission (file, line, function, code), e.g. "IndexError: index 3
+        is out of bounds ... (cs231n/rnn_layers.py, line 164, in word_embedding_forward:
+        out = W.T[x])", then at most ``limit - 1`` calling frames of the submission, one a line.
+        Frames outside the submission's ``cs231n`` (the grader's, numpy's, ``a3``'s) are left out."""
+        package = os.path.join(self.root, "cs231n") + os.sep  # not a3/ beside it in the assignment folder
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if os.path.abspath(f.filename).startswith(package)]
         text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        return "\n".join(lines + [text])
+        if not frames:
+            return text
+        where = [f"{self.relative(f.filename)}, line {f.lineno}, in {f.name}: {(f.line or '').strip()}" for f in frames]
+        callers = [f"  called from {w}" for w in reversed(where[-limit:-1])]
+        return "\n".join([f"{text} ({where[-1]})"] + callers)

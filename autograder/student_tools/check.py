@@ -12,6 +12,7 @@ import difflib
 import functools
 import importlib
 import inspect
+import json
 import os
 import re
 import sys
@@ -23,6 +24,7 @@ from .packages import loaded, package_from
 _IMPORT = re.compile(r"from\s+(cs231n(?:\.\w+)*)\s+import\s+([\w\s,()]+)")
 _PUBLIC_CALL = re.compile(r"check_public_cases\(\s*['\"](\w+)['\"]")
 PUBLIC = Path("tests") / "public"
+INDEX = PUBLIC / "index.json"  # the questions in config order with part and points (a3 build)
 
 
 @dataclass
@@ -52,6 +54,19 @@ def available(folder: Path) -> list:
     """Questions with a public test: graded public cases or an Otter test file."""
     names = {p.stem for p in (folder / "tests").glob("*.py") if not p.name.startswith("_")}
     return sorted(names | {p.stem for p in (folder / PUBLIC).glob("*.npz")})
+
+
+def question_index(folder: Path) -> list:
+    """[{"id", "part", "points"}] of the questions with a public test, in the config's order
+    (part by part), from ``tests/public/index.json``; a test it does not list comes last
+    with part "" and points None."""
+    names = available(folder)
+    try:
+        listed = [q for q in json.loads((Path(folder) / INDEX).read_text())["questions"] if q["id"] in names]
+    except (OSError, ValueError, KeyError, TypeError):
+        listed = []
+    ids = {q["id"] for q in listed}
+    return listed + [{"id": n, "part": "", "points": None} for n in names if n not in ids]
 
 
 def _returns_a_value(fn) -> bool:
@@ -150,10 +165,7 @@ def run_graded_public_cases(question: str, folder: Path, nones: list) -> PublicR
     pkg = public_cases.package.StudentPackage(str(folder))
     run = PublicRun()
     for case, (inputs, expected) in cases.items():
-        try:
-            why = public_cases.case_problem(spec, case, inputs, expected, pkg, folder)
-        except Exception as exc:  # the student's code raised: that is this case's result
-            why = f"{type(exc).__name__}: {exc}".strip()
+        why = public_cases.case_problem(spec, case, inputs, expected, pkg, folder)
         run.test_case_results.append(CaseRun(case, why is None, why or ""))
     return run
 
@@ -177,23 +189,27 @@ def none_message(nones: list) -> str:
 
 
 def case_lines(question: str, test, nones: list) -> list:
-    """One line per case: "passed: <question>, case i of n" or "failed: <message> (<question>,
-    case i of n)"; the message says which function returned None, when one did."""
+    """One entry per case: "passed: <question>, case <name>" or "failed: <question>, case
+    <name>: <message>" (public_cases.failure_text, as the notebook says it; an Otter test's
+    case is "case i of n"); the message says which function returned None, when one did."""
+    from .public_cases import failure_text
+
     results = test.test_case_results
     out = []
     for i, r in enumerate(results, start=1):
-        where = f"{question}, case {i} of {len(results)}"
+        case = r.name if isinstance(r, CaseRun) else f"{i} of {len(results)}"
         if r.passed:
-            out.append(f"passed: {where}")
+            out.append(f"passed: {question}, case {case}")
             continue
-        msg = failure_message(r.message)
+        msg = r.message if isinstance(r, CaseRun) else failure_message(r.message)
         if none_message(nones):
             msg = f"{none_message(nones)} (then: {msg})"
-        out.append(f"failed: {msg} ({where})")
+        out.append(f"failed: {failure_text(question, case, msg)}")
     return out
 
 
 def _not_found(question, names, folder) -> int:
+    parts = sorted({q["part"] for q in question_index(folder) if q["part"]})
     if not names:
         print(
             f"a3 check: no public tests in {folder / 'tests'}; run this in the assignment folder "
@@ -203,14 +219,21 @@ def _not_found(question, names, folder) -> int:
     else:
         close = difflib.get_close_matches(question, names, n=1)
         hint = f" Did you mean {close[0]}?" if close else ""
-        print(f"a3 check: no public test for '{question}'.{hint} Questions: {', '.join(names)}", file=sys.stderr)
+        print(
+            f"a3 check: no public test for '{question}'.{hint} Questions: {', '.join(names)}"
+            + (f"; parts: {', '.join(parts)}" if parts else ""),
+            file=sys.stderr,
+        )
     return 2
 
 
 def main(question: str, folder: Path) -> int:
-    """``a3 check QUESTION``: 0 if every case passed, 1 if one failed, 2 for a bad question."""
+    """``a3 check QUESTION``: 0 if every case passed, 1 if one failed, 2 for a bad question.
+    A part id (``a3 check rnn``) checks every question of the part, as ``--all`` does."""
     folder = Path(folder)
     names = available(folder)
+    if question not in names and question in {q["part"] for q in question_index(folder)}:
+        return main_all(folder, part=question)
     if question not in names:
         return _not_found(question, names, folder)
     test, nones = run_public_tests(question, folder)
@@ -219,30 +242,34 @@ def main(question: str, folder: Path) -> int:
     return 0 if test.passed_all else 1
 
 
-def main_all(folder: Path) -> int:
-    """``a3 check --all``: a table of every question (cases passed, the first failure)."""
+def main_all(folder: Path, part: str | None = None) -> int:
+    """``a3 check --all`` (or ``a3 check PART``): a table of every question (of ``part``), part
+    by part in the config's order: cases passed, the first failure. Questions of given code
+    (0 points) are checked and shown but not counted in "N of M questions pass"."""
     folder = Path(folder)
-    names = available(folder)
-    if not names:
-        return _not_found("", names, folder)
+    index = [q for q in question_index(folder) if part is None or q["part"] == part]
+    if not index:
+        return _not_found("", [], folder)
     rows = [("question", "result", "cases", "first problem")]
-    failed = 0
-    for name in names:
+    failed, given = 0, []
+    for q in index:
+        name = q["id"]
         test, nones = run_public_tests(name, folder)
         results = test.test_case_results
         passed = sum(r.passed for r in results)
         first = next(
-            (
-                ln.split(": ", 1)[1].rsplit(f" ({name}, case", 1)[0]
-                for ln in case_lines(name, test, nones)
-                if ln.startswith("failed")
-            ),
+            (ln.split(": ", 2)[2].splitlines()[0] for ln in case_lines(name, test, nones) if ln.startswith("failed")),
             "",
         )
+        if q["points"] == 0:
+            given.append(name)
+            first = "(given code: 0 points, not counted) " + first
         failed += not test.passed_all
-        rows.append((name, "passed" if test.passed_all else "FAILED", f"{passed}/{len(results)}", first))
+        rows.append((name, "passed" if test.passed_all else "FAILED", f"{passed}/{len(results)}", first.strip()))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row[:3], widths)) + "  " + row[3])
-    print(f"\n{len(names) - failed} of {len(names)} questions pass their public tests")
+        print(("  ".join(c.ljust(w) for c, w in zip(row[:3], widths)) + "  " + row[3]).rstrip())
+    counted = len(index) - len(given)
+    given_failed = sum(row[1] == "FAILED" for row in rows[1:] if row[0] in given)
+    print(f"\n{counted - failed + given_failed} of {counted} questions pass their public tests")
     return 0 if not failed else 1

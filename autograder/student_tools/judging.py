@@ -4,7 +4,16 @@ same function with the very same checks (``checks/``)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from .compare import compare_outputs
+
+
+def case_question(question, case: str):
+    """``question`` (a config Question or a public_cases.PublicQuestion) with ``threshold`` set
+    to ``case``'s own threshold when grading_config.yml gives the case one (``case_thresholds``)."""
+    own = getattr(question, "case_thresholds", {}).get(case)
+    return question if own is None else dataclasses.replace(question, threshold=own)
 
 
 def judge_outputs(
@@ -13,7 +22,9 @@ def judge_outputs(
     """The checks of one case: ``check(case, outputs, expected, inputs, question)`` if the
     question has its own, else every expected output compared with ``outputs`` under the
     question's threshold; then ``check_source(case, source, question)`` if it has one
-    (``source``: the text of the student's file, parsed, never run). Returns [Check]."""
+    (``source``: the text of the student's file, parsed, never run). The threshold is the
+    case's own when it has one (case_question). Returns [Check]."""
+    question = case_question(question, case)
     if check is not None:
         checks = list(check(case, outputs, expected, inputs, question))
     else:

@@ -124,8 +124,8 @@ def generator_loss(logits_fake):
     Returns:
     - loss: scalar Tensor containing the (non-saturating) loss for the generator.
     """
-    # TODO (generator_loss): write your code here, in place of the raise below.
-    raise NotImplementedError("generator_loss is not implemented yet (fill in the TODO in cs231n/gan.py)")
+    # TODO (gan_loss): write your code here, in place of the raise below.
+    raise NotImplementedError("gan_loss: generator_loss is not implemented yet (fill in the TODO in cs231n/gan.py)")
     return loss
 
 
@@ -199,8 +199,8 @@ def ls_generator_loss(scores_fake):
     Outputs:
     - loss: A Tensor containing the loss.
     """
-    # TODO (ls_generator_loss): write your code here, in place of the raise below.
-    raise NotImplementedError("ls_generator_loss is not implemented yet (fill in the TODO in cs231n/gan.py)")
+    # TODO (ls_gan_loss): write your code here, in place of the raise below.
+    raise NotImplementedError("ls_gan_loss: ls_generator_loss is not implemented yet (fill in the TODO in cs231n/gan.py)")
     return loss
 
 
@@ -269,7 +269,7 @@ def wgangp_loss(logits_real, logits_fake, x, G_sample, D, lam=10.0):
     - d_loss: scalar Tensor, the critic's loss
     - g_loss: scalar Tensor, the generator's loss
     """
-    # TODO (wgangp_loss): write your code here, in place of the raise below.
+    # TODO (not graded): write your code here, in place of the raise below.
     raise NotImplementedError("wgangp_loss is not implemented yet (fill in the TODO in cs231n/gan.py)")
     return d_loss, g_loss
 

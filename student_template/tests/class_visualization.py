@@ -2,12 +2,7 @@ OK_FORMAT = True
 
 test = {   'name': 'class_visualization',
     'points': 5,
-    'suites': [   {   'cases': [   {   'code': '>>> def _check_class_visualization():\n'
-                                               '...     from a3.public_cases import check_public_cases\n'
-                                               "...     check_public_cases('class_visualization')\n"
-                                               '>>> _check_class_visualization()\n',
-                                       'hidden': False,
-                                       'locked': False}],
+    'suites': [   {   'cases': [{'code': ">>> __import__('a3.public_cases', fromlist=['check_public_cases']).check_public_cases('class_visualization')\n", 'hidden': False, 'locked': False}],
                       'scored': True,
                       'setup': '',
                       'teardown': '',

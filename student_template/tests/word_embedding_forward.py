@@ -2,12 +2,7 @@ OK_FORMAT = True
 
 test = {   'name': 'word_embedding_forward',
     'points': 2,
-    'suites': [   {   'cases': [   {   'code': '>>> def _check_word_embedding_forward():\n'
-                                               '...     from a3.public_cases import check_public_cases\n'
-                                               "...     check_public_cases('word_embedding_forward')\n"
-                                               '>>> _check_word_embedding_forward()\n',
-                                       'hidden': False,
-                                       'locked': False}],
+    'suites': [   {   'cases': [{'code': ">>> __import__('a3.public_cases', fromlist=['check_public_cases']).check_public_cases('word_embedding_forward')\n", 'hidden': False, 'locked': False}],
                       'scored': True,
                       'setup': '',
                       'teardown': '',

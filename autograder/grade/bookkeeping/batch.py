@@ -6,7 +6,9 @@ pool, one process per core by default, or a Dask cluster: grade/bookkeeping/pool
 (``<out>/<id>/graded.json``), then the gradebooks, each file atomically. So stopping the batch
 at any point (Ctrl-C, a killed process, a reboot) loses at most the submissions being graded;
 rerunning the same command skips every submission whose record matches its files and the
-grading setup (grade/bookkeeping/record.py) and grades the rest. ``regrade`` forces some ids again.
+grading setup (grade/bookkeeping/record.py) and grades the rest. The setup is kept per part: a
+record made by a ``--parts`` run is current for those parts, and a later run grades only the
+parts it does not hold. ``regrade`` forces some ids again.
 One submission's failure never stops the batch.
 
 The gradebooks, the TAs' files and the class page are made from every record in the output
@@ -57,7 +59,7 @@ from autograder.grade.bookkeeping.manual import export_manual, manual_questions,
 from autograder.grade.bookkeeping.pool import open_pool
 from autograder.grade.bookkeeping.record import (
     RECORD_NAME,
-    is_current,
+    parts_to_grade,
     read_record,
     result_from_dict,
     result_to_dict,
@@ -158,13 +160,13 @@ def class_records(out_dir: Path) -> dict:
 
 def merge_parts(old: dict | None, new: dict, config: Config) -> dict:
     """``new`` record, with the questions of ``old`` that ``new`` does not have (and the
-    configuration still has) when both were made from the same files and both were graded: a
-    ``--parts`` run keeps the other parts."""
+    configuration still has) and their parts' setup fingerprints, when both were made from the
+    same files and both were graded (or neither could be: a submission that cannot be opened
+    keeps a zero in every question): a ``--parts`` run keeps the other parts."""
     if (
         not old
         or old.get("fingerprint") != new.get("fingerprint")
-        or old["result"].get("error")
-        or new["result"].get("error")
+        or bool(old["result"].get("error")) != bool(new["result"].get("error"))
     ):
         return new
     questions = {q["id"]: q for q in old["result"]["questions"] if q["id"] in config.questions}
@@ -172,7 +174,13 @@ def merge_parts(old: dict | None, new: dict, config: Config) -> dict:
     order = {qid: i for i, qid in enumerate(config.questions)}
     merged = sorted(questions.values(), key=lambda q: order.get(q["id"], len(order)))
     manual = dict(old.get("manual") or {}, **(new.get("manual") or {}))
-    return dict(new, result=dict(new["result"], questions=merged), manual=manual)
+    setup = (
+        {p: sha for p, sha in (old.get("setup") or {}).items() if p in config.parts}
+        if isinstance(old.get("setup"), dict)
+        else {}
+    )
+    setup.update(new.get("setup") or {})
+    return dict(new, result=dict(new["result"], questions=merged), manual=manual, setup=setup)
 
 
 def _gradebook_parts(config, parts, results) -> list:
@@ -216,17 +224,18 @@ def grade_many(
     out_dir.mkdir(parents=True, exist_ok=True)
     records = class_records(out_dir)  # the class so far: every row is kept
     setup = setup_fingerprint(config, parts, fixture_dir)
-    current = {
-        sid
+    todo_parts = {  # submission id -> the parts its record does not hold for these files
+        sid: list(parts) if sid in regrade else parts_to_grade(records.get(sid), submission_fingerprint(path), setup)
         for sid, (path,) in by_id.items()
-        if sid not in regrade and is_current(records.get(sid), submission_fingerprint(path), setup)
     }
+    current = {sid for sid, missing in todo_parts.items() if not missing}
     todo = [path for sid, (path,) in sorted(by_id.items()) if sid not in current]
     pool = None
     try:
         if todo:  # first: its workers start up while the run reads the TAs' files
             pool = open_pool(min(workers or os.cpu_count() or 1, len(todo)), scheduler, warm=(config, parts))
         run = _open_run(config, parts, out_dir, fixture_dir, release, quiet, by_id, records, setup)
+        run.todo_parts = todo_parts
     except BaseException:
         if pool is not None:
             pool.close(cancel=True)
@@ -271,7 +280,7 @@ class _Run:
     config: Config
     parts: list
     book_parts: list  # the parts of the gradebook: the run's and those the records hold
-    setup: str  # record.setup_fingerprint
+    setup: dict  # record.setup_fingerprint: {part: fingerprint}
     fixture_dir: Path
     out_dir: Path
     release: bool
@@ -282,6 +291,8 @@ class _Run:
     results: dict = field(default_factory=dict)  # submission id -> SubmissionResult
     answers: dict = field(default_factory=dict)  # submission id -> written answers
     who: dict = field(default_factory=dict)  # submission id -> _who_and_when
+    todo_parts: dict = field(default_factory=dict)  # submission id -> the parts this run grades
+    fresh: dict = field(default_factory=dict)  # submission id -> what this run graded (before merging)
 
     def say(self, msg: str) -> None:
         if not self.quiet:
@@ -356,7 +367,7 @@ def _write_class_files(run: _Run, similarity: bool, graded_now: set) -> None:
             + (f"\nsimilarity: {report}" if report else "")
         )
     _name_failures(final)
-    slow = slowest_text(run.results[sid] for sid in sorted(graded_now) if sid in run.results)
+    slow = slowest_text(run.fresh[sid] for sid in sorted(graded_now) if sid in run.fresh)
     if slow and not run.quiet:
         print(f"\n{slow}", file=sys.stderr)
     if not run.quiet:
@@ -372,7 +383,7 @@ def _name_failures(entries) -> None:
             print(f"  {e.id}: {e.status}: {e.reason}", file=sys.stderr)
 
 
-def _failure_record(sid: str, config, parts, setup: str, exc: Exception, who: dict) -> dict:
+def _failure_record(sid: str, config, parts, setup: dict, exc: Exception, who: dict) -> dict:
     """A record for a submission whose grading failed (the pool's deadline or a grader
     failure): zero points with the status (its empty fingerprint makes the next run retry)."""
     text = str(exc)
@@ -381,7 +392,7 @@ def _failure_record(sid: str, config, parts, setup: str, exc: Exception, who: di
     result = SubmissionResult(sid, {q.id: zero_result(q, text) for q in config.questions_in(parts)}, error=text)
     return {
         "fingerprint": "",
-        "setup": setup,
+        "setup": {p: setup[p] for p in parts},
         "result": result_to_dict(result),
         "manual": {},
         "worker": "",
@@ -399,7 +410,8 @@ def _record_one(run: _Run, path: Path, future) -> str:
     except Exception as exc:  # the pool's deadline, a grader or worker failure
         if not str(exc).lower().startswith("timed out"):
             traceback.print_exc(file=sys.stderr)
-        record = _failure_record(sid, run.config, run.parts, run.setup, exc, run.who[sid])
+        record = _failure_record(sid, run.config, run.todo_parts[sid], run.setup, exc, run.who[sid])
+    run.fresh[sid] = result_from_dict(record["result"])
     record = merge_parts(run.records.get(sid), record, run.config)
     run.records[sid] = record
     run.results[sid] = result = result_from_dict(record["result"])
@@ -423,16 +435,19 @@ def _run(run: _Run, todo: list, pool, skipped: int) -> int:
     failed, done = [], 0
     try:
         others = len(set(run.results) - {submission_id(p) for p in todo}) - skipped
+        partial = sum(run.todo_parts.get(submission_id(p), run.parts) != list(run.parts) for p in todo)
         run.say(
             f"{skipped} already graded, {len(todo)} to grade on a {pool.describe()}"
+            + (f" ({partial} of them only in the parts their record lacks)" if partial else "")
             + (f" ({others} more in the gradebook)" if others > 0 else "")
         )
         threading.Thread(target=load_plotting, name="a3-load-plotting", daemon=True).start()  # idle now
         bar = tqdm(total=len(todo), unit="submission", disable=run.quiet, file=sys.stderr, dynamic_ncols=True)
-        futures = {
-            pool.submit(grade_task, str(path), run.config, run.parts, run.setup, str(run.fixture_dir)): path
-            for path in todo
-        }
+        futures = {}
+        for path in todo:
+            missing = run.todo_parts[submission_id(path)]
+            setup = {p: run.setup[p] for p in missing}
+            futures[pool.submit(grade_task, str(path), run.config, missing, setup, str(run.fixture_dir))] = path
         for future in pool.as_completed(list(futures)):
             path = futures[future]
             sid = submission_id(path)

@@ -7,12 +7,14 @@ folder, not only those of the current run, so a run adds or replaces rows and ne
 Each row has a ``status`` (:func:`submission_status`): ``graded``, ``could not be opened`` (no
 package, a broken zip, not a folder or zip), ``timed out`` (the submission's deadline) or
 ``grader error`` (the grader failed, not the submission; a rerun retries it), and the reason.
-A question the submission's record does not hold (a part graded in no run) has an empty cell.
+A question the submission's record does not hold (a part graded in no run) has an empty cell,
+except in a row that is not ``graded``: it scores 0 in every question.
 
 A part's score is its autograded questions plus its written (manual) questions as the TAs
 scored them in ``manual/scores.csv``; late work multiplies every part by the late factor
-(grade/bookkeeping/late.py), so the parts of ``lms.csv`` add up to its total. ``grades.csv`` keeps the
-raw question scores and shows the late days and factor.
+(``Late.apply`` in grade/bookkeeping/late.py, the one place it is applied), so the parts add up
+to the total in ``grades.csv``, ``lms.csv``, the class page, ``results.json`` and the feedback
+alike. ``grades.csv`` keeps the raw question scores and shows the late days and factor.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ class Entry:
 
     def part(self, part: str, manual_questions: list) -> float:
         """The part's score after the late penalty."""
-        return round(self.raw_part(part, manual_questions) * self.late.factor, 6)
+        return self.late.apply(self.raw_part(part, manual_questions))
 
     def total(self, parts: list[str], manual_questions: list) -> float:
         return round(sum(self.part(p, manual_questions) for p in parts), 6)
@@ -100,8 +102,9 @@ def grades_columns(config: Config, parts: list[str], manual_questions: list) -> 
 
 
 def grades_csv(entries: list[Entry], config: Config, parts: list[str], manual_questions: list) -> str:
-    """Per question: raw scores (empty for a question the record does not hold), manual scores
-    (empty while not graded), raw parts, late, total."""
+    """Per question: raw scores (empty for a question the record does not hold, 0 in a row
+    that is not graded), manual scores
+    (empty while not graded); parts after the late penalty (as in lms.csv), late, total."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(grades_columns(config, parts, manual_questions))
@@ -113,11 +116,13 @@ def grades_csv(entries: list[Entry], config: Config, parts: list[str], manual_qu
         writer.writerow(
             [e.id, e.student_id, e.status, e.reason, e.submitted_at]
             + [
-                f"{e.result.questions[q.id].score:g}" if q.id in e.result.questions else ""
+                f"{e.result.questions[q.id].score:g}"
+                if q.id in e.result.questions
+                else ("" if e.status == GRADED else "0")
                 for q in config.questions_in(parts)
             ]
             + manual
-            + [f"{e.raw_part(p, manual_questions):g}" for p in parts]
+            + [f"{e.part(p, manual_questions):g}" for p in parts]
             + [str(e.late.days), f"{e.late.factor:g}", f"{e.total(parts, manual_questions):g}"]
         )
     return buf.getvalue()

@@ -43,7 +43,17 @@ class Late:
     days: int  # started days late after the grace period (0: on time)
     factor: float  # 1.0 on time, 0.0 past max_days_late
     text: str  # for the reports, e.g. "2 days late: -20%"
-    extension: str = ""  # for the reports, e.g. "extension to 2027-06-14 23:59 -07:00 (3 extra days)"
+    extension: str = ""  # for the reports, e.g. "due 2027-06-14 23:59-07:00 (3 extra days) instead of ..."
+
+    def apply(self, score: float) -> float:
+        """``score`` after the late penalty, rounded to 6 decimals: the one place where the
+        factor is applied (every part, every total, every report)."""
+        return round(score * self.factor, 6)
+
+    def describe(self) -> str:
+        """One line for a table: the penalty and the extension, e.g. "2 days late: -20% of the
+        score; extension: due ..." ("" on time without extension)."""
+        return "; ".join([self.text] * bool(self.days) + [f"extension: {self.extension}"] * bool(self.extension))
 
 
 ON_TIME = Late(0, 1.0, "")
@@ -195,7 +205,7 @@ def late_penalty(when: datetime.datetime | None, rules: LateRules | None, extens
             else ""
         )
         note = (
-            f"extension: due {due.isoformat(sep=' ', timespec='minutes')}{days} instead of "
+            f"due {due.isoformat(sep=' ', timespec='minutes')}{days} instead of "
             f"{rules.due.isoformat(sep=' ', timespec='minutes')}"
         )
     if when is None:

@@ -110,22 +110,26 @@ def submission_fingerprint(path: Path) -> str:
     return h.hexdigest()
 
 
-def setup_fingerprint(config, parts, fixture_dir: Path) -> str:
-    """sha256 of what grading depends on besides the submission: the configuration file,
-    the chosen parts, the fixtures of their questions and every hidden-test module (with
-    their shared helpers). Changes to the engine's own code are not included."""
+def setup_fingerprint(config, parts, fixture_dir: Path) -> dict:
+    """{part id: sha256 of what grading that part depends on besides the submission}: the
+    configuration file, the part's id, the fixtures of its questions and every hidden-test
+    module (with their shared helpers). Kept per part, so that a record made by a ``--parts``
+    run is current for those parts in a later run of other parts. Changes to the engine's
+    own code are not included."""
     from autograder.config import REPO_ROOT
 
-    h = hashlib.sha256()
-    h.update(Path(config.path).read_bytes())
-    h.update(",".join(parts).encode())
-    paths = [Path(fixture_dir) / f"{q.id}.h5" for q in config.questions_in(parts)]
-    paths += sorted((REPO_ROOT / "autograder" / "hidden_tests").glob("*.py"))
-    for path in paths:
-        h.update(f"\0{path.name}\0".encode())
-        if path.exists():
-            _hash_file(h, path)
-    return h.hexdigest()
+    config_bytes = Path(config.path).read_bytes()
+    tests = sorted((REPO_ROOT / "autograder" / "hidden_tests").glob("*.py"))
+    setups = {}
+    for part in parts:
+        h = hashlib.sha256(config_bytes)
+        h.update(f"\0part {part}\0".encode())
+        for path in [Path(fixture_dir) / f"{q.id}.h5" for q in config.questions_in([part])] + tests:
+            h.update(f"\0{path.name}\0".encode())
+            if path.exists():
+                _hash_file(h, path)
+        setups[part] = h.hexdigest()
+    return setups
 
 
 # -- records on disk -------------------------------------------------------------------
@@ -150,6 +154,16 @@ def read_record(out_dir: Path, sid: str) -> dict | None:
     return data if isinstance(data, dict) and data.get("version") == RECORD_VERSION else None
 
 
-def is_current(record: dict | None, fingerprint: str, setup: str) -> bool:
-    """The record was made from these very files with this very grading setup."""
-    return bool(record) and record.get("fingerprint") == fingerprint and record.get("setup") == setup
+def parts_to_grade(record: dict | None, fingerprint: str, setup: dict) -> list:
+    """The parts of ``setup`` ({part: fingerprint}, setup_fingerprint) that ``record`` does not
+    hold graded from these very files with this very grading setup, in ``setup``'s order
+    (all of them without a record, for other files, or for a record of an older kind)."""
+    held = record.get("setup") if record and record.get("fingerprint") == fingerprint else None
+    held = held if isinstance(held, dict) else {}
+    return [part for part, sha in setup.items() if held.get(part) != sha]
+
+
+def is_current(record: dict | None, fingerprint: str, setup: dict) -> bool:
+    """The record holds every part of ``setup``, made from these very files with this very
+    grading setup."""
+    return not parts_to_grade(record, fingerprint, setup)

@@ -49,14 +49,15 @@ def submission_deadline(config, parts) -> float:
     return sum(q.time_limit + QUESTION_SLACK for q in questions) + PART_STARTUP * len(parts)
 
 
-def grade_task(path: str, config, parts: list, setup: str, fixture_dir: str | None = None) -> dict:
+def grade_task(path: str, config, parts: list, setup: dict, fixture_dir: str | None = None) -> dict:
     """Grade the submission at ``path`` in a grading process, within its deadline.
 
     Inputs:
     - path: the submission (folder or zip), as a string.
     - config: the loaded Config (pickled to the worker).
     - parts: part ids to grade.
-    - setup: the grading-setup fingerprint (record.setup_fingerprint), stored in the record.
+    - setup: the grading-setup fingerprints of ``parts`` (record.setup_fingerprint), stored in
+      the record.
     - fixture_dir: where the fixtures are (default: the committed ones).
     Returns {"fingerprint", "setup", "result" (record.result_to_dict), "manual" ({question id:
     answer}), "worker", "started", "seconds"}.

@@ -259,13 +259,13 @@ def _ungraded(failed) -> str:
 
 
 def _submissions(entries, parts) -> str:
-    """Every submission: link to its feedback, status, parts, total, late penalty."""
+    """Every submission: link to its feedback, status, parts, total, late penalty and extension."""
     rows = [
         f"<tr><td><a href='{_e(_href(e.id))}'>{_e(e.id)}</a></td><td>{_e(e.student_id)}</td>"
         f"<td class='{'ok' if e.status == GRADED else 'bad'}'>{_e(e.status)}</td>"
         + "".join(_num(f"{e.part(p, []):g}") for p in parts)
         + _num(f"{e.total(parts, []):g}")
-        + f"<td>{_e(e.late.text) if e.late.days else ''}</td></tr>"
+        + f"<td>{_e(e.late.describe())}</td></tr>"
         for e in sorted(entries, key=lambda e: e.id)
     ]
     return _table(["submission", "student", "status"] + [_e(p) for p in parts] + ["total", "late"], rows)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from autograder.grade.reports.report import NOT_RUN, case_lines, graded_parts, summary_rows
+from autograder.grade.reports.report import NOT_RUN, autograded_line, case_lines, graded_parts, summary_rows
 
 if TYPE_CHECKING:
     from autograder.config import Config
@@ -83,11 +83,10 @@ def _summary_html(result, config, extra) -> str:
 def feedback_html(result: SubmissionResult, config: Config, release: bool = False, extra: Entry | None = None) -> str:
     """The report as one HTML page (see the module's docstring)."""
     parts = graded_parts(result, config)
-    total = sum(p.autograded_points for p in parts)
     body = [f"<h1>Feedback for {_e(result.id)}</h1>"]
     if result.error:
         body.append(f"<p class='bad'><b>The submission could not be graded:</b> {_e(result.error)}</p>")
-    body.append(f"<p><b>Autograded: {result.total:g} / {total:g}</b></p>")
+    body.append(f"<p><b>{_e(autograded_line(result, config, extra))}</b></p>")
     if not result.error:
         body.append(_summary_html(result, config, extra))
     if extra is not None and extra.late.extension:

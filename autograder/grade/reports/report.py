@@ -48,7 +48,7 @@ def results_json(result, config, extra=None) -> dict:
     if extra is not None and extra.late.extension:
         out["output"] = (out.get("output", "") + f"\nExtension: {extra.late.extension}").strip()
     if extra is not None and extra.late.days:
-        out["score"] = round(result.total * extra.late.factor, 6)
+        out["score"] = extra.late.apply(result.total)
         out["output"] = (out.get("output", "") + f"\nLate: {extra.late.text}").strip()
     return out
 
@@ -122,6 +122,16 @@ def summary_rows(result, config, extra=None) -> list:
     return rows
 
 
+def autograded_line(result, config, extra=None) -> str:
+    """The feedback's headline, e.g. "Autograded: 70 / 100 (100 before the late penalty)":
+    the autograded score after the late penalty (``extra.late``, a gradebook Entry's), out of
+    the autograded points of the parts graded."""
+    total = sum(p.autograded_points for p in graded_parts(result, config))
+    if extra is None or not extra.late.days:
+        return f"Autograded: {result.total:g} / {total:g}"
+    return f"Autograded: {extra.late.apply(result.total):g} / {total:g} ({result.total:g} before the late penalty)"
+
+
 def case_lines(c, qid: str, release: bool) -> tuple:
     """(status, note, [messages shown]) of one case for the student: "passed" or "failed";
     the note of a failed public case is the command that reproduces it (``a3 check <qid>``),
@@ -148,8 +158,7 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
     if result.error:
         lines += ["**The submission could not be graded:**", ""] + md_block(result.error, "") + [""]
     parts = graded_parts(result, config)
-    total = sum(p.autograded_points for p in parts)
-    lines.append(f"**Autograded: {result.total:g} / {total:g}**")
+    lines.append(f"**{autograded_line(result, config, extra)}**")
     lines += ["", "| part | score | out of |", "| --- | ---: | ---: |"]
     lines += [
         f"| {md_inline(title)} | {score:g} | {points:g} |"
