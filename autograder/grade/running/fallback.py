@@ -57,6 +57,7 @@ import psutil
 
 from autograder.config import REPO_ROOT
 from autograder.grade.running import sandbox as _sandbox
+from autograder.grade.running.syscall_filter import filter_bpf
 from autograder.student_process.assets import assets_dir
 
 BUBBLEWRAP_SWITCH = "A3_BUBBLEWRAP"  # "off": bubblewrap counts as unusable
@@ -90,6 +91,7 @@ def choose(problem: str | None) -> str:
     why = None
     if os.geteuid() == 0:
         why = python_problem() if shutil.which("setpriv") else "setpriv (util-linux) is missing: install util-linux"
+        why = why or filter_problem()
         if why is None:
             return "uid"
     if trusted():
@@ -107,6 +109,16 @@ def choose(problem: str | None) -> str:
     )
 
 
+def filter_problem() -> str | None:
+    """None if the seccomp filter (syscall_filter.py), which the uid fallback's student process
+    loads too, can be built here; else why not."""
+    try:
+        filter_bpf()
+    except Exception as exc:  # ImportError, OSError: no pyseccomp or no libseccomp2
+        return f"the seccomp filter cannot be built (libseccomp2 and pyseccomp are needed): {exc}"
+    return None
+
+
 def describe(kind: str, problem: str | None) -> str:
     """One line saying which isolation student code gets, for the start of a grading."""
     if kind == "bubblewrap":
@@ -118,7 +130,8 @@ def describe(kind: str, problem: str | None) -> str:
     if kind == "uid":
         return (
             f"isolation: uid fallback ({problem}): student code runs as its own uid (61000+) "
-            f"without capabilities, groups or new privileges, with resource limits; the engine, "
+            f"without capabilities, groups or new privileges, under the sandbox's seccomp filter, "
+            f"with resource limits; the engine, "
             f"solutions, fixtures, hidden tests, results and submissions are closed to it while "
             f"grading; it still has the network and sees the host's process list"
         )
@@ -487,7 +500,7 @@ class UidFallback:
             self._token = None
 
     def describe(self) -> str:
-        return f"uid fallback, uid {self.uid}, no network isolation"
+        return f"uid fallback, uid {self.uid}, seccomp, no network isolation"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,8 @@ Between two submissions nothing of the first reaches the second: before a submis
 files are staged (copied under ``submissions/``, which the sandbox sees read-only at
 ``/submission``), ``clean`` has the zygote kill every other process of the sandbox and
 empty its ``/tmp`` and ``/dev/shm``, and the previous submission's staged copy and inputs
-are removed by the grader. A zygote that does not answer in time (killed or stopped by a
+are removed by the grader (every kind of state that outlives a process, and how each is
+closed, is listed in grade/running/sandbox.py). A zygote that does not answer in time (killed or stopped by a
 child) is thrown away and a fresh one started; after ``MAX_FAILURES`` failed starts in a
 grading process, or with ``A3_ZYGOTE=off``, student processes start one per submission as
 before. Without bubblewrap there is no zygote (the uid fallback and the limits-only mode
