@@ -177,14 +177,16 @@ def sandbox_uid() -> int:
     machine's ``uid_registry()`` so that two graders running at once (parallel worker
     processes, the threads of a Dask worker, or graders with different ``TMPDIR``s) never
     share one: RLIMIT_NPROC counts the processes of a uid, so a fork bomb in one sandbox
-    cannot starve another. The claim lasts as long as the process."""
+    cannot starve another. A uid that some process runs as now is skipped too (a grader of an
+    older version locks elsewhere). The claim lasts as long as the process."""
     me = threading.get_ident()
     with _uid_mutex:
         if me in _uid_locks:
             return _uid_locks[me][0]
         lock_dir = uid_registry()
+        running = _uids_running()  # also skip uids a grader of another registry holds
         for uid in range(UID_BASE, UID_BASE + UID_SLOTS):
-            if any(uid == held for held, _ in _uid_locks.values()):
+            if uid in running or any(uid == held for held, _ in _uid_locks.values()):
                 continue
             fh = open(lock_dir / str(uid), "w")
             try:
@@ -475,6 +477,18 @@ class Sandbox:
             return "no sandbox (limits only)"
         who = f"uid {self.uid}" if self.uid is not None else "this user in a user namespace"
         return f"bubblewrap, {who}, no network, seccomp"
+
+
+def _uids_running() -> set:
+    """The uids of the processes alive now."""
+    uids = set()
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                uids.add(entry.stat().st_uid)
+            except OSError:
+                pass
+    return uids
 
 
 def _processes_of(uid: int) -> int:

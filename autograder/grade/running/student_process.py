@@ -219,6 +219,7 @@ class StudentProcess:
                 self._requests.close()
                 os.close(self._replies)
             self._leave_zygote(keep=False)
+        zygote.fell_back("two zygotes in a row could not start a child for one submission")
         return False
 
     def _end_child(self, wait: float):
