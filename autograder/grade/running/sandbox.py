@@ -428,7 +428,7 @@ class Sandbox:
 
     def start(self, argv: list, env: dict, log, pass_fds: tuple, cwd) -> subprocess.Popen:
         """Start ``argv`` (a Python command) in the sandbox, in a session of its own, with an
-        empty stdin, stdout and stderr to the open file ``log``, and the descriptors
+        empty stdin, stdout and stderr to ``log`` (an open file or a descriptor), and the descriptors
         ``pass_fds`` (which the caller still closes)."""
         cmd, env = self.command(argv, env)
         try:
