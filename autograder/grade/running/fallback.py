@@ -5,7 +5,9 @@ Which isolation a grader uses (:func:`choose`):
 - ``uid``: bubblewrap unusable and the grader is root. The student process
   - runs as a uid of its own (``sandbox.sandbox_uid``: 61000 and up, one per grader thread)
     through ``setpriv``: no capabilities (inheritable and bounding sets empty), no groups,
-    no new privileges; in a session of its own (StudentProcess), under the part's limits;
+    no new privileges; in a session of its own (StudentProcess), under the part's limits
+    and the sandbox's seccomp filter (syscall_filter.py), which it loads itself before any
+    student code runs (``--fd-seccomp``: autograder/student_process/seccomp.py);
   - imports the student-process package from a copy (``<staging>/autograder/student_process``), never the engine;
   - finds closed to it, while it runs, everything it must not read (:func:`closing_plan`):
     the grading tree (the repository, or Gradescope's ``/autograder``) entry by entry, except
