@@ -361,5 +361,5 @@ def test_graders_with_different_tmpdirs_never_share_a_sandbox_uid(tmp_path, monk
         other.communicate("")
         with sandbox._uid_mutex:
             claimed = sandbox._uid_locks.pop(thread.ident, None)
-        if claimed:
-            claimed[1].close()
+        for fh in claimed[1] if claimed else ():
+            fh.close()

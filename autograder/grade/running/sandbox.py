@@ -148,7 +148,7 @@ def warn_once(problem: str) -> None:
         )
 
 
-_uid_locks: dict = {}  # thread id -> (uid, open lock file)
+_uid_locks: dict = {}  # thread id -> (uid, [open lock files])
 _uid_mutex = threading.Lock()
 UID_REGISTRIES = ("/run/a3-sandbox-uids", "/var/lib/a3/sandbox-uids")  # root: one per machine
 
@@ -188,15 +188,42 @@ def sandbox_uid() -> int:
         for uid in range(UID_BASE, UID_BASE + UID_SLOTS):
             if uid in running or any(uid == held for held, _ in _uid_locks.values()):
                 continue
-            fh = open(lock_dir / str(uid), "w")
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
+            locks = [_lock_file(folder / str(uid)) for folder in (lock_dir, *_legacy_registry(lock_dir))]
+            if all(locks):
+                _uid_locks[me] = (uid, locks)
+                return uid
+            for fh in filter(None, locks):
                 fh.close()
-                continue
-            _uid_locks[me] = (uid, fh)
-            return uid
     raise RuntimeError(f"all {UID_SLOTS} sandbox uids are in use ({lock_dir})")
+
+
+LEGACY_REGISTRY = Path("/tmp/a3-sandbox-uids")  # where graders before issue 23 lock, by default
+
+
+def _legacy_registry(registry: Path) -> list:
+    """[LEGACY_REGISTRY] if it is not ``registry`` and is a folder of this user's (made if
+    missing): a uid is claimed there too, so that an older grader on the machine never
+    takes it; else []."""
+    if registry == LEGACY_REGISTRY or os.geteuid() != 0:
+        return []
+    try:
+        LEGACY_REGISTRY.mkdir(mode=0o700, exist_ok=True)
+        info = LEGACY_REGISTRY.lstat()
+    except OSError:
+        return []
+    ours = LEGACY_REGISTRY.is_dir() and not LEGACY_REGISTRY.is_symlink() and info.st_uid == 0
+    return [LEGACY_REGISTRY] if ours else []
+
+
+def _lock_file(path: Path):
+    """The open file ``path``, locked (flock) by this process, or None if another holds it."""
+    fh = open(path, "w")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        return None
+    return fh
 
 
 def _namespace_args() -> list:
