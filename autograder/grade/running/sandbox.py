@@ -38,7 +38,8 @@ submission (the attack suite's test per kind, tests/attacks/, in brackets):
   only [writable_places]; new mounts are refused by the filter.
 - Network namespace: sockets (abstract unix names, the loopback's TCP/UDP ports) live only
   as long as a descriptor on them: ``clean`` kills every process, and a socket held only
-  in flight (passed on a socket to itself) is released with its last process (tried);
+  in flight (passed on a socket to itself) is released with its last process
+  [abstract_socket];
   interfaces, addresses, routes, firewall rules need CAP_NET_ADMIN: impossible.
 - UTS namespace: host and domain name: refused by the filter, and need CAP_SYS_ADMIN.
 - PID namespace: processes (daemons, stopped or zombie ones): killed and reaped by
