@@ -20,6 +20,16 @@ def config():
     return load_config()
 
 
+@pytest.fixture(autouse=True)
+def fresh_zygote_state():
+    """Each test starts with no failed zygote starts counted in this process (after
+    MAX_FAILURES, grading in this process would start no zygote at all): a test's outcome
+    must not depend on the tests that ran before it."""
+    from autograder.grade.running import zygote
+
+    zygote.reset()
+
+
 def make_submission(folder: Path, replacements: dict | None = None, files: dict | None = None) -> Path:
     """A submission folder: the reference package, with functions replaced.
 

@@ -326,3 +326,40 @@ def one_question(config, qid):
     part = config.parts[config.questions[qid].part]
     part = dataclasses.replace(part, questions={qid: part.questions[qid]})
     return dataclasses.replace(config, parts={**config.parts, part.id: part})
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="sandbox uids are taken only by a grader running as root")
+def test_graders_with_different_tmpdirs_never_share_a_sandbox_uid(tmp_path, monkeypatch):
+    """Issue 23: the uids are locked in one registry per machine, not under ``$TMPDIR``: a
+    grader whose TMPDIR differs from another's (which holds its uid, running nothing yet)
+    never gets the same uid."""
+    import subprocess
+    import sys
+    import tempfile
+    import threading
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+    holder = "from autograder.grade.running.sandbox import sandbox_uid; import sys\n"
+    holder += "print(sandbox_uid(), flush=True); sys.stdin.read()"
+    other = subprocess.Popen(
+        [sys.executable, "-c", holder],
+        env={**os.environ, "TMPDIR": str(tmp_path / "a")},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        held = int(other.stdout.readline())
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "b"))
+        mine = []
+        thread = threading.Thread(target=lambda: mine.append(sandbox.sandbox_uid()))  # a thread: a fresh claim
+        thread.start()
+        thread.join()
+        assert mine and mine[0] != held, f"both graders got uid {held}"
+    finally:
+        other.communicate("")
+        with sandbox._uid_mutex:
+            claimed = sandbox._uid_locks.pop(thread.ident, None)
+        for fh in claimed[1] if claimed else ():
+            fh.close()

@@ -91,6 +91,7 @@ def test_a_question_after_its_zygote_died_between_questions_runs_in_a_fresh_one(
     inputs = {case: case_inputs for case, (case_inputs, _) in read_fixture("rnn_step_forward").items()}
     with StudentProcess(sub, tmp_path / "work", preload=(), sandbox=True) as student:
         assert student.start() is None
+        assert student._zygote is not None, f"this test needs a zygote, and none started: {zygote.problems()}"
         assert all(r.status == "ok" for r in student.run("rnn_step_forward", inputs, 60).values())
         sandbox = psutil.Process(student._zygote.proc.pid).children(recursive=True)
         zygote.kill_tree(student._zygote.proc)  # the whole sandbox, the child included
@@ -133,3 +134,25 @@ def test_a_local_pool_worker_starts_its_grading_process_and_zygotes_before_its_f
         pool.close(cancel=True)
     time.sleep(1)
     assert not set(zygotes()) & set(new), "the pool's close left its zygotes running"
+
+
+def test_a_zygote_that_cannot_start_is_said_once_and_grading_goes_on(tmp_path, monkeypatch, capfd):
+    """Issue 23: when no zygote can start, each submission gets a student process of its own
+    (slower), and the grading process says so once on stderr, with why; the grades are the
+    same."""
+    from autograder.fixture_store import read_fixture
+    from autograder.grade.running import zygote
+    from autograder.grade.running.student_process import StudentProcess
+
+    def broken(self, limits, preload):
+        raise OSError("no room for its folder")
+
+    zygote.close_all()  # no zygote cached by an earlier test of this process
+    monkeypatch.setattr(zygote.Zygote, "__init__", broken)
+    inputs = {case: case_inputs for case, (case_inputs, _) in read_fixture("rnn_step_forward").items()}
+    for i in range(2):
+        with StudentProcess(make_submission(tmp_path / f"s{i}"), tmp_path / f"w{i}", preload=(), sandbox=True) as st:
+            assert all(r.status == "ok" for r in st.run("rnn_step_forward", inputs, 60).values())
+            assert st._zygote is None
+    said = [line for line in capfd.readouterr().err.splitlines() if "no zygote" in line]
+    assert len(said) == 1 and "no room for its folder" in said[0], said

@@ -14,7 +14,8 @@ descriptors attached (``socket.recv_fds``):
   whatever the child started), reap the child, empty ``/tmp`` and ``/dev/shm``; answer
   ``{"clean": true, "status": exit status of the child or null, "cpu": own CPU seconds}``.
   The grader cleans after every submission, so the next one finds no process, file or
-  shared memory left by the one before (SysV IPC is refused by the seccomp filter). A
+  shared memory left by the one before (System V IPC and POSIX message queues are
+  refused by the seccomp filter; grade/running/sandbox.py lists every kind of state). A
   child may have changed the zygote's limits, priority or CPU affinity (``prlimit`` and
   ``setpriority`` work on any process of the same uid): then ``clean`` is false and the
   grader throws the zygote away, so no later child inherits them.

@@ -5,7 +5,9 @@ Which isolation a grader uses (:func:`choose`):
 - ``uid``: bubblewrap unusable and the grader is root. The student process
   - runs as a uid of its own (``sandbox.sandbox_uid``: 61000 and up, one per grader thread)
     through ``setpriv``: no capabilities (inheritable and bounding sets empty), no groups,
-    no new privileges; in a session of its own (StudentProcess), under the part's limits;
+    no new privileges; in a session of its own (StudentProcess), under the part's limits
+    and the sandbox's seccomp filter (syscall_filter.py), which it loads itself before any
+    student code runs (``--fd-seccomp``: autograder/student_process/seccomp.py);
   - imports the student-process package from a copy (``<staging>/autograder/student_process``), never the engine;
   - finds closed to it, while it runs, everything it must not read (:func:`closing_plan`):
     the grading tree (the repository, or Gradescope's ``/autograder``) entry by entry, except
@@ -57,6 +59,7 @@ import psutil
 
 from autograder.config import REPO_ROOT
 from autograder.grade.running import sandbox as _sandbox
+from autograder.grade.running.syscall_filter import filter_bpf
 from autograder.student_process.assets import assets_dir
 
 BUBBLEWRAP_SWITCH = "A3_BUBBLEWRAP"  # "off": bubblewrap counts as unusable
@@ -90,6 +93,7 @@ def choose(problem: str | None) -> str:
     why = None
     if os.geteuid() == 0:
         why = python_problem() if shutil.which("setpriv") else "setpriv (util-linux) is missing: install util-linux"
+        why = why or filter_problem()
         if why is None:
             return "uid"
     if trusted():
@@ -107,6 +111,16 @@ def choose(problem: str | None) -> str:
     )
 
 
+def filter_problem() -> str | None:
+    """None if the seccomp filter (syscall_filter.py), which the uid fallback's student process
+    loads too, can be built here; else why not."""
+    try:
+        filter_bpf()
+    except Exception as exc:  # ImportError, OSError: no pyseccomp or no libseccomp2
+        return f"the seccomp filter cannot be built (libseccomp2 and pyseccomp are needed): {exc}"
+    return None
+
+
 def describe(kind: str, problem: str | None) -> str:
     """One line saying which isolation student code gets, for the start of a grading."""
     if kind == "bubblewrap":
@@ -118,7 +132,8 @@ def describe(kind: str, problem: str | None) -> str:
     if kind == "uid":
         return (
             f"isolation: uid fallback ({problem}): student code runs as its own uid (61000+) "
-            f"without capabilities, groups or new privileges, with resource limits; the engine, "
+            f"without capabilities, groups or new privileges, under the sandbox's seccomp filter, "
+            f"with resource limits; the engine, "
             f"solutions, fixtures, hidden tests, results and submissions are closed to it while "
             f"grading; it still has the network and sees the host's process list"
         )
@@ -487,7 +502,7 @@ class UidFallback:
             self._token = None
 
     def describe(self) -> str:
-        return f"uid fallback, uid {self.uid}, no network isolation"
+        return f"uid fallback, uid {self.uid}, seccomp, no network isolation"
 
 
 def main(argv: list[str] | None = None) -> int:

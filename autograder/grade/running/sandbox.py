@@ -13,15 +13,49 @@ With bubblewrap (``bwrap``) installed and usable, the student process gets
 - no network (a new network namespace: not even the host's loopback), a separate PID
   namespace (it sees only its own processes; when the sandbox's first process dies, the
   kernel kills every other one), a new session (no terminal);
-- a seccomp filter (grade/running/syscall_filter.py): no keyrings, no new namespaces (so no nested
-  user namespace), no mounts, no ptrace, bpf, perf events or userfaultfd; without root,
+- a seccomp filter (grade/running/syscall_filter.py): no keyrings, no System V IPC or POSIX
+  message queues, no new namespaces (so no nested user namespace), no mounts, no ptrace, bpf,
+  perf events or userfaultfd; without root,
   bubblewrap's ``--disable-userns`` as well;
 - an unprivileged user when the grader runs as root: bubblewrap runs as root (so it can bind
   files only root may read, such as a Python under /root) and ``setpriv`` drops to a uid of
-  its own (one per grader process, see ``sandbox_uid``) with no capabilities and no groups,
+  its own (one per grader thread on the machine, see ``sandbox_uid``) with no capabilities and no groups,
   so ``RLIMIT_NPROC`` counts only that sandbox's processes;
 - no cgroup of its own (not implemented): its memory is bounded by the address-space limit
   plus the size of its /tmp, its processes by ``RLIMIT_NPROC`` of its uid.
+
+What outlives a process inside the sandbox (issue 23). A zygote (grade/running/zygote.py)
+forks every submission of a grading thread in one sandbox: one uid, one set of namespaces.
+Each kind of state that survives the process that made it, and why none reaches the next
+submission (the attack suite's test per kind, tests/attacks/, in brackets):
+- IPC namespace: System V shared memory, message queues, semaphores: refused by the filter
+  [leftovers]; POSIX message queues (``mq_open``, no ``/dev/mqueue`` needed): refused by the
+  filter [posix_mqueue]; POSIX shared memory and semaphores are files in ``/dev/shm``:
+  read-only (below).
+- Mount namespace: files. Writable are only ``/tmp`` (emptied by ``clean``) [leftovers];
+  the root and ``/dev`` tmpfs that bwrap builds are remounted read-only (without root they
+  belong to the sandbox user), every bind is read-only, ``/proc`` holds per-process files
+  only [writable_places]; new mounts are refused by the filter.
+- Network namespace: sockets (abstract unix names, the loopback's TCP/UDP ports) live only
+  as long as a descriptor on them: ``clean`` kills every process, and a socket held only
+  in flight (passed on a socket to itself) is released with its last process
+  [abstract_socket];
+  interfaces, addresses, routes, firewall rules need CAP_NET_ADMIN: impossible.
+- UTS namespace: host and domain name: refused by the filter, and need CAP_SYS_ADMIN.
+- PID namespace: processes (daemons, stopped or zombie ones): killed and reaped by
+  ``clean`` [leftovers, background_writer]; the zygote's own limits, priority, affinity:
+  ``clean`` refuses a changed zygote [parent_limits, stop_parent].
+- cgroup namespace: no cgroup file system is mounted and mounts are refused: impossible.
+- The uid: kernel keyrings: refused by the filter [keyring]; its processes: killed;
+  descriptors of any kind (memfd, pipes, eventfd, timerfd, signalfd, inotify, pidfd,
+  epoll) die with the last process holding them, and a child cannot take one from the
+  zygote (it is not dumpable, ``pidfd_getfd`` and ``ptrace`` are refused); fanotify needs
+  CAP_SYS_ADMIN: impossible.
+- Not closed: counters that a child can advance and the next one read, such as the next
+  process id (a child that starts n threads moves the next child's pid by n) and the inode
+  numbers of ``/tmp``: a few bits per submission, not a place to store answers; closing
+  them needs a PID namespace and a tmpfs per child, which the zygote cannot make (no
+  capabilities; ``unshare`` is refused).
 
 In every case, with or without bubblewrap, resource limits (``Limits`` from
 grading_config.yml) are set before the student's code starts: address space, CPU time,
@@ -49,7 +83,7 @@ from pathlib import Path
 
 from autograder.config import Limits
 from autograder.grade.running import fallback
-from autograder.grade.running.syscall_filter import filter_bpf, filter_fd
+from autograder.grade.running.syscall_filter import filter_fd
 from autograder.student_process.assets import assets_dir
 
 STUDENT_PROCESS_PACKAGE = Path(__file__).resolve().parents[2] / "student_process"
@@ -95,11 +129,7 @@ def _bubblewrap_problem() -> str | None:
         return f"bubblewrap does not start here: {done.stderr.decode(errors='replace').strip()}"
     if os.geteuid() == 0 and shutil.which("setpriv") is None:
         return "setpriv (util-linux) is missing, so the sandbox could not drop root"
-    try:
-        filter_bpf()
-    except Exception as exc:  # ImportError, OSError: no pyseccomp or no libseccomp2
-        return f"the seccomp filter cannot be built (libseccomp2 and pyseccomp are needed): {exc}"
-    return None
+    return fallback.filter_problem()
 
 
 _warned = False
@@ -119,33 +149,82 @@ def warn_once(problem: str) -> None:
         )
 
 
-_uid_locks: dict = {}  # thread id -> (uid, open lock file)
+_uid_locks: dict = {}  # thread id -> (uid, [open lock files])
 _uid_mutex = threading.Lock()
+UID_REGISTRIES = ("/run/a3-sandbox-uids", "/var/lib/a3/sandbox-uids")  # root: one per machine
+
+
+def uid_registry() -> Path:
+    """The folder of the sandbox uids' lock files: one per machine, whatever ``TMPDIR`` is
+    (two graders with different ones must not share a uid): the first of
+    ``UID_REGISTRIES`` that this user can make and owns (root); else, without root (which
+    never drops to a sandbox uid), ``<tmp>/a3-sandbox-uids-<uid>``."""
+    for candidate in UID_REGISTRIES:
+        path = Path(candidate)
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            info = path.lstat()
+        except OSError:
+            continue
+        if path.is_dir() and not path.is_symlink() and info.st_uid == os.geteuid():
+            return path
+    path = Path(tempfile.gettempdir()) / f"a3-sandbox-uids-{os.geteuid()}"
+    path.mkdir(mode=0o700, exist_ok=True)
+    return path
 
 
 def sandbox_uid() -> int:
-    """A uid for the sandboxes of this grader thread, claimed with a lock file so that two
-    graders running at once (parallel worker processes, or the threads of a Dask worker)
-    never share one: RLIMIT_NPROC counts the processes of a uid, so a fork bomb in one
-    sandbox cannot starve another. The claim lasts as long as the process."""
+    """A uid for the sandboxes of this grader thread, claimed with a lock file in the
+    machine's ``uid_registry()`` so that two graders running at once (parallel worker
+    processes, the threads of a Dask worker, or graders with different ``TMPDIR``s) never
+    share one: RLIMIT_NPROC counts the processes of a uid, so a fork bomb in one sandbox
+    cannot starve another. A uid that some process runs as now is skipped too (a grader of an
+    older version locks elsewhere). The claim lasts as long as the process."""
     me = threading.get_ident()
     with _uid_mutex:
         if me in _uid_locks:
             return _uid_locks[me][0]
-        lock_dir = Path(tempfile.gettempdir()) / "a3-sandbox-uids"
-        lock_dir.mkdir(mode=0o700, exist_ok=True)
+        lock_dir = uid_registry()
+        running = _uids_running()  # also skip uids a grader of another registry holds
         for uid in range(UID_BASE, UID_BASE + UID_SLOTS):
-            if any(uid == held for held, _ in _uid_locks.values()):
+            if uid in running or any(uid == held for held, _ in _uid_locks.values()):
                 continue
-            fh = open(lock_dir / str(uid), "w")
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
+            locks = [_lock_file(folder / str(uid)) for folder in (lock_dir, *_legacy_registry(lock_dir))]
+            if all(locks):
+                _uid_locks[me] = (uid, locks)
+                return uid
+            for fh in filter(None, locks):
                 fh.close()
-                continue
-            _uid_locks[me] = (uid, fh)
-            return uid
     raise RuntimeError(f"all {UID_SLOTS} sandbox uids are in use ({lock_dir})")
+
+
+LEGACY_REGISTRY = Path("/tmp/a3-sandbox-uids")  # where graders before issue 23 lock, by default
+
+
+def _legacy_registry(registry: Path) -> list:
+    """[LEGACY_REGISTRY] if it is not ``registry`` and is a folder of this user's (made if
+    missing): a uid is claimed there too, so that an older grader on the machine never
+    takes it; else []."""
+    if registry == LEGACY_REGISTRY or os.geteuid() != 0:
+        return []
+    try:
+        LEGACY_REGISTRY.mkdir(mode=0o700, exist_ok=True)
+        info = LEGACY_REGISTRY.lstat()
+    except OSError:
+        return []
+    ours = LEGACY_REGISTRY.is_dir() and not LEGACY_REGISTRY.is_symlink() and info.st_uid == 0
+    return [LEGACY_REGISTRY] if ours else []
+
+
+def _lock_file(path: Path):
+    """The open file ``path``, locked (flock) by this process, or None if another holds it."""
+    fh = open(path, "w")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        return None
+    return fh
 
 
 def _namespace_args() -> list:
@@ -204,7 +283,9 @@ def _mount_args(readable, tmp_size: int) -> list:
     for src, dest in readable:
         args += parents(str(dest)) + ["--ro-bind", str(src), str(dest)]
         made.add(str(dest))
-    return args
+    # the root and /dev are tmpfs that bwrap made: without root they belong to the sandbox
+    # user, who could leave files there for the next child of a zygote (issue 23)
+    return args + ["--remount-ro", "/", "--remount-ro", "/dev"]
 
 
 def python_paths() -> list:
@@ -323,6 +404,10 @@ class Sandbox:
             # the student process keeps this uid, whose other processes count too
             self._nproc += _processes_of(os.getuid())
         if self.fallback:
+            # the student process loads the filter itself (no bubblewrap to do it) before it
+            # imports anything of the submission: autograder/student_process/seccomp.py
+            self.fds = [filter_fd()]
+            argv = [*argv, "--fd-seccomp", str(self.fds[0])]
             return self.fallback.command(self.limit_args(), argv, env)
         if not self.bubblewrap:
             return self.limit_args() + list(argv), env
@@ -371,7 +456,7 @@ class Sandbox:
 
     def start(self, argv: list, env: dict, log, pass_fds: tuple, cwd) -> subprocess.Popen:
         """Start ``argv`` (a Python command) in the sandbox, in a session of its own, with an
-        empty stdin, stdout and stderr to the open file ``log``, and the descriptors
+        empty stdin, stdout and stderr to ``log`` (an open file or a descriptor), and the descriptors
         ``pass_fds`` (which the caller still closes)."""
         cmd, env = self.command(argv, env)
         try:
@@ -420,6 +505,18 @@ class Sandbox:
             return "no sandbox (limits only)"
         who = f"uid {self.uid}" if self.uid is not None else "this user in a user namespace"
         return f"bubblewrap, {who}, no network, seccomp"
+
+
+def _uids_running() -> set:
+    """The uids of the processes alive now."""
+    uids = set()
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                uids.add(entry.stat().st_uid)
+            except OSError:
+                pass
+    return uids
 
 
 def _processes_of(uid: int) -> int:

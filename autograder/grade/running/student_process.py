@@ -9,6 +9,7 @@ within the question's deadline; the expected values never leave the grader.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 import select
@@ -77,12 +78,22 @@ def worker_env() -> dict:
     return env
 
 
+def output_log() -> int:
+    """A new descriptor for a student process's stdout and stderr: an anonymous memory file
+    (``memfd``), appended to, so that nothing inside names a host path (``/proc/self/fd/1``
+    reads ``/memfd:output``) and the file-size limit still applies to what it prints. Its
+    size is bounded by ``Limits.file_size``; it is freed when the grader closes it."""
+    fd = os.memfd_create("output", os.MFD_CLOEXEC)
+    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_APPEND)
+    return fd
+
+
 class StudentProcess:
     """Runs questions of one submission in a separate process.
 
     Inputs:
     - submission: folder that contains ``cs231n/``.
-    - workdir: a folder of the grader's (created if needed, mode 0700) for the log, the
+    - workdir: a folder of the grader's (created if needed, mode 0700) for the
       inputs (``workdir/in``, read-only for the student process) and the worker library the
       sandbox sees (``workdir/lib``); without bubblewrap also the student process's working
       folder (``workdir/scratch``).
@@ -113,7 +124,7 @@ class StudentProcess:
         self.scratch.mkdir(exist_ok=True)
         self.seed = seed
         self.proc = None
-        self.log_path = self.workdir / "student_output.log"
+        self.log = output_log()  # the student process's stdout and stderr
         self.restarts = 0
         self._request_id = 0
         self.sandbox = Sandbox(
@@ -145,17 +156,15 @@ class StudentProcess:
             return
         req_r, req_w = os.pipe()
         rep_r, rep_w = os.pipe()
-        log = open(self.log_path, "ab")
         where = self.sandbox.where()
         argv = [sys.executable, "-m", "autograder.student_process", "--submission", where["submission"]]
         argv += ["--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)]
         try:
             cwd = self.workdir if self.sandbox.bubblewrap else self.scratch
-            self.proc = self.sandbox.start(argv, worker_env(), log, (req_r, rep_w), cwd)
+            self.proc = self.sandbox.start(argv, worker_env(), self.log, (req_r, rep_w), cwd)
         finally:
             os.close(req_r)
             os.close(rep_w)
-            log.close()
         self._requests = os.fdopen(req_w, "w")
         self._replies = rep_r
         self._buffer = b""
@@ -202,8 +211,7 @@ class StudentProcess:
             req_r, req_w = os.pipe()
             rep_r, rep_w = os.pipe()
             try:
-                with open(self.log_path, "ab") as log:
-                    forked = self._zygote.fork(self._staged[1], self.seed, req_r, rep_w, log.fileno())
+                forked = self._zygote.fork(self._staged[1], self.seed, req_r, rep_w, self.log)
             finally:
                 os.close(req_r)
                 os.close(rep_w)
@@ -219,6 +227,7 @@ class StudentProcess:
                 self._requests.close()
                 os.close(self._replies)
             self._leave_zygote(keep=False)
+        zygote.fell_back("two zygotes in a row could not start a child for one submission")
         return False
 
     def _end_child(self, wait: float):
@@ -252,6 +261,7 @@ class StudentProcess:
         self.kill()
         self._leave_zygote()
         self.sandbox.close()
+        os.close(self.log)
 
     # -- one question ------------------------------------------------------------------
     def run(self, question: str, inputs: dict, time_limit: float, again: bool = True) -> dict:
@@ -288,7 +298,7 @@ class StudentProcess:
         request_id = f"{self._request_id}-{secrets.token_hex(8)}"
         deadline = time.monotonic() + time_limit
         try:
-            log_start = self.log_path.stat().st_size
+            log_start = os.fstat(self.log).st_size
             send(self._requests, {"id": request_id, "question": question, "cases": list(inputs), "in_dir": in_dir})
             reply = self._read_reply(deadline - time.monotonic(), request_id)
         except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
@@ -449,8 +459,7 @@ class StudentProcess:
     def log_tail(self, start: int = 0) -> str:
         """The last lines the student's code printed since byte ``start`` of the log."""
         try:
-            with open(self.log_path, "rb") as fh:
-                fh.seek(max(start, self.log_path.stat().st_size - LOG_TAIL_BYTES))
-                return fh.read().decode("utf-8", "replace").strip()
+            offset = max(start, os.fstat(self.log).st_size - LOG_TAIL_BYTES)
+            return os.pread(self.log, LOG_TAIL_BYTES, offset).decode("utf-8", "replace").strip()
         except OSError:
             return ""

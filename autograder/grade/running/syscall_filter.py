@@ -13,9 +13,16 @@ process the student starts and cannot be removed. Refused with EPERM:
 - ``ptrace``, ``process_vm_readv``/``writev``, ``bpf``, ``perf_event_open``, ``userfaultfd``,
   ``io_uring_*``, ``kcmp``, ``open_by_handle_at``, ``name_to_handle_at``, module loading,
   ``kexec_*``, ``reboot``, ``swapon``/``swapoff``, ``acct``, ``quotactl``, ``pidfd_getfd``;
-- System V IPC (``shm*``, ``msg*``, ``sem*``): its objects outlive the process that made
-  them, and the children of one zygote (grade/running/zygote.py) share an IPC namespace, so
-  a submission could leave data there for the next one.
+- System V IPC (``shm*``, ``msg*``, ``sem*``) and POSIX message queues (``mq_*``, issue
+  23): their objects outlive the process that made them, and the children of one zygote
+  (grade/running/zygote.py) share an IPC namespace, so a submission could leave data there
+  for the next one (the list of every such kind of state is in grade/running/sandbox.py);
+- ``sethostname``, ``setdomainname`` (the UTS namespace is shared the same way; they need a
+  capability the student process lacks anyway).
+
+The uid fallback (grade/running/fallback.py), where no bubblewrap loads it, passes the same
+filter to the student process, which loads it itself before any student code runs
+(autograder/student_process/seccomp.py).
 
 System calls of another architecture (32-bit ``int 0x80``, x32) kill the process
 (libseccomp's default for a foreign architecture).
@@ -89,6 +96,14 @@ DENIED = (
     "semtimedop",
     "semctl",
     "pidfd_getfd",
+    "mq_open",
+    "mq_unlink",
+    "mq_timedsend",
+    "mq_timedreceive",
+    "mq_notify",
+    "mq_getsetattr",
+    "sethostname",
+    "setdomainname",
 )
 NOT_IMPLEMENTED = ("clone3",)
 

@@ -11,10 +11,12 @@ Between two submissions nothing of the first reaches the second: before a submis
 files are staged (copied under ``submissions/``, which the sandbox sees read-only at
 ``/submission``), ``clean`` has the zygote kill every other process of the sandbox and
 empty its ``/tmp`` and ``/dev/shm``, and the previous submission's staged copy and inputs
-are removed by the grader. A zygote that does not answer in time (killed or stopped by a
+are removed by the grader (every kind of state that outlives a process, and how each is
+closed, is listed in grade/running/sandbox.py). A zygote that does not answer in time (killed or stopped by a
 child) is thrown away and a fresh one started; after ``MAX_FAILURES`` failed starts in a
 grading process, or with ``A3_ZYGOTE=off``, student processes start one per submission as
-before. Without bubblewrap there is no zygote (the uid fallback and the limits-only mode
+before; the first time a zygote fails, the grading process says so on stderr, with why
+(``fell_back``). Without bubblewrap there is no zygote (the uid fallback and the limits-only mode
 start a process per submission).
 """
 
@@ -86,9 +88,20 @@ class Zygote:
             return
         hello = self._answer(STARTUP_TIMEOUT)
         if not hello or not hello.get("zygote") or hello.get("threads") != 1:
+            tail = self.log_tail()
             self.close()
-            raise RuntimeError(f"the zygote did not start single-threaded: {hello}")
+            why = "it did not answer" if not hello else f"it did not start single-threaded: {hello}"
+            raise RuntimeError(why + (f"; its log ends: {tail}" if tail else ""))
         self._ready = True
+
+    def log_tail(self, size: int = 400) -> str:
+        """The last ``size`` bytes of the zygote's log (what it printed: an import error)."""
+        try:
+            with open(self.root / "zygote.log", "rb") as fh:
+                fh.seek(max(0, fh.seek(0, os.SEEK_END) - size))
+                return fh.read().decode("utf-8", "replace").strip()
+        except OSError:
+            return ""
 
     def _answer(self, timeout: float) -> dict | None:
         """The zygote's next answer, or None if none came within ``timeout`` seconds."""
@@ -189,6 +202,37 @@ def kill_tree(proc: subprocess.Popen) -> None:
 _zygotes: dict = {}  # (thread id, limits, preload) -> Zygote
 _failures: dict = {}  # thread id -> failed starts
 _lock = threading.Lock()
+_told: list = []  # why the first fallback to a process per submission happened (said once)
+
+
+def fell_back(why: str) -> None:
+    """A submission's student process starts on its own because no zygote could serve it:
+    say so once per grading process, on stderr (``a3 grade`` shows it), with why."""
+    with _lock:
+        if _told:
+            return
+        _told.append(why)
+    print(
+        f"a3: no zygote (pre-started student process) in grading process {os.getpid()}: {why}; "
+        f"student processes start one per submission, each importing its libraries (slower)",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def problems() -> dict:
+    """What zygotes did in this process: {"failed starts": {thread id: count}, "fell back":
+    why the first fallback happened, or None}: for tests that need a zygote, to say why
+    there is none."""
+    with _lock:
+        return {"failed starts": dict(_failures), "fell back": _told[0] if _told else None}
+
+
+def reset() -> None:
+    """Forget failed starts and the fallback message (each test starts from a fresh state)."""
+    with _lock:
+        _failures.clear()
+        _told.clear()
 
 
 def warm(limits: Limits, preload: tuple) -> None:
@@ -216,8 +260,8 @@ def take(limits: Limits, preload: tuple) -> Zygote | None:
         if found is not None:
             found.ready()
         return found
-    except RuntimeError:
-        _failed(key)
+    except RuntimeError as exc:
+        _failed(key, f"a zygote did not start: {exc}")
         return None
 
 
@@ -229,14 +273,15 @@ def _start(key: tuple) -> Zygote | None:
             return None
     try:
         return Zygote(key[1], key[2])
-    except (OSError, RuntimeError):
-        _failed(key)
+    except (OSError, RuntimeError) as exc:
+        _failed(key, f"a zygote could not be launched: {exc}")
         return None
 
 
-def _failed(key: tuple) -> None:
+def _failed(key: tuple, why: str) -> None:
     with _lock:
         _failures[key[0]] = _failures.get(key[0], 0) + 1
+    fell_back(why)
 
 
 def give_back(zygote: Zygote) -> None:
