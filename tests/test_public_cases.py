@@ -104,3 +104,27 @@ def test_gan_cases_after_a_loaded_keras_model_and_the_notebooks_float_type_is_ke
         test, _ = check.run_public_tests(qid, folder)
         assert test.passed_all, (qid, [r.message for r in test.test_case_results])
     assert keras.backend.floatx() == "float32" and keras.config.dtype_policy().name == "float32"
+
+
+def test_a_failing_grader_check_shows_the_useful_line_first(tmp_path):
+    """Otter prints a test file's failure_message before its doctest transcript: a3 build sets
+    it (build/notebooks.first_line_first) to what check_public_cases printed, so the line that
+    names the question, the case and the problem is the first after the title."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "student"
+    shutil.copytree(TEMPLATE, folder, ignore=shutil.ignore_patterns("*.ipynb", "datasets"))
+    rnn_layers = folder / "cs231n" / "rnn_layers.py"  # a slip with a line to point at
+    text = rnn_layers.read_text()
+    start = text.index("def word_embedding_forward")
+    stub = text[start : text.index("\ndef ", start + 1)]
+    body = stub[: stub.index('"""', stub.index('"""') + 3) + 3]
+    rnn_layers.write_text(text.replace(stub, body + "\n    out = W.T[x]\n    return out, (x, W)\n"))
+    script = "import otter; print(repr(otter.Notebook(tests_dir='tests').check('word_embedding_forward')))"
+    proc = subprocess.run([sys.executable, "-c", script], cwd=folder, capture_output=True, text=True, timeout=300)
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "word_embedding_forward results:", proc.stdout + proc.stderr[-2000:]
+    first = lines[1]
+    assert first.strip().startswith("word_embedding_forward - 1 message: word_embedding_forward, case linspace:")
+    assert "IndexError" in first and "cs231n/rnn_layers.py, line" in first and "out = W.T[x]" in first, first

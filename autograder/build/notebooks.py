@@ -201,6 +201,18 @@ def public_test_cell(qid: str):
         f"__import__('a3.public_cases', fromlist=['check_public_cases']).check_public_cases('{qid}')")
 
 
+def first_line_first(test_text: str, qid: str) -> str:
+    """Otter's test file of ``qid`` with, when its case runs the graded public cases, a
+    ``failure_message`` that Otter prints before its doctest transcript: the failure that
+    ``check_public_cases`` printed (``a3.public_cases.FirstLine``), so a failing
+    ``grader.check`` shows the useful line first. Other test files are returned unchanged."""
+    case_end = "'hidden': False, 'locked': False}"
+    if f"check_public_cases('{qid}')" not in test_text or test_text.count(case_end) != 1:
+        return test_text
+    message = f"__import__('a3.public_cases', fromlist=['FirstLine']).FirstLine('{qid}')"
+    return test_text.replace(case_end, f"'hidden': False, 'locked': False, 'failure_message': {message}}}")
+
+
 def add_public_tests(nb, qids):
     """Step 3. Returns a copy of ``nb`` where each question of ``qids`` that the notebook
     holds gets its test block (``# BEGIN TESTS``, ``public_test_cell``, ``# END TESTS``)
@@ -392,7 +404,7 @@ def _collect(dist: Path, name: str, out_dir: Path, result: dict, otter_dist, log
         target = out_dir / "tests" / test.name
         if target in result["tests"]:
             raise BuildError(f"question '{test.stem}' appears in two notebooks")
-        shutil.copyfile(test, target)
+        target.write_text(first_line_first(test.read_text(), test.stem), encoding="utf-8")
         result["tests"].append(target)
     stem = Path(name).stem
     found = sorted((dist / "autograder").glob(f"{stem}-autograder_*.zip"))

@@ -136,13 +136,33 @@ def failure_text(qid: str, case: str, why: str) -> str:
     return f"{qid}, case {case}: {why}"
 
 
+_last_failures: dict = {}  # question id -> the failure_texts its last check_public_cases printed
+
+
+class FirstLine:
+    """The ``failure_message`` of a question's Otter test file (``a3 build`` writes it there):
+    Otter prints it first when ``grader.check`` fails, before its doctest transcript; it reads
+    as the failures that ``check_public_cases`` printed for the question last."""
+
+    def __init__(self, qid: str):
+        self.qid = qid
+
+    def __str__(self) -> str:
+        return "\n".join(_last_failures.get(self.qid, [])) or "(see the result below)"
+
+    __repr__ = __str__
+
+
 def check_public_cases(qid: str, folder: Path = Path(".")) -> None:
     """The notebook's public test (``grader.check``): run every public case of ``qid`` and
     print one failure_text per failed case (nothing when all pass, so the test's doctest
-    fails with the message as all it shows). Returns None."""
+    fails with the message as all it shows; Otter also shows them first, through
+    ``FirstLine``). Returns None."""
     question, cases = load_cases(qid, folder)
     pkg = package.StudentPackage(str(Path(folder).resolve()))
+    failures = _last_failures[qid] = []
     for case, (inputs, expected) in cases.items():
         why = case_problem(question, case, inputs, expected, pkg, folder)
         if why is not None:
-            print(failure_text(qid, case, why))
+            failures.append(failure_text(qid, case, why))
+            print(failures[-1])

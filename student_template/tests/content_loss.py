@@ -2,7 +2,7 @@ OK_FORMAT = True
 
 test = {   'name': 'content_loss',
     'points': 3,
-    'suites': [   {   'cases': [{'code': ">>> __import__('a3.public_cases', fromlist=['check_public_cases']).check_public_cases('content_loss')\n", 'hidden': False, 'locked': False}],
+    'suites': [   {   'cases': [{'code': ">>> __import__('a3.public_cases', fromlist=['check_public_cases']).check_public_cases('content_loss')\n", 'hidden': False, 'locked': False, 'failure_message': __import__('a3.public_cases', fromlist=['FirstLine']).FirstLine('content_loss')}],
                       'scored': True,
                       'setup': '',
                       'teardown': '',

@@ -2,7 +2,7 @@ OK_FORMAT = True
 
 test = {   'name': 'gan_loss',
     'points': 2,
-    'suites': [   {   'cases': [{'code': ">>> __import__('a3.public_cases', fromlist=['check_public_cases']).check_public_cases('gan_loss')\n", 'hidden': False, 'locked': False}],
+    'suites': [   {   'cases': [{'code': ">>> __import__('a3.public_cases', fromlist=['check_public_cases']).check_public_cases('gan_loss')\n", 'hidden': False, 'locked': False, 'failure_message': __import__('a3.public_cases', fromlist=['FirstLine']).FirstLine('gan_loss')}],
                       'scored': True,
                       'setup': '',
                       'teardown': '',
