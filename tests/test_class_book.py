@@ -158,6 +158,9 @@ class FailingPool:
     def describe(self):
         return "pool that fails"
 
+    def carry(self, path):
+        return str(path)
+
     def submit(self, fn, *args):
         future = concurrent.futures.Future()
         future.set_exception(self.error)

@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -189,24 +190,139 @@ def test_an_edited_submission_is_regraded_and_regrade_forces_one(klass, fast_con
     assert grade_many(subs, fast_config, ["rnn"], tmp_path / "out", regrade=["nobody"]) == 2
 
 
-def test_a_real_dask_cluster_on_localhost_grades_the_same(uninterrupted, klass, fast_config, tmp_path):
-    from distributed import LocalCluster
+def _free_port() -> int:
+    import socket
 
-    with LocalCluster(
-        host="127.0.0.1",
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address="127.0.0.1:0",
-        silence_logs=50,
-    ) as cluster:
-        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
-        status = grade_many(
-            find_submissions([klass]), fast_config, ["rnn"], tmp_path, quiet=True, scheduler=cluster.scheduler_address
-        )
-    assert status == 0
-    assert read(tmp_path / "grades.csv") == read(uninterrupted / "grades.csv")
-    workers = {json.loads((tmp_path / s / "graded.json").read_text())["worker"] for s in CLASS}
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    """SIGKILL ``proc``'s process group (its session: start_new_session) and reap it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+@pytest.fixture
+def cluster(tmp_path, klass):
+    """A Dask cluster as one is run: a ``dask scheduler`` and two ``dask worker`` processes
+    (``w1``, ``w2``; one thread each), every worker in a mount namespace of its own where a
+    tmpfs hides the folder holding the class, the test's output and the configuration file
+    (pytest's base temporary folder): no path of this process's machine reaches a worker.
+    Yields (scheduler address, {worker name: Popen}); kills their process groups at the end."""
+    if subprocess.run(["unshare", "--mount", "true"], capture_output=True).returncode != 0:
+        pytest.skip("needs unshare --mount (root or CAP_SYS_ADMIN) to hide the class from the workers")
+    hidden = Path(os.path.commonpath([klass, tmp_path]))
+    assert hidden != Path("/") and Path(os.path.commonpath([hidden, REPO_ROOT])) != hidden  # the project stays
+    dask = Path(sys.executable).with_name("dask")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    procs = {}
+
+    def start(name, argv):
+        with open(logs / f"{name}.log", "wb") as log:
+            procs[name] = subprocess.Popen(
+                argv, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd="/", start_new_session=True
+            )
+
+    try:
+        port = address.rsplit(":", 1)[1]
+        start("scheduler", [dask, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"])
+        for name in ("w1", "w2"):
+            worker = [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--host", "127.0.0.1"]
+            script = 'mount -t tmpfs a3-hidden "$0" && exec "$@"'
+            start(name, ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, hidden, *worker,
+                         "--name", name, "--no-dashboard"])  # fmt: skip
+        from distributed import Client
+
+        with Client(address, timeout=60, set_as_default=False) as client:
+            client.wait_for_workers(2, timeout=90)
+            seen = client.run(lambda: (os.path.exists(klass), os.path.exists(tmp_path)))
+        assert list(seen.values()) == [(False, False)] * 2  # the workers cannot see the class
+        yield address, procs
+    except BaseException:
+        for name in procs:
+            print(f"--- {name}.log\n{(logs / f'{name}.log').read_text()[-3000:]}")
+        raise
+    finally:
+        for proc in procs.values():
+            _stop_group(proc)
+
+
+def _workers_warm_up_when_the_run_begins(address, config) -> None:
+    """A DaskPool opened with ``warm`` has started a grading process on every worker before
+    any task; closing it stops them (the worker plugin's teardown)."""
+    from distributed import Client
+
+    from autograder.grade.bookkeeping.pool import DaskPool
+
+    def _live_graders() -> list:  # run in each worker (a local function: pickled by value)
+        from autograder.grade.bookkeeping import task
+
+        return [s.proc is not None and s.proc.poll() is None for s in task._idle]
+
+    pool = DaskPool(address, warm=(config, ["rnn"]))
+    assert list(pool.client.run(_live_graders).values()) == [[True], [True]]
+    pool.close()
+    with Client(address, timeout=30, set_as_default=False) as client:
+        assert list(client.run(_live_graders).values()) == [[], []]
+
+
+def test_a_dask_cluster_without_the_class_folder_grades_the_same(uninterrupted, klass, fast_config, tmp_path, cluster):
+    """The class graded on a real cluster whose workers cannot see it (nor the output, nor
+    the configuration): each task carries its submission. One worker is killed (its process
+    group: the machine lost) while it grades: its submissions are graded again by the other,
+    and the gradebook equals the local run's. A submission too large to carry gets its row."""
+    from distributed import Client
+
+    address, procs = cluster
+    _workers_warm_up_when_the_run_begins(address, fast_config)
+    out = tmp_path / "out"
+    huge = tmp_path / "extra" / "huge.zip"
+    huge.parent.mkdir()
+    with open(huge, "wb") as f:
+        f.truncate(65 * 2**20)  # sparse: larger than a task may carry, never read
+    killed = {}
+
+    def kill_one_while_it_grades():
+        try:
+            watch()
+        except BaseException as exc:  # said by the assertion below
+            killed["error"] = repr(exc)
+
+    def watch():
+        with Client(address, timeout=30, set_as_default=False) as client:
+            names = {a: w["name"] for a, w in client.scheduler_info()["workers"].items()}
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and not killed:
+                busy = {names[a]: len(keys) for a, keys in client.processing().items() if keys and a in names}
+                if busy and any((out / s / "graded.json").exists() for s in CLASS):  # under way, grading
+                    name, held = next(iter(busy.items()))
+                    _stop_group(procs[name])
+                    killed.update(name=name, processing=held)
+                time.sleep(0.05)
+
+    killer = threading.Thread(target=kill_one_while_it_grades, daemon=True)
+    killer.start()
+    status = grade_many(
+        find_submissions([klass]) + [huge], fast_config, ["rnn"], out, quiet=True, scheduler=address, similarity=False
+    )
+    killer.join(10)
+    assert status == 0 and killed.get("processing", 0) >= 1, killed
+    book = read(out / "grades.csv").splitlines()
+    huge_row = next(r for r in csv.DictReader(book) if r["submission"] == "huge")
+    assert huge_row["status"] == "could not be opened"
+    assert "huge.zip is 68157440 bytes, more than the 64 MiB a grading task may carry" in huge_row["reason"]
+    assert [line for line in book if not line.startswith("huge,")] == read(uninterrupted / "grades.csv").splitlines()
+    workers = {json.loads((out / s / "graded.json").read_text())["worker"] for s in CLASS}
     assert all(w.split(":")[1] != str(os.getpid()) for w in workers)  # graded in the cluster's workers
 
 

@@ -23,6 +23,7 @@ but is not current, so the next run grades it again.
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import signal
 import sys
@@ -70,7 +71,7 @@ from autograder.grade.bookkeeping.record import (
 from autograder.grade.reports.report import slowest_text, write_submission_reports
 from autograder.grade.bookkeeping.similarity import keep_submitted_code, write_similarity_report
 from autograder.grade.bookkeeping.task import grade_task
-from autograder.submission import submission_id
+from autograder.submission import SubmissionLayoutError, submission_id
 
 IGNORED_SUFFIXES = (".meta.json", EXTENSIONS_FILE)  # metadata beside the submissions (grade/bookkeeping/late.py)
 RETRIED = (TIMED_OUT, GRADER_ERROR)  # the grader's failures, not the submission's: a rerun tries again
@@ -384,10 +385,13 @@ def _name_failures(entries) -> None:
 
 
 def _failure_record(sid: str, config, parts, setup: dict, exc: Exception, who: dict) -> dict:
-    """A record for a submission whose grading failed (the pool's deadline or a grader
-    failure): zero points with the status (its empty fingerprint makes the next run retry)."""
+    """A record for a submission whose grading failed (the pool's deadline, a grader
+    failure, or a SubmissionLayoutError such as parcel.ParcelTooLarge, whose message is the
+    reason): zero points with the status (its empty fingerprint makes the next run retry)."""
     text = str(exc)
-    if not text.lower().startswith(("timed out", "grader error")):
+    if isinstance(exc, SubmissionLayoutError):  # the submission's own: "could not be opened"
+        pass
+    elif not text.lower().startswith(("timed out", "grader error")):
         text = f"grader error: {type(exc).__name__}: {exc}"
     result = SubmissionResult(sid, {q.id: zero_result(q, text) for q in config.questions_in(parts)}, error=text)
     return {
@@ -401,6 +405,17 @@ def _failure_record(sid: str, config, parts, setup: dict, exc: Exception, who: d
     }
 
 
+class _Failed:
+    """A task that was never sent (its submission could not be carried): ``result()`` raises
+    ``exc``, as a failed future would."""
+
+    def __init__(self, exc: Exception):
+        self.exc = exc
+
+    def result(self):
+        raise self.exc
+
+
 def _record_one(run: _Run, path: Path, future) -> str:
     """Keep what the pool returned for ``path`` (or a failure record): its reports, its record,
     then the gradebooks (so a stop keeps what is done). Returns the submission's status."""
@@ -408,7 +423,7 @@ def _record_one(run: _Run, path: Path, future) -> str:
     try:
         record = dict(future.result(), who=run.who[sid])
     except Exception as exc:  # the pool's deadline, a grader or worker failure
-        if not str(exc).lower().startswith("timed out"):
+        if not isinstance(exc, SubmissionLayoutError) and not str(exc).lower().startswith("timed out"):
             traceback.print_exc(file=sys.stderr)
         record = _failure_record(sid, run.config, run.todo_parts[sid], run.setup, exc, run.who[sid])
     run.fresh[sid] = result_from_dict(record["result"])
@@ -443,16 +458,21 @@ def _run(run: _Run, todo: list, pool, skipped: int) -> int:
         )
         threading.Thread(target=load_plotting, name="a3-load-plotting", daemon=True).start()  # idle now
         bar = tqdm(total=len(todo), unit="submission", disable=run.quiet, file=sys.stderr, dynamic_ncols=True)
-        futures = {}
+        futures, unsent = {}, []
+        fixtures = None if Path(run.fixture_dir) == FIXTURE_DIR else str(run.fixture_dir)  # the worker's own
         for path in todo:
             missing = run.todo_parts[submission_id(path)]
             setup = {p: run.setup[p] for p in missing}
-            futures[pool.submit(grade_task, str(path), run.config, missing, setup, str(run.fixture_dir))] = path
-        for future in pool.as_completed(list(futures)):
-            path = futures[future]
-            sid = submission_id(path)
+            try:
+                carried = pool.carry(path)  # its path, or (Dask) its bytes
+            except SubmissionLayoutError as exc:  # too large to carry: its row says so
+                unsent.append((path, _Failed(exc)))
+                continue
+            futures[pool.submit(grade_task, carried, run.config, missing, setup, fixtures)] = path
+        arrived = ((futures[f], f) for f in pool.as_completed(list(futures)))  # each as it comes back
+        for path, future in itertools.chain(unsent, arrived):
             if _record_one(run, path, future) != GRADED:
-                failed.append(sid)
+                failed.append(submission_id(path))
             done += 1
             bar.set_postfix_str(
                 f"done {done}, not graded {len(failed)}"

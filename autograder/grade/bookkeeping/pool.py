@@ -11,7 +11,14 @@ task (:func:`autograder.grade.bookkeeping.task.grade_task`) are the same in both
   the pool (no ``BrokenProcessPool``).
 - :class:`DaskPool`: a ``dask.distributed.Client`` connected to ``--scheduler
   tcp://HOST:8786``; tasks are submitted with ``pure=False`` (never deduplicated or cached by
-  Dask: the grader's records decide what is already graded).
+  Dask: the grader's records decide what is already graded). Each task carries its
+  submission (grade/bookkeeping/parcel.py): the workers need no shared file system. Its
+  workers warm up when the run begins (grade/bookkeeping/dask_warm.py). A worker that dies
+  mid-run loses only its tasks' progress: the scheduler gives them to another worker.
+
+``carry(path)`` is what a task gets for a submission: its path for a local pool (the
+workers share this machine's files; copying each one would only cost a copy, and a zip of a
+folder), a Parcel for Dask (may raise parcel.ParcelTooLarge, that submission's failure).
 """
 
 from __future__ import annotations
@@ -75,6 +82,9 @@ class LocalPool:
     def describe(self) -> str:
         return f"local pool of {self.workers} worker process{'es' if self.workers > 1 else ''}"
 
+    def carry(self, path) -> str:
+        return str(path)
+
     def submit(self, fn: Callable, *args: object) -> Future:
         return self._executor.submit(fn, *args)
 
@@ -101,18 +111,35 @@ class LocalPool:
 
 
 class DaskPool:
-    """A Dask cluster reached through its scheduler's address (``tcp://HOST:8786``)."""
+    """A Dask cluster reached through its scheduler's address (``tcp://HOST:8786``).
+    ``warm``: ``(config, parts)`` to have every worker start its grading processes now (a
+    worker plugin, unregistered by close); ``max_bytes``: what one task may carry."""
 
-    def __init__(self, address: str, timeout: float = 30):
+    def __init__(self, address: str, timeout: float = 30, warm: tuple | None = None, max_bytes: int | None = None):
         from distributed import Client
 
+        from autograder.grade.bookkeeping.parcel import MAX_PARCEL_BYTES
+
         self.address = address
+        self.max_bytes = max_bytes or MAX_PARCEL_BYTES
         self.client = Client(address, timeout=timeout)  # the default client: distributed.as_completed needs one
         self._futures = []
+        self._plugin = None
+        if warm is not None:
+            from autograder.grade.bookkeeping.dask_warm import PLUGIN_NAME, WarmGraders
+
+            self.client.register_plugin(WarmGraders(*warm), name=PLUGIN_NAME)
+            self._plugin = PLUGIN_NAME
 
     def describe(self) -> str:
         n = len(self.client.scheduler_info().get("workers", {}))
         return f"Dask cluster at {self.address} ({n} worker{'s' if n != 1 else ''})"
+
+    def carry(self, path):
+        """The Parcel of the submission at ``path`` (raises parcel.ParcelTooLarge)."""
+        from autograder.grade.bookkeeping.parcel import pack
+
+        return pack(path, self.max_bytes)
 
     def submit(self, fn: Callable, *args: object) -> object:
         future = self.client.submit(fn, *args, pure=False)
@@ -127,12 +154,16 @@ class DaskPool:
     def close(self, cancel: bool = False) -> None:
         if cancel and self._futures:
             self.client.cancel(self._futures)
+        if self._plugin is not None:
+            try:  # its teardown stops the workers' idle grading processes
+                self.client.unregister_worker_plugin(self._plugin)
+            except Exception:  # a closing cluster: the workers' own exit stops them
+                pass
         self.client.close()
 
 
 def open_pool(
     workers: int | None = None, scheduler: str | None = None, warm: tuple | None = None
 ) -> LocalPool | DaskPool:
-    """A DaskPool when a scheduler address is given, else a LocalPool (``warm``: see
-    LocalPool; a Dask cluster's workers start their grading processes at their first task)."""
-    return DaskPool(scheduler) if scheduler else LocalPool(workers, warm)
+    """A DaskPool when a scheduler address is given, else a LocalPool (``warm``: see each)."""
+    return DaskPool(scheduler, warm=warm) if scheduler else LocalPool(workers, warm)

@@ -3,9 +3,10 @@
 :func:`grade_task` is the one function every way of running a batch calls: the local pool
 (one process per worker on this machine) and a Dask cluster (``--scheduler``) alike. It runs
 in a worker process and returns only JSON-able data; the caller, never the worker, writes
-the reports and the gradebook. With Dask the submissions folder must be reachable at the
-same path on every worker (a shared file system), and the workers must have this project
-installed.
+the reports and the gradebook. A local pool's task gets the submission's path; a Dask
+cluster's gets the submission itself (a parcel.Parcel: its bytes and their sha256), which the
+worker writes into a private folder of its own: no path of the ``a3 grade`` machine is needed
+on a worker (no shared file system), only this project installed.
 
 The grading itself (:func:`~autograder.grade.judging.grader.grade_submission`, which starts the
 student processes and compares) runs in a *grading process*: a child of the worker, kept
@@ -21,6 +22,7 @@ new grading process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -49,11 +51,12 @@ def submission_deadline(config, parts) -> float:
     return sum(q.time_limit + QUESTION_SLACK for q in questions) + PART_STARTUP * len(parts)
 
 
-def grade_task(path: str, config, parts: list, setup: dict, fixture_dir: str | None = None) -> dict:
-    """Grade the submission at ``path`` in a grading process, within its deadline.
+def grade_task(submission, config, parts: list, setup: dict, fixture_dir: str | None = None) -> dict:
+    """Grade a submission in a grading process, within its deadline.
 
     Inputs:
-    - path: the submission (folder or zip), as a string.
+    - submission: the submission's path (folder or zip) as a string, or a parcel.Parcel
+      (unpacked into a private folder of this worker, removed after grading).
     - config: the loaded Config (pickled to the worker).
     - parts: part ids to grade.
     - setup: the grading-setup fingerprints of ``parts`` (record.setup_fingerprint), stored in
@@ -66,38 +69,63 @@ def grade_task(path: str, config, parts: list, setup: dict, fixture_dir: str | N
     from autograder.grade.bookkeeping.record import submission_fingerprint
     from autograder.grade.reports.tf_logs import silence_tensorflow_logs
 
+    from autograder.grade.bookkeeping.parcel import unpack
+    from autograder.grade.running.exchange import private_folder, remove_tree
+
     silence_tensorflow_logs()  # once per worker process: a3's terminal stays a3's
     started = time.time()
-    fingerprint = submission_fingerprint(Path(path))  # before grading: a later edit is regraded
-    with ThreadPoolExecutor(1) as reader:  # the written answers are read while the grading
-        answers = reader.submit(extract_answers, Path(path), config, parts)  # process works
-        result = _supervisor().grade(
-            path, config, parts, fixture_dir or str(FIXTURE_DIR), submission_deadline(config, parts)
-        )
+    inbox = None
+    if isinstance(submission, str):
+        path = submission
+    else:  # carried by the task: written under its own name into this worker's folder
+        inbox = private_folder(prefix="a3-submission-", mode=0o711)
+        path = str(unpack(submission, inbox))
+    try:
+        fingerprint = submission_fingerprint(Path(path))  # before grading: a later edit is regraded
+        with ThreadPoolExecutor(1) as reader, _supervisor() as supervisor:  # the written answers
+            answers = reader.submit(extract_answers, Path(path), config, parts)  # are read meanwhile
+            result = supervisor.grade(
+                path, config, parts, fixture_dir or str(FIXTURE_DIR), submission_deadline(config, parts)
+            )
+            manual = answers.result()
+    finally:
+        if inbox is not None:
+            remove_tree(inbox)
     return {
         "fingerprint": fingerprint,
         "setup": setup,
         "result": result,
-        "manual": answers.result(),
+        "manual": manual,
         "worker": f"{socket.gethostname()}:{os.getpid()}",
         "started": started,
         "seconds": time.time() - started,
     }
 
 
-def warm_up(config, parts: list) -> None:
+def warm_up(config, parts: list, count: int = 1) -> None:
     """Pool worker initializer's second half: start this worker's grading process now and
     have it start its student processes' imports (grader.warm_up), so that they overlap
     the batch's own start (reading the class's records, the TAs' files) instead of
-    following the first task. Never raises: a failure here is met again, and reported, by
-    the first task."""
+    following the first task; ``count`` of them (a Dask worker's threads: one each). Never
+    raises: a failure here is met again, and reported, by the first task."""
     from autograder.grade.reports.tf_logs import silence_tensorflow_logs
 
     silence_tensorflow_logs()  # before the grading process inherits standard error
     try:
-        _supervisor().warm(config, parts)
+        with contextlib.ExitStack() as stack:  # held together: ``count`` different ones
+            for _ in range(count):
+                stack.enter_context(_supervisor()).warm(config, parts)
     except Exception:
         pass
+
+
+def stop_idle() -> None:
+    """Stop this worker process's idle grading processes (and their student processes):
+    the Dask worker plugin's teardown, which frees a cluster's memory after a run."""
+    with _lock:
+        idle, _idle[:] = list(_idle), []
+    for supervisor in idle:
+        supervisor.stop()
 
 
 def _grading_process(fd: int, memory: int) -> None:
@@ -233,11 +261,19 @@ def _failed_result(path, config, parts, problem: str) -> dict:
     return result_to_dict(SubmissionResult(submission_id(Path(path)), questions, error=problem))
 
 
-_supervisors: dict = {}
+_idle: list = []  # this worker process's Supervisors not in use (their grading processes kept)
 _lock = threading.Lock()
 
 
-def _supervisor() -> Supervisor:
-    """This thread's Supervisor (a Dask worker may run tasks in several threads)."""
+@contextlib.contextmanager
+def _supervisor():
+    """A Supervisor for one task (or warm-up), kept for the next one afterwards: an idle one
+    (warm, if warm_up started it, whichever thread did) or a new one. A Dask worker may run
+    tasks in several threads: each holds its own while it grades."""
     with _lock:
-        return _supervisors.setdefault(threading.get_ident(), Supervisor())
+        supervisor = _idle.pop() if _idle else Supervisor()
+    try:
+        yield supervisor
+    finally:
+        with _lock:
+            _idle.append(supervisor)
