@@ -35,4 +35,4 @@ def _readable():
 
 
 def rnn_step_forward(x, prev_h, Wx, Wh, b):
-    raise RuntimeError("readable: %r" % (_readable(),))
+    raise RuntimeError(f"readable: {_readable()!r}")
