@@ -2,6 +2,7 @@
 image after the reference). Its rnn_step_forward tries every file of the grader it can name and
 raises an error listing those it could read or write; results.json shows the message, which
 must say ``readable: []``."""
+
 import glob
 import os
 
