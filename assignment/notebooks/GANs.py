@@ -209,7 +209,7 @@ print('uniform noise: digit score %.2f' % digit_scores(np.random.uniform(0, 1, (
 # `tf.keras.layers.LeakyReLU` here; note that `tf.nn.leaky_relu`'s default slope is
 # 0.2, not our 0.01.)
 #
-# Test your leaky ReLU implementation. You should get errors < 1e-6.
+# Test your leaky ReLU implementation. You should get errors < {{threshold:leaky_relu}}.
 
 # %%
 x = np.linspace(-1.5, 1.5, 4 * 6).reshape(4, 6)

@@ -155,7 +155,7 @@ for i, (caption, url) in enumerate(zip(captions, urls)):
 # LSTM as described above (use the numerically stable `sigmoid` given in the
 # same file). Store in the cache what the backward pass will need.
 #
-# You should see errors around `1e-8` or less.
+# You should see errors around `{{threshold:lstm_step_forward}}` or less.
 
 # %%
 N, D, H = 3, 4, 5
@@ -194,7 +194,7 @@ print('next_c error: ', rel_error(expected_next_c, next_c))
 # parameters, given the upstream gradients of `next_h` and `next_c`. Remember
 # that `next_c` reaches the loss both directly and through `next_h`.
 #
-# You should see errors around `1e-6` or less.
+# You should see errors around `{{threshold:lstm_step_backward}}` or less.
 
 # %%
 np.random.seed(231)
@@ -257,7 +257,7 @@ print('db error: ', rel_error(db_num, db))
 # whole sequence by calling `lstm_step_forward` at every timestep. The initial
 # cell state is zero; only the hidden states are returned.
 #
-# You should see an error around `1e-7` or less.
+# You should see an error around `{{threshold:lstm_forward}}` or less.
 
 # %%
 N, D, H, T = 2, 5, 4, 3
@@ -293,7 +293,7 @@ print('h error: ', rel_error(expected_h, h))
 # the last to the first, carrying the gradients of both the hidden and the cell
 # state.
 #
-# You should see errors around `1e-7` or less (`dWh` may show a few `1e-6`: with
+# You should see errors around `{{threshold:lstm_backward}}` or less (`dWh` may show a few `1e-6`: with
 # these inputs one of its entries is tiny, and the numerical gradient itself is
 # off by more than that relative amount).
 

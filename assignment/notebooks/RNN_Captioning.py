@@ -226,7 +226,7 @@ print('db error: ', rel_error(db_num, db))
 # `rnn_forward` by calling `rnn_step_forward` once per timestep, starting from the
 # initial hidden state `h0`, and collecting the hidden states of all timesteps.
 #
-# You should see an error around `1e-7` or less.
+# You should see an error around `{{threshold:rnn_forward}}` or less.
 
 # %%
 N, T, D, H = 2, 3, 4, 5
@@ -265,7 +265,7 @@ print('h error: ', rel_error(expected_h, h))
 # loss at each timestep; you add to it the gradient that flows back from the next
 # timestep. The weights are shared by all timesteps, so their gradients add up.
 #
-# You should see errors around `5e-7` or less.
+# You should see errors around `{{threshold:rnn_backward}}` or less.
 
 # %%
 np.random.seed(231)
@@ -316,7 +316,7 @@ print('db error: ', rel_error(db_num, db))
 # `word_embedding_forward`, which turns a minibatch of word indices of shape
 # (N, T) into their vectors, of shape (N, T, D) (one line with numpy indexing).
 #
-# You should see an error around `1e-8` or less.
+# You should see an error around `{{threshold:word_embedding_forward}}` or less.
 
 # %%
 N, T, V, D = 2, 4, 5, 3
@@ -351,7 +351,7 @@ print('out error: ', rel_error(expected_out, out))
 # word can appear many times in a minibatch, and its gradients must add up
 # (`np.add.at` does this; `dW[x] += dout` does not).
 #
-# You should see an error around `1e-11` or less.
+# You should see an error around `{{threshold:word_embedding_backward}}` or less.
 
 # %%
 np.random.seed(231)
@@ -428,7 +428,7 @@ print('db error: ', rel_error(db_num, db))
 # time and averaged over the minibatch. This too is given
 # (`temporal_softmax_loss` in `cs231n/rnn_layers.py`): read it, since your model
 # will use it with a mask. Run the checks below: the three losses should be close
-# to 2.3, 23 and 2.3, and the gradient error around `1e-7` or less.
+# to 2.3, 23 and 2.3, and the gradient error around `{{threshold:temporal_softmax_loss}}` or less.
 
 # %%
 # Sanity check for temporal softmax loss
