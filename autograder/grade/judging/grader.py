@@ -325,25 +325,29 @@ def warm_up(config, parts, questions: list | None = None, sandbox: bool | None =
 ENVIRONMENT_ERRORS = ("FileNotFoundError", "ModuleNotFoundError", "ImportError", "OSError", "PermissionError")
 
 
-def student_functions(config: Config) -> set:
-    """The names of the functions students write (each graded question's, last component:
-    ``CaptioningRNN.loss`` -> ``loss``); every other function of the package is given code."""
-    return {name.split(".")[-1] for q in config.questions.values() if not q.given for name in q.qualnames}
+def graded_files(config: Config) -> set:
+    """The files of the package that hold a function students write (``cs231n/rnn_layers.py``,
+    ...); the package's other files (``image_utils.py``, ``coco_utils.py``, ...) are given code."""
+    return {q.file for q in config.questions.values() if not q.given}
 
 
-def given_code_fault(runs: dict, written: set) -> str:
+def given_code_fault(runs: dict, written_files: set) -> str:
     """The error of a question whose every case raised the same environment error
-    (``ENVIRONMENT_ERRORS``) outside the functions students write (``written``; the innermost
-    frame of the submission is given code, or no frame is the submission's): the grader's
-    fault (a missing weights file, a missing package), not the student's. "" otherwise.
-    ``runs``: {case: CaseRun} whose error messages are ``package.format_exception``'s text."""
+    (``ENVIRONMENT_ERRORS``) in a file of given code: its innermost frame in the submission is
+    in a file that holds no function students write (``written_files``), e.g. the weights
+    loader ``cs231n/image_utils.py``. That is the grader's environment (a missing weights file,
+    a missing package), not the student's work. "" otherwise (an error in a student's file,
+    helpers included, or none in the submission at all, stays the student's).
+    ``runs``: {case: CaseRun} whose error messages are ``StudentPackage.format_exception``'s
+    text (the exception, then its innermost frame of the submission in parentheses)."""
     if not runs or any(r.status != "error" for r in runs.values()) or len({r.message for r in runs.values()}) != 1:
         return ""
-    lines = [ln for ln in next(iter(runs.values())).message.splitlines() if ln.strip()]
-    frames = [ln.split(", in ", 1)[1].split(":")[0] for ln in lines if ln.startswith("  ") and ", in " in ln]
-    error = next((ln for ln in lines if not ln.startswith("  ")), "")
-    if error.split(":")[0].strip() in ENVIRONMENT_ERRORS and (not frames or frames[-1] not in written):
-        return "\n".join(lines)
+    message = next(iter(runs.values())).message
+    head = message.split("\n  called from ")[0]  # "<Error>: <text> (<file>, line <n>, in <function>: <code>)"
+    at = head.rfind(" (cs231n/")
+    innermost = head[at + 2 :].split(", line ")[0] if at >= 0 else None
+    if head.split(":")[0].strip() in ENVIRONMENT_ERRORS and innermost and innermost not in written_files:
+        return message
     return ""
 
 
@@ -356,7 +360,7 @@ def _grade_one(student: StudentProcess, q, fixture, source, config, results: dic
         if isinstance(fixture, Exception):
             raise fixture
         runs = student.run(q.id, {c: fixture[c][0] for c in q.cases}, q.time_limit)
-        fault = given_code_fault(runs, student_functions(config))
+        fault = given_code_fault(runs, graded_files(config))
         if fault:  # the grader's environment, not the student: reported as a grader error
             why = "every case raised the same error in code students do not write"
             result = zero_result(q, f"grader error: {why}:\n{fault}")
