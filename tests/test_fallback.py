@@ -246,7 +246,7 @@ def test_the_student_process_is_unprivileged_and_writes_only_its_exchange(fallba
         {"cs231n/rnn_layers.py::rnn_step_forward": string.Template(PROBE).substitute(REPO=REPO_ROOT, TAG=tag)},
     )
     result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"})
-    facts = json.loads(messages(result, "rnn_step_forward").rsplit("RuntimeError: PROBE:", 1)[1].splitlines()[0])
+    facts = json.JSONDecoder().raw_decode(messages(result, "rnn_step_forward").rsplit("RuntimeError: PROBE:", 1)[1])[0]
     assert sandbox.UID_BASE <= facts["uid"] == facts["euid"] == facts["gid"] and facts["groups"] == []
     assert facts["caps"] == ["0000000000000000"] * 5 and facts["no_new_privs"] == "1"
     assert facts["session_leader"] and not facts["signal_grader"]

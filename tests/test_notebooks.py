@@ -110,7 +110,7 @@ def make_tree(tmp: Path, assigned_dir: Path, package: str, config=None, data=Fal
         shutil.copytree(SOLUTIONS, tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
     else:
         strip_package(SOLUTIONS, tree / "cs231n", config)
-    for folder in ("netvis", "gan"):  # the public cases of Parts 3 and 5 read them (SqueezeNet, digits)
+    for folder in ("netvis", "gan", "pictures"):  # Parts 3-5 read them (SqueezeNet, digits, pictures)
         shutil.copytree(TEMPLATE / "datasets" / folder, tree / "datasets" / folder)
     if data:
         shutil.copytree(DATA, tree / "datasets" / "coco_captioning")

@@ -40,7 +40,7 @@ def probe(tmp_path, use_sandbox):
     )
     result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=use_sandbox)
     text = result.questions["rnn_step_forward"].cases[0].messages[0]
-    return json.loads(text.rsplit("RuntimeError: PROBE:", 1)[1].splitlines()[0])
+    return json.JSONDecoder().raw_decode(text.rsplit("RuntimeError: PROBE:", 1)[1])[0]  # the formatter appends the line
 
 
 def test_inside_the_sandbox_the_process_sees_only_what_it_needs(tmp_path):

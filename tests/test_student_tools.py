@@ -106,8 +106,9 @@ def test_one_message_names_file_line_function_and_case_in_check_notebook_and_fee
             test.run({"__name__": "__main__"})
     finally:
         os.chdir(cwd)
-    shown = test.summary().splitlines()  # Otter's doctest report: 12 lines of its own, then ours
-    assert not test.passed_all and len(shown) <= 13, shown
+    shown = test.summary().splitlines()  # our line first (the failure_message), then Otter's doctest report
+    assert not test.passed_all and len(shown) <= 15, shown
+    assert shown[1].strip() == "word_embedding_forward - 1 message: " + said[0].removeprefix("failed: "), shown
     assert shown[-1].strip() == said[0].removeprefix("failed: "), shown
     assert not any("Traceback" in ln or "public_cases.py" in ln for ln in shown), shown
 

@@ -130,6 +130,7 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
     shutil.copytree(TEMPLATE / "tests", tree / "tests")
     shutil.copytree(TEMPLATE / "a3", tree / "a3")  # the public tests use a3's checks, as students' do
     shutil.copytree(SOLUTIONS / "cs231n", tree / "cs231n", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(TEMPLATE / "datasets" / "pictures", tree / "datasets" / "pictures")  # as students have them
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["MPLBACKEND"] = "Agg"
     os.environ["TF_NUM_INTRAOP_THREADS"] = os.environ["TF_NUM_INTEROP_THREADS"] = "1"
