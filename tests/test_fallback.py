@@ -205,6 +205,8 @@ def test_the_attack_suite_in_the_fallback(name, fallback_host):
         result = grade_submission(sub, attack_config(mod), parts=["rnn"], only={mod.QUESTION, *HONEST})
         text = messages(result, mod.QUESTION)
         assert result.questions[mod.QUESTION].score == 0 and re.search(mod.MESSAGE, text), text[-2000:]
+        forbidden = getattr(mod, "FORBIDDEN", None)
+        assert not (forbidden and re.search(forbidden, text)), f"{name}: the report tells {text!r}"
         assert all(result.questions[q].passed for q in HONEST), [messages(result, q) for q in HONEST]
         if name == "background_writer":
             time.sleep(6)  # past the moment its daemon would write

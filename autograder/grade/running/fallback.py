@@ -20,7 +20,8 @@ Which isolation a grader uses (:func:`choose`):
     the next hold or release on the host (or ``python -m autograder.grade.running.fallback --restore``)
     puts its paths back;
   - reaches its submission copy, the student-process copy and its exchange folder through the
-    grader's private folder of that submission, opened to its group only;
+    sandbox's view of that submission (``sandbox.view_folder``: a private, neutrally named
+    folder, so no path it sees names the grader's folders), opened to its group only;
   - can write its exchange folder (also its HOME and TMPDIR) and the world-writable
     ``/tmp``, ``/var/tmp``, ``/dev/shm``, where everything it made is deleted, and every process
     of its uid killed, before each student process starts and when it ends (:func:`reap`);
@@ -436,8 +437,8 @@ class UidFallback:
     - workdir: its exchange folder, owned by ``uid`` (Sandbox.prepare); also its HOME, TMPDIR.
     - staging: a folder of the grader's for the student-process copy (PYTHONPATH).
     - uid: the sandbox uid (its gid is the same number).
-    The three folders must lie in one private folder of the grader's (mode 0700, as
-    grade_submission's temporary folder), which is opened to the group ``uid`` only.
+    The three folders must lie in one private folder of the grader's (mode 0700: the
+    sandbox's view), which is opened to the group ``uid`` only.
     """
 
     def __init__(self, submission: Path, workdir: Path, staging: Path, uid: int):

@@ -51,11 +51,29 @@ submission (the attack suite's test per kind, tests/attacks/, in brackets):
   epoll) die with the last process holding them, and a child cannot take one from the
   zygote (it is not dumpable, ``pidfd_getfd`` and ``ptrace`` are refused); fanotify needs
   CAP_SYS_ADMIN: impossible.
-- Not closed: counters that a child can advance and the next one read, such as the next
-  process id (a child that starts n threads moves the next child's pid by n) and the inode
-  numbers of ``/tmp``: a few bits per submission, not a place to store answers; closing
-  them needs a PID namespace and a tmpfs per child, which the zygote cannot make (no
-  capabilities; ``unshare`` is refused).
+- Not closed: counters that a child can advance and the next one read. Shared by the
+  zygote's children (closing them needs a PID namespace and a ``/tmp`` tmpfs per child,
+  which the zygote cannot make: it has no capabilities and ``unshare`` is refused; giving
+  it CAP_SYS_ADMIN to set them up per child, and loading the filter in the child after,
+  was judged too large a change for the time of issue 23): the next process id (a child
+  that starts n threads moves the next child's pid, read from ``os.getpid()``,
+  ``/proc/sys/kernel/ns_last_pid`` or ``/proc``, by n: ~20 bits per submission) and the
+  inode numbers of ``/tmp`` (a per-tmpfs counter: each file made advances it). Global to
+  the kernel, so open in every mode and closable only by a virtual machine per
+  submission: the inode numbers of pipes, sockets, anonymous inodes and ``/proc`` entries
+  (``get_next_ino``, one counter for the machine), the memory and load figures of
+  ``/proc/meminfo`` and ``/proc/loadavg``, the machine's CPU time totals (``/proc/stat``,
+  where a busy child shows). Each passes a few
+  bits, not a store: a way to smuggle answers would need many submissions in a row.
+
+Host paths: what the student process sees of the grader's folders is named neutrally.
+Everything bound into the sandbox (the submission copy, the inputs, the library) lies in a
+view (``view_folder``: ``/tmp/sandbox-<random>``, not ``$TMPDIR``), so the root field of
+``/proc/self/mountinfo`` (a bind's source path in its own file system) names no submission,
+grader process or test folder; in the uid fallback, whose student process sees host paths
+(working folder, ``HOME``, the submission's path), it works in such a view too
+[host_paths, in both]. The Python environment is bound at its own path (it is visible
+anyway, in ``sys.path``).
 
 In every case, with or without bubblewrap, resource limits (``Limits`` from
 grading_config.yml) are set before the student's code starts: address space, CPU time,
@@ -83,6 +101,7 @@ from pathlib import Path
 
 from autograder.config import Limits
 from autograder.grade.running import fallback
+from autograder.grade.running.exchange import private_folder, remove_tree
 from autograder.grade.running.syscall_filter import filter_fd
 from autograder.student_process.assets import assets_dir
 
@@ -288,6 +307,26 @@ def _mount_args(readable, tmp_size: int) -> list:
     return args + ["--remount-ro", "/", "--remount-ro", "/dev"]
 
 
+VIEW_BASE = Path("/tmp")  # where the folders a student process sees are made (not $TMPDIR)
+VIEW_PREFIX = "sandbox-"
+
+
+def view_folder() -> Path:
+    """A new private folder (mode 0700) for what one sandbox shows the student process,
+    named neutrally: ``/tmp/sandbox-<random>`` (``$TMPDIR`` if ``/tmp`` is not writable). A
+    bind's source path is what ``/proc/self/mountinfo`` shows inside (its root field), and
+    in the uid fallback the student process sees the folders themselves; the grader's own
+    folders (``$TMPDIR``, ``a3-<submission>-...``, pytest's) would name the grader's run."""
+    base = VIEW_BASE if os.access(VIEW_BASE, os.W_OK | os.X_OK) else None
+    return private_folder(base, prefix=VIEW_PREFIX)
+
+
+def is_view(folder: Path) -> bool:
+    """Whether ``folder`` is a folder made by ``view_folder``."""
+    bases = {VIEW_BASE, Path(tempfile.gettempdir())}
+    return folder.name.startswith(VIEW_PREFIX) and folder.parent in bases
+
+
 def python_paths() -> list:
     """The interpreter and its packages: prefixes and site-packages, resolved."""
     paths = {Path(os.path.abspath(p)) for p in (sys.prefix, sys.base_prefix)}
@@ -342,6 +381,13 @@ class Sandbox:
       submissions only) limits only; True = bubblewrap or fail; False = limits only.
     - scratch: without bubblewrap, the student process's working folder (with bubblewrap its
       private /tmp is).
+    With bubblewrap or the uid fallback, the student process sees none of these folders by
+    their path: the sandbox makes a view of its own (``view_folder``) and puts in it (the
+    uid fallback's ``prepare``, else the first ``command``) a copy of the submission (hard
+    links), the library, the scratch folder and the inputs folder, which ``inputs`` becomes
+    a link to (the grader writes there as before); ``close`` removes the view. A submission
+    that already lies in a view (a zygote's) is used as it is, with ``inputs`` and
+    ``staging`` (then in the same view) as given.
     """
 
     def __init__(
@@ -362,22 +408,68 @@ class Sandbox:
             raise RuntimeError(problem)
         self.bubblewrap = problem is None
         self.fallback = None  # the uid fallback (fallback.UidFallback), if taken
-        if not self.bubblewrap and use_bubblewrap is None:
-            if fallback.choose(problem) == "uid":
-                self.fallback = fallback.UidFallback(self.submission, self.scratch, Path(staging), sandbox_uid())
-            else:
-                warn_once(problem)
+        uid_fallback = not self.bubblewrap and use_bubblewrap is None and fallback.choose(problem) == "uid"
+        if not self.bubblewrap and use_bubblewrap is None and not uid_fallback:
+            warn_once(problem)
+        self.view = None  # the neutral folder of what the student process sees (view_folder)
+        self._filled = True  # whether the view holds its copies (see _fill_view)
+        self._given = None  # (submission, inputs) as given, if this sandbox makes its own view
+        staging = Path(staging)
+        if self.bubblewrap or uid_fallback:
+            staging = self._plan_view(staging)
+        if uid_fallback:
+            self.fallback = fallback.UidFallback(self.submission, self.scratch, staging, sandbox_uid())
         self.uid = sandbox_uid() if (self.bubblewrap or self.fallback) and os.geteuid() == 0 else None
-        self.staging = student_process_library(Path(staging)) if self.bubblewrap else None
+        self.staging = student_process_library(staging) if self.bubblewrap else None
         self.fds = []  # descriptors the next command needs passed (the filter)
 
+    def _plan_view(self, staging: Path) -> Path:
+        """Choose the view (``view_folder``) and the paths in it: the submission, the inputs,
+        the library (returned) and the scratch folder. A submission already in a view (the
+        zygote's ``submissions/``, whose owner fills and removes it) is used as it is; else
+        this sandbox makes its own view and fills it (``_fill_view``)."""
+        if is_view(self.submission.parent):
+            self.view = self.submission.parent
+            return staging
+        self.view = view_folder()
+        self._filled = False
+        self._given = (self.submission, self.inputs)
+        self.submission, self.inputs = self.view / "submission", self.view / "in"
+        if self.scratch is not None:
+            self.scratch = self.view / "scratch"
+        return self.view / "lib"
+
+    def _fill_view(self) -> None:
+        """Once: a copy of the submission in the view (hard links where it can), the view's
+        inputs folder, whose path the grader's inputs folder becomes a link to (the grader
+        writes the inputs there), and the scratch folder."""
+        if self._filled:
+            return
+        self._filled = True
+        given_submission, given_inputs = self._given
+        try:
+            shutil.copytree(given_submission, self.submission, symlinks=True, copy_function=os.link)
+        except OSError:
+            remove_tree(self.submission)
+            shutil.copytree(given_submission, self.submission, symlinks=True)
+        self.inputs.mkdir(mode=0o755)
+        os.chmod(self.inputs, 0o755)
+        if given_inputs.is_symlink() or given_inputs.exists():
+            remove_tree(given_inputs)
+        given_inputs.symlink_to(self.inputs)
+        if self.scratch is not None:
+            self.scratch.mkdir()
+
     def prepare(self) -> None:
-        """Make the submission readable by the sandbox user; in the uid fallback, give it its
-        scratch folder (its HOME and TMPDIR; the grader reads nothing from it) and close the
-        grading tree to it."""
+        """Make the submission readable by the sandbox user; in the uid fallback, fill the
+        view, give it its scratch folder (its HOME and TMPDIR; the grader reads nothing from
+        it) and close the grading tree to it. (With bubblewrap the view is filled by the
+        first ``command``: a submission that a zygote serves needs none.)"""
+        if self.fallback:
+            self._fill_view()
         if self.uid is None:
             return
-        make_readable(self.submission)
+        make_readable(self.submission if self._filled else self._given[0])  # hard links share modes
         if self.fallback:
             os.chmod(self.scratch, 0o700)
             os.chown(self.scratch, self.uid, self.uid)
@@ -385,9 +477,11 @@ class Sandbox:
 
     def close(self) -> None:
         """After the last student process: the uid fallback kills what is left of its uid and
-        lets go of the closed grading tree."""
+        lets go of the closed grading tree; a view of this sandbox's own is removed."""
         if self.fallback:
             self.fallback.close()
+        if self._given is not None:
+            remove_tree(self.view)
 
     def where(self) -> dict:
         """The paths the student process sees: {"submission", "inputs", "cwd"}."""
@@ -399,6 +493,7 @@ class Sandbox:
         """(argv, env) that run ``argv`` (a Python command) in the sandbox; the descriptors
         in ``self.fds`` must be passed to it (``pass_fds``) and closed after (``close_fds``)."""
         self.close_fds()
+        self._fill_view()
         self._nproc = self.limits.processes
         if self.uid is None:
             # the student process keeps this uid, whose other processes count too
@@ -457,8 +552,11 @@ class Sandbox:
     def start(self, argv: list, env: dict, log, pass_fds: tuple, cwd) -> subprocess.Popen:
         """Start ``argv`` (a Python command) in the sandbox, in a session of its own, with an
         empty stdin, stdout and stderr to ``log`` (an open file or a descriptor), and the descriptors
-        ``pass_fds`` (which the caller still closes)."""
+        ``pass_fds`` (which the caller still closes); in the uid fallback, in its scratch folder
+        rather than ``cwd``."""
         cmd, env = self.command(argv, env)
+        if self.fallback:
+            cwd = self.scratch
         try:
             return subprocess.Popen(
                 cmd,
