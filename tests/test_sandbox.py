@@ -11,7 +11,7 @@ import warnings
 import pytest
 
 from autograder.config import REPO_ROOT, ConfigError, Limits, load_config, parse_size
-from autograder.grade.running import sandbox
+from autograder.grade.running import fallback, sandbox
 from autograder.grade.judging.grader import grade_submission
 from conftest import make_submission
 from test_attacks import attack_config, attack_submission
@@ -75,8 +75,9 @@ def test_a_missing_bubblewrap_is_reported_once(monkeypatch, tmp_path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for i in range(3):
-            box = sandbox.Sandbox(Limits(), tmp_path, tmp_path / f"io{i}", tmp_path / f"lib{i}")
-            assert not box.bubblewrap and box.describe() == "no sandbox (limits only)"
+            isolation = fallback.isolation_for(None)
+            box = fallback.open_sandbox(isolation, Limits(), tmp_path, tmp_path / f"io{i}", tmp_path / f"lib{i}")
+            assert box.isolation is not sandbox.Isolation.BUBBLEWRAP and box.describe() == "no sandbox (limits only)"
     msgs = [str(w.message) for w in caught if issubclass(w.category, sandbox.SandboxWarning)]
     assert len(msgs) == 1 and "WITHOUT a sandbox" in msgs[0] and "not installed" in msgs[0]
 

@@ -1,8 +1,10 @@
 """Isolation where bubblewrap cannot run (Gradescope's Docker, old kernels): the uid fallback.
 
-Which isolation a grader uses (:func:`choose`):
-- ``bubblewrap``: usable here (``sandbox.bubblewrap_problem()`` is None); see sandbox.py.
-- ``uid``: bubblewrap unusable and the grader is root. The student process
+Which isolation a grader uses (:func:`choose`, a ``sandbox.Isolation``; :func:`open_sandbox`
+makes the object with which a student process runs under it, ``sandbox.Sandbox``'s protocol):
+- ``bubblewrap``: usable here (``sandbox.bubblewrap_problem()`` is None); see sandbox.py
+  (``sandbox.Bubblewrap``).
+- ``uid``: bubblewrap unusable and the grader is root (:class:`UidFallback`). The student process
   - runs as a uid of its own (``sandbox.sandbox_uid``: 61000 and up, one per grader thread)
     through ``setpriv``: no capabilities (inheritable and bounding sets empty), no groups,
     no new privileges; in a session of its own (StudentProcess), under the part's limits
@@ -34,7 +36,8 @@ Which isolation a grader uses (:func:`choose`):
   not do (then, as without root, only trusted submissions are graded).
 - ``none``: bubblewrap unusable and not root, so nothing can isolate: refused
   (:class:`IsolationRefused`) unless the submissions are declared trusted
-  (``A3_TRUSTED_SUBMISSIONS=1``, set by ``a3 grade --trusted-submissions``); then limits only.
+  (``A3_TRUSTED_SUBMISSIONS=1``, set by ``a3 grade --trusted-submissions``); then limits only
+  (``sandbox.LimitsOnly``).
 
 Switch: ``A3_BUBBLEWRAP=off`` makes bubblewrap count as unusable (tests, the Gradescope test).
 """
@@ -58,12 +61,20 @@ from pathlib import Path
 
 import psutil
 
-from autograder.config import REPO_ROOT
+from autograder.config import REPO_ROOT, Limits
 from autograder.grade.running import sandbox as _sandbox
-from autograder.grade.running.syscall_filter import filter_bpf
+from autograder.grade.running.sandbox import (  # noqa: F401 (BUBBLEWRAP_SWITCH, switched_off: named here too)
+    BUBBLEWRAP_SWITCH,
+    Bubblewrap,
+    Isolation,
+    LimitsOnly,
+    Sandbox,
+    filter_problem,
+    switched_off,
+)
+from autograder.grade.running.syscall_filter import filter_fd
 from autograder.student_process.assets import assets_dir
 
-BUBBLEWRAP_SWITCH = "A3_BUBBLEWRAP"  # "off": bubblewrap counts as unusable
 TRUSTED_SWITCH = "A3_TRUSTED_SUBMISSIONS"  # "1": grade without isolation when nothing can isolate
 STATE_DIR = Path("/var/lib/a3-fallback")  # saved modes and holds (state.json), lock; root only
 WORLD_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm")
@@ -73,32 +84,26 @@ class IsolationRefused(RuntimeError):
     """Student code cannot be isolated here; the message says how to make it possible."""
 
 
-def switched_off() -> str | None:
-    """Why bubblewrap must not be used (the A3_BUBBLEWRAP switch), or None."""
-    if os.environ.get(BUBBLEWRAP_SWITCH, "").strip().lower() == "off":
-        return f"bubblewrap turned off ({BUBBLEWRAP_SWITCH}=off)"
-    return None
-
-
 def trusted() -> bool:
     """Whether the submissions are declared trusted (A3_TRUSTED_SUBMISSIONS=1)."""
     return os.environ.get(TRUSTED_SWITCH, "") == "1"
 
 
-def choose(problem: str | None) -> str:
-    """The isolation for this process given ``problem`` (bubblewrap_problem()): "bubblewrap",
-    "uid" (root, setpriv and a Python every user may run), or "none" when the submissions
-    are trusted; else raises IsolationRefused saying what to do."""
+def choose(problem: str | None) -> Isolation:
+    """The isolation for this process given ``problem`` (bubblewrap_problem()): BUBBLEWRAP,
+    UID (root, setpriv and a Python every user may run), or LIMITS_ONLY when the submissions
+    are trusted; else raises IsolationRefused saying what to do. (An Isolation is a str:
+    "bubblewrap", "uid", "none".)"""
     if problem is None:
-        return "bubblewrap"
+        return Isolation.BUBBLEWRAP
     why = None
     if os.geteuid() == 0:
         why = python_problem() if shutil.which("setpriv") else "setpriv (util-linux) is missing: install util-linux"
         why = why or filter_problem()
         if why is None:
-            return "uid"
+            return Isolation.UID
     if trusted():
-        return "none"
+        return Isolation.LIMITS_ONLY
     raise IsolationRefused(
         f"cannot isolate student code here: {problem}; "
         + (
@@ -112,14 +117,29 @@ def choose(problem: str | None) -> str:
     )
 
 
-def filter_problem() -> str | None:
-    """None if the seccomp filter (syscall_filter.py), which the uid fallback's student process
-    loads too, can be built here; else why not."""
-    try:
-        filter_bpf()
-    except Exception as exc:  # ImportError, OSError: no pyseccomp or no libseccomp2
-        return f"the seccomp filter cannot be built (libseccomp2 and pyseccomp are needed): {exc}"
-    return None
+def isolation_for(switch: bool | None) -> Isolation:
+    """The isolation for grade_submission's ``sandbox`` switch: True = bubblewrap (its
+    sandbox raises if it cannot run), False = limits only, None = what ``choose`` takes here
+    (said once with a warning when it is limits only; IsolationRefused when nothing can
+    isolate and the submissions are not trusted)."""
+    if switch is True:
+        return Isolation.BUBBLEWRAP
+    if switch is False:
+        return Isolation.LIMITS_ONLY
+    problem = _sandbox.bubblewrap_problem()
+    kind = choose(problem)
+    if kind is Isolation.LIMITS_ONLY:
+        _sandbox.warn_once(problem)
+    return kind
+
+
+def open_sandbox(
+    isolation: Isolation, limits: Limits, submission: Path, inputs: Path, staging: Path, scratch: Path | None = None
+) -> Sandbox:
+    """The sandbox (sandbox.Sandbox) of ``isolation`` for one student process; the inputs
+    are Sandbox's."""
+    kinds = {Isolation.BUBBLEWRAP: Bubblewrap, Isolation.UID: UidFallback, Isolation.LIMITS_ONLY: LimitsOnly}
+    return kinds[isolation](limits, submission, inputs, staging, scratch)
 
 
 def describe(kind: str, problem: str | None) -> str:
@@ -363,9 +383,10 @@ def announce(trust: bool = False, say: Callable[[str], object] | None = None) ->
 
 @contextlib.contextmanager
 def closed_while_grading(kind: str, tree: str | Path, closed: Iterable = ()) -> Iterator[None]:
-    """With the uid fallback (``kind`` "uid"), keep ``tree`` (except the Python environment and
-    the assets) and the paths of ``closed`` closed to others for the block; else nothing."""
-    if kind != "uid":
+    """With the uid fallback (``kind`` Isolation.UID, "uid"), keep ``tree`` (except the Python
+    environment and the assets) and the paths of ``closed`` closed to others for the block;
+    else nothing."""
+    if kind != Isolation.UID:
         yield
         return
     with held(closing_plan(tree, open_paths(), closed)):
@@ -429,27 +450,31 @@ def reap(uid: int) -> None:
                 pass
 
 
-class UidFallback:
-    """How Sandbox runs a student process as ``uid`` without bubblewrap (see the module doc).
+class UidFallback(Sandbox):
+    """A student process as a sandbox uid of its own, without bubblewrap (the module's doc):
+    sandbox.Sandbox's protocol and inputs, ``scratch`` required (its working folder, HOME
+    and TMPDIR, owned by the uid). The submission copy, the scratch folder and the
+    student-process copy (``staging``) lie in the sandbox's view, one private folder of the
+    grader's (mode 0700), which is opened to the group of the uid (its gid is the same
+    number) only."""
 
-    Inputs:
-    - submission: the submission copy (read-only for it).
-    - workdir: its exchange folder, owned by ``uid`` (Sandbox.prepare); also its HOME, TMPDIR.
-    - staging: a folder of the grader's for the student-process copy (PYTHONPATH).
-    - uid: the sandbox uid (its gid is the same number).
-    The three folders must lie in one private folder of the grader's (mode 0700: the
-    sandbox's view), which is opened to the group ``uid`` only.
-    """
+    isolation = Isolation.UID
 
-    def __init__(self, submission: Path, workdir: Path, staging: Path, uid: int):
-        self.submission, self.workdir, self.staging = Path(submission), Path(workdir), Path(staging)
-        self.uid = uid
-        self.base = Path(os.path.commonpath([self.submission, self.workdir, self.staging]))
+    def __init__(self, limits: Limits, submission: Path, inputs: Path, staging: Path, scratch: Path):
+        super().__init__(limits, submission, inputs, scratch)
+        self.staging = self._plan_view(Path(staging))
+        self.uid = _sandbox.sandbox_uid()
+        self.base = Path(os.path.commonpath([self.submission, self.scratch, self.staging]))
         self._token = None
 
     def prepare(self) -> None:
-        """Copy the student-process package, open the grader's private folder to the uid's group, check that
-        everything the student process needs is readable, and close the grading tree."""
+        """Fill the view, give the uid its scratch folder, copy the student-process package,
+        open the view to the uid's group, check that everything the student process needs is
+        readable, and close the grading tree."""
+        self._fill_view()
+        _sandbox.make_readable(self.submission)
+        os.chmod(self.scratch, 0o700)
+        os.chown(self.scratch, self.uid, self.uid)
         st = os.lstat(self.base)
         if (
             not stat.S_ISDIR(st.st_mode)
@@ -471,7 +496,7 @@ class UidFallback:
         _sandbox.make_readable(self.staging)
         os.chown(self.base, os.geteuid(), self.uid)
         os.chmod(self.base, 0o750)
-        for path in (self.submission, self.workdir, self.staging):  # the grader's folders on the
+        for path in (self.submission, self.scratch, self.staging):  # the grader's folders on the
             for folder in list(path.parents)[: len(path.relative_to(self.base).parts) - 1]:  # way: traverse
                 os.chown(folder, os.geteuid(), self.uid)
                 os.chmod(folder, 0o710)
@@ -481,26 +506,35 @@ class UidFallback:
                 raise IsolationRefused(f"the sandbox user cannot read {path}: {why}")
         self._token = hold(closing_plan(REPO_ROOT, open_paths()))
 
-    def command(self, limit_args: list, argv: list, env: dict) -> tuple:
-        """(argv, env) running ``argv`` as the uid under ``limit_args`` (prlimit), after
-        killing whatever of that uid is left."""
+    def command(self, argv: list, env: dict) -> tuple:
+        """(argv, env) running ``argv`` as the uid under the limits, after killing whatever of
+        that uid is left; the student process loads the filter itself (no bubblewrap to do
+        it) before it imports anything of the submission: autograder/student_process/seccomp.py."""
+        self.close_fds()
+        self._fill_view()
+        self.fds = [filter_fd()]
+        argv = [*argv, "--fd-seccomp", str(self.fds[0])]
         reap(self.uid)
         env = dict(
             env,
             PYTHONPATH=str(self.staging),
-            HOME=str(self.workdir),
-            TMPDIR=str(self.workdir),
-            MPLCONFIGDIR=str(self.workdir / ".matplotlib"),
-            KERAS_HOME=str(self.workdir / ".keras"),
+            HOME=str(self.scratch),
+            TMPDIR=str(self.scratch),
+            MPLCONFIGDIR=str(self.scratch / ".matplotlib"),
+            KERAS_HOME=str(self.scratch / ".keras"),
         )
-        return [*limit_args, *drop_to(self.uid), os.path.abspath(argv[0]), *argv[1:]], env
+        return [*self.limit_args(), *drop_to(self.uid), os.path.abspath(argv[0]), *argv[1:]], env
+
+    def _cwd(self, cwd):
+        return self.scratch
 
     def close(self) -> None:
-        """Kill what is left of the uid and let go of the protection (once)."""
+        """Kill what is left of the uid, let go of the protection (once) and remove the view."""
         reap(self.uid)
         if self._token:
             release(self._token)
             self._token = None
+        super().close()
 
     def describe(self) -> str:
         return f"uid fallback, uid {self.uid}, seccomp, no network isolation"

@@ -88,6 +88,7 @@ as its own user with the limits only: then it can read what the grader can read.
 
 from __future__ import annotations
 
+import enum
 import fcntl
 import functools
 import os
@@ -100,9 +101,8 @@ import warnings
 from pathlib import Path
 
 from autograder.config import Limits
-from autograder.grade.running import fallback
 from autograder.grade.running.exchange import private_folder, remove_tree
-from autograder.grade.running.syscall_filter import filter_fd
+from autograder.grade.running.syscall_filter import filter_bpf, filter_fd
 from autograder.student_process.assets import assets_dir
 
 STUDENT_PROCESS_PACKAGE = Path(__file__).resolve().parents[2] / "student_process"
@@ -128,10 +128,30 @@ class SandboxWarning(UserWarning):
     """The student process runs without bubblewrap: limits only, no isolation."""
 
 
+BUBBLEWRAP_SWITCH = "A3_BUBBLEWRAP"  # "off": bubblewrap counts as unusable
+
+
+def switched_off() -> str | None:
+    """Why bubblewrap must not be used (the A3_BUBBLEWRAP switch), or None."""
+    if os.environ.get(BUBBLEWRAP_SWITCH, "").strip().lower() == "off":
+        return f"bubblewrap turned off ({BUBBLEWRAP_SWITCH}=off)"
+    return None
+
+
+def filter_problem() -> str | None:
+    """None if the seccomp filter (syscall_filter.py), which the uid fallback's student process
+    loads too, can be built here; else why not."""
+    try:
+        filter_bpf()
+    except Exception as exc:  # ImportError, OSError: no pyseccomp or no libseccomp2
+        return f"the seccomp filter cannot be built (libseccomp2 and pyseccomp are needed): {exc}"
+    return None
+
+
 def bubblewrap_problem() -> str | None:
     """None if bubblewrap is installed and can start a sandbox here (and is not switched off
     with A3_BUBBLEWRAP=off), else why not."""
-    return fallback.switched_off() or _bubblewrap_problem()
+    return switched_off() or _bubblewrap_problem()
 
 
 @functools.cache
@@ -148,7 +168,7 @@ def _bubblewrap_problem() -> str | None:
         return f"bubblewrap does not start here: {done.stderr.decode(errors='replace').strip()}"
     if os.geteuid() == 0 and shutil.which("setpriv") is None:
         return "setpriv (util-linux) is missing, so the sandbox could not drop root"
-    return fallback.filter_problem()
+    return filter_problem()
 
 
 _warned = False
@@ -368,17 +388,34 @@ def make_readable(root: Path) -> None:
                 os.chmod(path, 0o644)
 
 
-class Sandbox:
-    """How to start one student process.
+class Isolation(enum.StrEnum):
+    """Which isolation student code gets, chosen once per grading run (fallback.choose) and
+    given to ``open_sandbox`` (fallback.py). Its value is the word ``a3 grade`` says."""
 
-    Inputs:
+    BUBBLEWRAP = "bubblewrap"  # Bubblewrap, below
+    UID = "uid"  # fallback.UidFallback: root without a usable bubblewrap
+    LIMITS_ONLY = "none"  # LimitsOnly, below: trusted submissions only
+
+
+class Sandbox:
+    """How to start one student process: the protocol every isolation implements
+    (``Bubblewrap``, ``LimitsOnly`` below, ``fallback.UidFallback``), made by
+    ``fallback.open_sandbox``.
+
+    - ``prepare()``: before the first student process (make the folders it reads readable).
+    - ``command(argv, env)``: (argv, env) that run ``argv`` (a Python command) isolated; the
+      descriptors in ``fds`` must be passed to it and closed after (``start`` does both).
+    - ``describe()``: one line for logs and reports.
+    - ``close()``: after the last student process.
+    - ``where()``: the paths the student process sees: {"submission", "inputs", "cwd"}.
+    - ``isolation``: which Isolation it is.
+
+    Inputs (every implementation):
     - limits: Limits (address space and file size in bytes, CPU seconds, processes).
     - submission: the submission folder (read-only inside).
-    - inputs: the grader's folder of question inputs (read-only inside, at ``INPUTS_AT``;
-      see grade/running/exchange.py); the grader writes it, the student process never can.
+    - inputs: the grader's folder of question inputs (read-only inside; see
+      grade/running/exchange.py); the grader writes it, the student process never can.
     - staging: a private folder of the grader's for the student-process library.
-    - use_bubblewrap: None = bubblewrap, else the uid fallback as root, else (trusted
-      submissions only) limits only; True = bubblewrap or fail; False = limits only.
     - scratch: without bubblewrap, the student process's working folder (with bubblewrap its
       private /tmp is).
     With bubblewrap or the uid fallback, the student process sees none of these folders by
@@ -390,37 +427,16 @@ class Sandbox:
     ``staging`` (then in the same view) as given.
     """
 
-    def __init__(
-        self,
-        limits: Limits,
-        submission: Path,
-        inputs: Path,
-        staging: Path,
-        use_bubblewrap: bool | None = None,
-        scratch: Path | None = None,
-    ):
+    isolation: Isolation
+
+    def __init__(self, limits: Limits, submission: Path, inputs: Path, scratch: Path | None = None):
         self.limits = limits
         self.submission = Path(submission)
         self.inputs = Path(inputs)
         self.scratch = Path(scratch) if scratch is not None else None
-        problem = bubblewrap_problem() if use_bubblewrap in (None, True) else "disabled"
-        if use_bubblewrap is True and problem:
-            raise RuntimeError(problem)
-        self.bubblewrap = problem is None
-        self.fallback = None  # the uid fallback (fallback.UidFallback), if taken
-        uid_fallback = not self.bubblewrap and use_bubblewrap is None and fallback.choose(problem) == "uid"
-        if not self.bubblewrap and use_bubblewrap is None and not uid_fallback:
-            warn_once(problem)
         self.view = None  # the neutral folder of what the student process sees (view_folder)
         self._filled = True  # whether the view holds its copies (see _fill_view)
         self._given = None  # (submission, inputs) as given, if this sandbox makes its own view
-        staging = Path(staging)
-        if self.bubblewrap or uid_fallback:
-            staging = self._plan_view(staging)
-        if uid_fallback:
-            self.fallback = fallback.UidFallback(self.submission, self.scratch, staging, sandbox_uid())
-        self.uid = sandbox_uid() if (self.bubblewrap or self.fallback) and os.geteuid() == 0 else None
-        self.staging = student_process_library(staging) if self.bubblewrap else None
         self.fds = []  # descriptors the next command needs passed (the filter)
 
     def _plan_view(self, staging: Path) -> Path:
@@ -461,51 +477,121 @@ class Sandbox:
             self.scratch.mkdir()
 
     def prepare(self) -> None:
-        """Make the submission readable by the sandbox user; in the uid fallback, fill the
-        view, give it its scratch folder (its HOME and TMPDIR; the grader reads nothing from
-        it) and close the grading tree to it. (With bubblewrap the view is filled by the
-        first ``command``: a submission that a zygote serves needs none.)"""
-        if self.fallback:
-            self._fill_view()
-        if self.uid is None:
-            return
-        make_readable(self.submission if self._filled else self._given[0])  # hard links share modes
-        if self.fallback:
-            os.chmod(self.scratch, 0o700)
-            os.chown(self.scratch, self.uid, self.uid)
-            self.fallback.prepare()
+        """Before the first student process: nothing to do here."""
 
     def close(self) -> None:
-        """After the last student process: the uid fallback kills what is left of its uid and
-        lets go of the closed grading tree; a view of this sandbox's own is removed."""
-        if self.fallback:
-            self.fallback.close()
+        """After the last student process: a view of this sandbox's own is removed."""
         if self._given is not None:
             remove_tree(self.view)
 
     def where(self) -> dict:
         """The paths the student process sees: {"submission", "inputs", "cwd"}."""
-        if self.bubblewrap:
-            return {"submission": SUBMISSION_AT, "inputs": INPUTS_AT, "cwd": TMP_AT}
         return {"submission": str(self.submission), "inputs": str(self.inputs), "cwd": str(self.scratch or self.inputs)}
 
     def command(self, argv: list, env: dict) -> tuple:
         """(argv, env) that run ``argv`` (a Python command) in the sandbox; the descriptors
         in ``self.fds`` must be passed to it (``pass_fds``) and closed after (``close_fds``)."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """One line for logs and reports."""
+        raise NotImplementedError
+
+    def start(self, argv: list, env: dict, log, pass_fds: tuple, cwd) -> subprocess.Popen:
+        """Start ``argv`` (a Python command) in the sandbox, in a session of its own, with an
+        empty stdin, stdout and stderr to ``log`` (an open file or a descriptor), and the descriptors
+        ``pass_fds`` (which the caller still closes); in the uid fallback, in its scratch folder
+        rather than ``cwd``."""
+        cmd, env = self.command(argv, env)
+        try:
+            return subprocess.Popen(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                pass_fds=(*pass_fds, *self.fds),
+                cwd=self._cwd(cwd),
+                env=env,
+                start_new_session=True,
+            )
+        finally:
+            self.close_fds()
+
+    def _cwd(self, cwd):
+        """The folder the command starts in, given the caller's ``cwd``."""
+        return cwd
+
+    def close_fds(self) -> None:
+        """Close the descriptors of the last command (once it has started)."""
+        for fd in self.fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.fds = []
+
+    def limit_args(self, own_uid: bool = True) -> list:
+        """prlimit(1) and its arguments: the resource limits, set on the command it runs and
+        inherited by everything that starts (bwrap, setpriv, the student process, its children).
+        A command rather than a Popen preexec_fn, which is unsafe in a threaded grader.
+        ``own_uid``: the student process runs as a uid of its own; else it keeps this one,
+        whose other processes count too (RLIMIT_NPROC)."""
+        lim, cpu = self.limits, int(self.limits.cpu_time)
+        nproc = lim.processes + (0 if own_uid else _processes_of(os.getuid()))
+        return [
+            _PRLIMIT,
+            f"--as={lim.memory}",
+            f"--cpu={cpu}:{cpu + 5}",
+            f"--fsize={lim.file_size}",
+            "--core=0",
+            f"--nproc={nproc}",
+            "--",
+        ]
+
+
+class LimitsOnly(Sandbox):
+    """No isolation, the resource limits only: the student process runs as this user in
+    ``scratch`` (or ``inputs``) and can read what it can read. For trusted submissions."""
+
+    isolation = Isolation.LIMITS_ONLY
+
+    def __init__(self, limits, submission, inputs, staging=None, scratch=None):
+        super().__init__(limits, submission, inputs, scratch)
+
+    def command(self, argv: list, env: dict) -> tuple:
+        self.close_fds()
+        return self.limit_args(own_uid=False) + list(argv), env
+
+    def describe(self) -> str:
+        return "no sandbox (limits only)"
+
+
+class Bubblewrap(Sandbox):
+    """The student process in a bubblewrap sandbox (the module's docstring); as root, as a
+    sandbox uid of its own. Raises RuntimeError (why) if bubblewrap is not usable here."""
+
+    isolation = Isolation.BUBBLEWRAP
+
+    def __init__(self, limits, submission, inputs, staging, scratch=None):
+        problem = bubblewrap_problem()
+        if problem:
+            raise RuntimeError(problem)
+        super().__init__(limits, submission, inputs, scratch)
+        self.staging = student_process_library(self._plan_view(Path(staging)))
+        self._uid = sandbox_uid() if os.geteuid() == 0 else None  # None: this user, in a user namespace
+
+    def prepare(self) -> None:
+        """Make the submission readable by the sandbox user (the view is filled by the first
+        ``command``: a submission that a zygote serves needs none)."""
+        if self._uid is not None:
+            make_readable(self.submission if self._filled else self._given[0])  # hard links share modes
+
+    def where(self) -> dict:
+        return {"submission": SUBMISSION_AT, "inputs": INPUTS_AT, "cwd": TMP_AT}
+
+    def command(self, argv: list, env: dict) -> tuple:
         self.close_fds()
         self._fill_view()
-        self._nproc = self.limits.processes
-        if self.uid is None:
-            # the student process keeps this uid, whose other processes count too
-            self._nproc += _processes_of(os.getuid())
-        if self.fallback:
-            # the student process loads the filter itself (no bubblewrap to do it) before it
-            # imports anything of the submission: autograder/student_process/seccomp.py
-            self.fds = [filter_fd()]
-            argv = [*argv, "--fd-seccomp", str(self.fds[0])]
-            return self.fallback.command(self.limit_args(), argv, env)
-        if not self.bubblewrap:
-            return self.limit_args() + list(argv), env
         readable = [(p, p) for p in python_paths()]
         readable += [
             (self.staging, LIB_AT),
@@ -526,7 +612,7 @@ class Sandbox:
         )
         self.fds = [filter_fd()]
         cmd = [
-            *self.limit_args(),
+            *self.limit_args(own_uid=self._uid is not None),
             shutil.which("bwrap"),
             *_namespace_args(),
             *_mount_args(readable, self.limits.file_size),
@@ -536,11 +622,11 @@ class Sandbox:
             TMP_AT,
             "--",
         ]
-        if self.uid is not None:
+        if self._uid is not None:
             cmd += [
                 shutil.which("setpriv"),
-                f"--reuid={self.uid}",
-                f"--regid={self.uid}",
+                f"--reuid={self._uid}",
+                f"--regid={self._uid}",
                 "--clear-groups",
                 "--inh-caps=-all",
                 "--bounding-set=-all",
@@ -549,59 +635,8 @@ class Sandbox:
         argv = [os.path.abspath(argv[0]), *argv[1:]]  # no '..' through folders the sandbox lacks
         return cmd + argv, env
 
-    def start(self, argv: list, env: dict, log, pass_fds: tuple, cwd) -> subprocess.Popen:
-        """Start ``argv`` (a Python command) in the sandbox, in a session of its own, with an
-        empty stdin, stdout and stderr to ``log`` (an open file or a descriptor), and the descriptors
-        ``pass_fds`` (which the caller still closes); in the uid fallback, in its scratch folder
-        rather than ``cwd``."""
-        cmd, env = self.command(argv, env)
-        if self.fallback:
-            cwd = self.scratch
-        try:
-            return subprocess.Popen(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                pass_fds=(*pass_fds, *self.fds),
-                cwd=cwd,
-                env=env,
-                start_new_session=True,
-            )
-        finally:
-            self.close_fds()
-
-    def close_fds(self) -> None:
-        """Close the descriptors of the last command (once it has started)."""
-        for fd in self.fds:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        self.fds = []
-
-    def limit_args(self) -> list:
-        """prlimit(1) and its arguments: the resource limits, set on the command it runs and
-        inherited by everything that starts (bwrap, setpriv, the student process, its children).
-        A command rather than a Popen preexec_fn, which is unsafe in a threaded grader."""
-        lim, cpu = self.limits, int(self.limits.cpu_time)
-        return [
-            _PRLIMIT,
-            f"--as={lim.memory}",
-            f"--cpu={cpu}:{cpu + 5}",
-            f"--fsize={lim.file_size}",
-            "--core=0",
-            f"--nproc={self._nproc}",
-            "--",
-        ]
-
     def describe(self) -> str:
-        """One line for logs and reports."""
-        if self.fallback:
-            return self.fallback.describe()
-        if not self.bubblewrap:
-            return "no sandbox (limits only)"
-        who = f"uid {self.uid}" if self.uid is not None else "this user in a user namespace"
+        who = f"uid {self._uid}" if self._uid is not None else "this user in a user namespace"
         return f"bubblewrap, {who}, no network, seccomp"
 
 

@@ -24,7 +24,8 @@ from pathlib import Path
 from autograder.config import Limits
 from autograder.grade.running import zygote
 from autograder.grade.running.exchange import remove_tree, write_inputs
-from autograder.grade.running.sandbox import Sandbox
+from autograder.grade.running.fallback import isolation_for, open_sandbox
+from autograder.grade.running.sandbox import Isolation
 from autograder.student_process.assets import ASSETS_ENV, assets_dir
 from autograder.student_process.protocol import (
     MAX_OUTPUT_BYTES,
@@ -127,11 +128,11 @@ class StudentProcess:
         self.log = output_log()  # the student process's stdout and stderr
         self.restarts = 0
         self._request_id = 0
-        self.sandbox = Sandbox(
-            limits, self.submission, self.inputs, self.workdir / "lib", sandbox, scratch=self.scratch
+        self.sandbox = open_sandbox(
+            isolation_for(sandbox), limits, self.submission, self.inputs, self.workdir / "lib", self.scratch
         )
         self.sandbox.prepare()
-        self.preload = preload if self.sandbox.bubblewrap else None
+        self.preload = preload if self.sandbox.isolation is Isolation.BUBBLEWRAP else None
         self._zygote = None  # the zygote this submission's children are forked from
         self._staged = self._zygote_inputs = None  # (host folder, path inside) in the zygote's
         self._forked = False  # the current student process is a zygote's child
@@ -160,7 +161,7 @@ class StudentProcess:
         argv = [sys.executable, "-m", "autograder.student_process", "--submission", where["submission"]]
         argv += ["--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)]
         try:
-            cwd = self.workdir if self.sandbox.bubblewrap else self.scratch
+            cwd = self.workdir if self.sandbox.isolation is Isolation.BUBBLEWRAP else self.scratch
             self.proc = self.sandbox.start(argv, worker_env(), self.log, (req_r, rep_w), cwd)
         finally:
             os.close(req_r)
@@ -385,7 +386,7 @@ class StudentProcess:
         code = self.kill(wait=10.0)
         self.restarts += 1
         tail = self.log_tail(log_start)
-        if code is not None and code > 128 and self.sandbox.bubblewrap and not forked:
+        if code is not None and code > 128 and self.sandbox.isolation is Isolation.BUBBLEWRAP and not forked:
             code = -(code - 128)  # bwrap reports a signal as 128 + its number
         if code is None and forked:
             self._sandbox_lost = True

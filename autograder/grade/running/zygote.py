@@ -39,7 +39,7 @@ import psutil
 
 from autograder.config import Limits
 from autograder.grade.running.exchange import remove_tree
-from autograder.grade.running.sandbox import Sandbox, bubblewrap_problem, is_view, make_readable, view_folder
+from autograder.grade.running.sandbox import Bubblewrap, bubblewrap_problem, is_view, make_readable, view_folder
 
 STARTUP_TIMEOUT = 90.0  # importing TensorFlow on a loaded machine
 ORDER_TIMEOUT = 15.0
@@ -70,7 +70,7 @@ class Zygote:
         self.inputs = self.view / "in"
         for d in (self.stage, self.inputs):
             d.mkdir(mode=0o755)
-        self.sandbox = Sandbox(limits, self.stage, self.inputs, self.view / "lib", True)
+        self.sandbox = Bubblewrap(limits, self.stage, self.inputs, self.view / "lib")
         self.sandbox.prepare()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self.control = ours
