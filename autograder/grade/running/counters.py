@@ -23,7 +23,9 @@ then
   dumpable, so its ``/proc/<pid>/cwd`` is closed to the children);
 - from a process forked inside the PID namespace, writes ``LAST_PID`` to
   ``/proc/sys/kernel/ns_last_pid``: the next child is always pid ``LAST_PID + 1``.
-Neither the zygote nor the children get any capability. ``reset`` says why it failed
+Neither the zygote nor the children get any capability. The helper imports all it uses
+before it enters the sandbox's root, and runs when no process of a submission is alive (the
+zygote waits for its next order) and ``/tmp``, the only writable place, is the fresh one. ``reset`` says why it failed
 (then the caller retires the zygote rather than let the next child read the counters).
 
 The uid fallback (grade/running/fallback.py: no bubblewrap, so no zygote) is not covered:
