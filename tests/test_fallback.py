@@ -175,9 +175,11 @@ def test_the_leak_attack_is_real_without_isolation(tmp_path):
 # What only bubblewrap's sandbox stops (README, Sandbox): the network (no network namespace), the
 # size of /tmp and of what is written (its capped tmpfs), the host's mount table, writable places
 # (the fallback's uid may write /tmp, /var/tmp and /dev/shm, emptied before and after each student
-# process). The uid fallback has none of these. The seccomp filter's attacks (keyring,
-# nested_userns, posix_mqueue, ...) run in both: its student process loads the same filter.
-BUBBLEWRAP_ONLY = {"network", "tmp_fill", "many_files", "mountinfo", "writable_places"}
+# process), the counters the next submission could read (pid_counter, tmp_inode: the fallback
+# shares the host's PID namespace and /tmp, see grade/running/counters.py). The uid fallback has
+# none of these. The seccomp filter's attacks (keyring, nested_userns, posix_mqueue, ...) run in
+# both: its student process loads the same filter.
+BUBBLEWRAP_ONLY = {"network", "tmp_fill", "many_files", "mountinfo", "writable_places", "pid_counter", "tmp_inode"}
 
 
 @ROOT_ONLY

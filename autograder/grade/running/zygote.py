@@ -38,6 +38,7 @@ from pathlib import Path
 import psutil
 
 from autograder.config import Limits
+from autograder.grade.running import counters
 from autograder.grade.running.exchange import remove_tree
 from autograder.grade.running.sandbox import Bubblewrap, bubblewrap_problem, is_view, make_readable, view_folder
 
@@ -157,6 +158,8 @@ class Zygote:
             return False, None
         if float(answer.get("cpu", 0)) > self.limits.cpu_time / 2:
             return False, answer.get("status")  # retire it before its own CPU limit
+        if counters.reset(self.proc.pid) is not None:  # else the next child reads them: retire it
+            return False, answer.get("status")
         return True, answer.get("status")
 
     def close(self) -> None:
