@@ -9,7 +9,6 @@ within the question's deadline; the expected values never leave the grader.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import secrets
 import select
@@ -24,8 +23,8 @@ from pathlib import Path
 from autograder.config import Limits
 from autograder.grade.running import zygote
 from autograder.grade.running.exchange import remove_tree, write_inputs
+from autograder.grade.running.launch import kill_tree, output_log, student_process_env
 from autograder.grade.running.sandbox import Sandbox
-from autograder.student_process.assets import ASSETS_ENV, assets_dir
 from autograder.student_process.protocol import (
     MAX_OUTPUT_BYTES,
     MAX_REPLY_BYTES,
@@ -46,46 +45,13 @@ LOG_TAIL_BYTES = 2000
 
 
 @dataclass
-class CaseRun:
+class CaseOutcome:
     """What the student process did for one case: status ``ok`` (with outputs),
     ``not_implemented``, ``error``, ``timeout`` or ``crashed``, and a message."""
 
     status: str
     message: str = ""
     outputs: dict = field(default_factory=dict)
-
-
-def worker_env() -> dict:
-    """Environment of the student process: single-threaded BLAS and TensorFlow, no user site,
-    no bytecode, and the public assets folder in A3_ASSETS."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-    }
-    env.update(
-        OPENBLAS_NUM_THREADS="1",
-        OMP_NUM_THREADS="1",
-        MKL_NUM_THREADS="1",
-        PYTHONDONTWRITEBYTECODE="1",
-        PYTHONNOUSERSITE="1",
-        MPLBACKEND="Agg",
-        TF_CPP_MIN_LOG_LEVEL="2",
-        TF_NUM_INTEROP_THREADS="1",
-        TF_NUM_INTRAOP_THREADS="1",
-    )
-    env[ASSETS_ENV] = str(assets_dir())
-    return env
-
-
-def output_log() -> int:
-    """A new descriptor for a student process's stdout and stderr: an anonymous memory file
-    (``memfd``), appended to, so that nothing inside names a host path (``/proc/self/fd/1``
-    reads ``/memfd:output``) and the file-size limit still applies to what it prints. Its
-    size is bounded by ``Limits.file_size``; it is freed when the grader closes it."""
-    fd = os.memfd_create("output", os.MFD_CLOEXEC)
-    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_APPEND)
-    return fd
 
 
 class StudentProcess:
@@ -161,7 +127,7 @@ class StudentProcess:
         argv += ["--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)]
         try:
             cwd = self.workdir if self.sandbox.bubblewrap else self.scratch
-            self.proc = self.sandbox.start(argv, worker_env(), self.log, (req_r, rep_w), cwd)
+            self.proc = self.sandbox.start(argv, student_process_env(), self.log, (req_r, rep_w), cwd)
         finally:
             os.close(req_r)
             os.close(rep_w)
@@ -184,7 +150,7 @@ class StudentProcess:
         elif self.proc is None:
             return None
         else:
-            zygote.kill_tree(self.proc)
+            kill_tree(self.proc)
             code = self.proc.returncode
         try:
             self._requests.close()
@@ -273,7 +239,7 @@ class StudentProcess:
         - time_limit: seconds of wall clock for all cases of the question together.
         - again: if the zygote's sandbox ended under the question (an earlier question may
           have killed the zygote just before), run it once more in a fresh one.
-        Returns {case name: CaseRun}.
+        Returns {case name: CaseOutcome}.
         """
         self._sandbox_lost = False
         runs = self._run_once(question, inputs, time_limit)
@@ -286,7 +252,7 @@ class StudentProcess:
         name = f"{self._request_id}-{question}"
         failed = self.start()
         if failed:
-            return {c: CaseRun("crashed", f"the student process failed: {failed}") for c in inputs}
+            return {c: CaseOutcome("crashed", f"the student process failed: {failed}") for c in inputs}
         host, inside = self._zygote_inputs if self._forked else (self.inputs, self.sandbox.where()["inputs"])
         try:
             write_inputs(host, name, inputs)
@@ -305,22 +271,22 @@ class StudentProcess:
             lost = isinstance(exc, BrokenPipeError) and self._zygote_ended()
             self._restart()
             self._sandbox_lost = self._sandbox_lost or lost  # the child died with it: run() retries
-            return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
+            return {c: CaseOutcome("crashed", f"the student process failed: {exc}") for c in inputs}
         if reply is None:
             self._restart()
             msg = f"timed out: still running after {time_limit:g} s (infinite loop, or far too slow?)"
-            return {c: CaseRun("timeout", msg) for c in inputs}
+            return {c: CaseOutcome("timeout", msg) for c in inputs}
         if reply is EOF:
             msg = self._death_message(question, log_start)
-            return {c: CaseRun("crashed", msg) for c in inputs}
+            return {c: CaseOutcome("crashed", msg) for c in inputs}
         answers = reply.get("cases")
         runs, layouts = {}, {}
         for case in inputs:
             info = answers.get(case) if isinstance(answers, dict) else None
             if not isinstance(info, dict) or info.get("status") not in ("ok", "not_implemented", "error"):
-                runs[case] = CaseRun("error", "the student process gave no usable answer for this case")
+                runs[case] = CaseOutcome("error", "the student process gave no usable answer for this case")
                 continue
-            runs[case] = CaseRun(info["status"], str(info.get("message", ""))[:4000])
+            runs[case] = CaseOutcome(info["status"], str(info.get("message", ""))[:4000])
             if info["status"] == "ok":
                 layouts[case] = info.get("arrays")
         try:
@@ -331,7 +297,7 @@ class StudentProcess:
         except ProtocolError as exc:  # the bytes that follow cannot be framed: a fresh process
             self._restart()
             for case in layouts:
-                runs[case] = CaseRun("error", f"unusable output: {exc}")
+                runs[case] = CaseOutcome("error", f"unusable output: {exc}")
             return runs
         if data is None or data is EOF:
             self._restart()
@@ -340,13 +306,13 @@ class StudentProcess:
                 if data is None
                 else "the student process ended before sending all its outputs"
             )
-            return {c: CaseRun("timeout" if data is None else "crashed", why) for c in inputs}
+            return {c: CaseOutcome("timeout" if data is None else "crashed", why) for c in inputs}
         offset = 0
         for case, layout in layouts.items():
             try:
                 runs[case].outputs = decode_arrays(layout, data[offset : offset + sizes[case]])
             except ProtocolError as exc:
-                runs[case] = CaseRun("error", f"unusable output: {exc}")
+                runs[case] = CaseOutcome("error", f"unusable output: {exc}")
             offset += sizes[case]
         if reply.get("tampered"):
             # Replacing a library's function is never part of an answer: the question scores 0
@@ -359,7 +325,7 @@ class StudentProcess:
                 f"TensorFlow, Python's builtins or the grader is not allowed, so this question "
                 f"scores 0 (the next question starts in a fresh process)"
             )
-            return {c: CaseRun("error", msg) for c in inputs}
+            return {c: CaseOutcome("error", msg) for c in inputs}
         return runs
 
     def _zygote_ended(self, wait: float = 2.0) -> bool:

@@ -27,9 +27,7 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -39,6 +37,7 @@ import psutil
 
 from autograder.config import Limits
 from autograder.grade.running.exchange import remove_tree
+from autograder.grade.running.launch import kill_tree, student_process_env
 from autograder.grade.running.sandbox import Sandbox, bubblewrap_problem, make_readable
 
 STARTUP_TIMEOUT = 90.0  # importing TensorFlow on a loaded machine
@@ -59,8 +58,6 @@ class Zygote:
     ``preload`` (e.g. ``("tensorflow",)``)."""
 
     def __init__(self, limits: Limits, preload: tuple):
-        from autograder.grade.running.student_process import worker_env
-
         self.limits, self.preload = limits, preload
         sweep_stale()
         self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
@@ -76,7 +73,7 @@ class Zygote:
         argv += ["--fd-control", str(theirs.fileno()), "--preload", ",".join(preload)]
         try:
             with open(self.root / "zygote.log", "ab") as log:
-                self.proc = self.sandbox.start(argv, worker_env(), log, (theirs.fileno(),), self.root)
+                self.proc = self.sandbox.start(argv, student_process_env(), log, (theirs.fileno(),), self.root)
         finally:
             theirs.close()
         self._ready = False  # its first answer (it imports for seconds) is awaited by ready()
@@ -178,27 +175,6 @@ def sweep_stale(folder: Path | None = None) -> None:
             remove_tree(path)
 
 
-def kill_tree(proc: subprocess.Popen) -> None:
-    """SIGKILL ``proc``, its process group and every descendant, and reap it."""
-    try:
-        descendants = psutil.Process(proc.pid).children(recursive=True)
-    except psutil.Error:
-        descendants = []
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    for child in descendants:
-        try:
-            child.kill()
-        except psutil.Error:
-            pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
-
-
 _zygotes: dict = {}  # (thread id, limits, preload) -> Zygote
 _failures: dict = {}  # thread id -> failed starts
 _lock = threading.Lock()
@@ -235,7 +211,7 @@ def reset() -> None:
         _told.clear()
 
 
-def warm(limits: Limits, preload: tuple) -> None:
+def prestart(limits: Limits, preload: tuple) -> None:
     """Start this grading thread's zygote for ``limits`` and ``preload`` if it has none, and
     return at once: its imports then overlap the grader's own work until ``take`` (which
     waits for it). Nothing happens if zygotes are not used or too many failed."""
