@@ -279,7 +279,7 @@ class Reply:
         answers = message.get("cases")
         if not isinstance(answers, dict):
             answers = {}
-        tampered = message.get("tampered") or ()
+        tampered = message.get("tampered") or []
         if not isinstance(tampered, (list, str, dict)):
             tampered = (tampered,)  # a lone number: still a claim of tampering
         return cls(
