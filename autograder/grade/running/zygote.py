@@ -39,6 +39,7 @@ from autograder.config import Limits
 from autograder.grade.running.exchange import remove_tree
 from autograder.grade.running.launch import kill_tree, student_process_env
 from autograder.grade.running.sandbox import Sandbox, bubblewrap_problem, make_readable
+from autograder.student_process.control import Clean, Cleaned, Fork, Forked, Hello
 
 STARTUP_TIMEOUT = 90.0  # importing TensorFlow on a loaded machine
 ORDER_TIMEOUT = 15.0
@@ -83,8 +84,8 @@ class Zygote:
         RuntimeError (the zygote closed) if it is not a single-threaded zygote's."""
         if self._ready:
             return
-        hello = self._answer(STARTUP_TIMEOUT)
-        if not hello or not hello.get("zygote") or hello.get("threads") != 1:
+        hello = Hello.from_wire(self._answer(STARTUP_TIMEOUT))
+        if hello is None or hello.threads != 1:
             tail = self.log_tail()
             self.close()
             why = "it did not answer" if not hello else f"it did not start single-threaded: {hello}"
@@ -109,10 +110,11 @@ class Zygote:
         except (OSError, ValueError):
             return None
 
-    def ask(self, order: dict, fds: tuple = (), timeout: float = ORDER_TIMEOUT) -> dict | None:
-        """Send ``order`` (with descriptors ``fds``) and return the answer, None if none came."""
+    def ask(self, order: Fork | Clean, fds: tuple = (), timeout: float = ORDER_TIMEOUT) -> dict | None:
+        """Send ``order`` (with descriptors ``fds``) and return the answer (a JSON object, not
+        yet read as its type), None if none came."""
         try:
-            socket.send_fds(self.control, [json.dumps(order).encode()], list(fds))
+            socket.send_fds(self.control, [json.dumps(order.to_wire()).encode()], list(fds))
         except OSError:
             return None
         return self._answer(timeout)
@@ -139,20 +141,19 @@ class Zygote:
 
     def fork(self, submission_inside: str, seed: int, requests: int, replies: int, log: int) -> bool:
         """Start the child of one submission on the given descriptors; False on failure."""
-        order = {"op": "fork", "submission": submission_inside, "seed": int(seed)}
-        answer = self.ask(order, (requests, replies, log))
-        return bool(answer and answer.get("forked"))
+        answer = self.ask(Fork(submission_inside, int(seed)), (requests, replies, log))
+        return Forked.from_wire(answer) is not None
 
     def clean(self, wait: float = 0.0) -> tuple:
         """Kill every process of the sandbox but the zygote and empty its writable folders:
         (done, exit code of the last child or None). ``wait``: seconds to let the child end
         on its own first (to learn how it died)."""
-        answer = self.ask({"op": "clean", "wait": wait}, timeout=ORDER_TIMEOUT + wait)
-        if not answer or answer.get("clean") is not True:
+        answer = Cleaned.from_wire(self.ask(Clean(wait), timeout=ORDER_TIMEOUT + wait))
+        if answer is None or not answer.clean:
             return False, None
-        if float(answer.get("cpu", 0)) > self.limits.cpu_time / 2:
-            return False, answer.get("status")  # retire it before its own CPU limit
-        return True, answer.get("status")
+        if answer.cpu > self.limits.cpu_time / 2:
+            return False, answer.status  # retire it before its own CPU limit
+        return True, answer.status
 
     def close(self) -> None:
         """Kill the sandbox and remove the private folder."""
