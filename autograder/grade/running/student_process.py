@@ -14,8 +14,7 @@ A student process lives one of two lifecycles, each a class that reads top to bo
   this submission's :class:`ZygoteSession` (its staged copy and inputs folder); ended by the
   zygote, which kills every process of the sandbox but itself.
 
-Both give StudentProcess the same four things: ``channel``, ``inputs`` (where question
-inputs go: host folder, path inside), ``end(wait)`` and ``how_it_ended()``.
+Both are a :class:`Lifecycle`: what StudentProcess uses of a running student process.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from autograder.config import Limits
 from autograder.grade.running import zygote
@@ -71,6 +71,23 @@ class QuestionFailed(Exception):
     def __init__(self, status: str, message: str):
         super().__init__(message)
         self.status, self.message = status, message
+
+
+class Lifecycle(Protocol):
+    """A running student process, whichever way it started: its ``channel``; ``inputs``, where
+    question inputs go (host folder, path inside the sandbox); ``end(wait)`` kills it and
+    returns its exit code if known; ``lost_sandbox()``: whether its sandbox ended under it
+    (then the question is run again); ``how_it_ended()`` reaps it after it closed its reply
+    pipe: (how, for the student; whether its sandbox ended under it)."""
+
+    channel: Channel
+    inputs: tuple
+
+    def end(self, wait: float = 0.0) -> int | None: ...
+
+    def lost_sandbox(self) -> bool: ...
+
+    def how_it_ended(self) -> tuple: ...
 
 
 def exit_description(code: int | None, limits: Limits) -> str:
@@ -276,7 +293,7 @@ class StudentProcess:
             limits, self.submission, self.inputs, self.workdir / "lib", sandbox, scratch=self.scratch
         )
         self.sandbox.prepare()
-        self.current = None  # the OwnProcess or ZygoteChild running now
+        self.current: Lifecycle | None = None  # the OwnProcess or ZygoteChild running now
         self.session = None  # with bubblewrap and preload: this submission's ZygoteSession
         if preload is not None and self.sandbox.bubblewrap:
             self.session = ZygoteSession(self.submission, self.sandbox.limits, preload)
