@@ -82,7 +82,7 @@ from autograder.config import load_config
 from autograder.fixture_store import read_fixture
 from autograder.question_api import question_hooks
 from autograder.grade.judging.grader import judge_case, submitted_source
-from autograder.grade.running.student_process import CaseRun
+from autograder.grade.running.student_process import CaseOutcome
 from autograder.student_process.calls import CALLS
 from autograder.student_process.package import StudentPackage
 
@@ -96,7 +96,7 @@ def run_case(qid, name):
     inputs, expected = read_fixture(qid)[name]
     np.random.seed(CONFIG.seeds["fixtures"])
     outputs = CALLS[qid](PACKAGE, **inputs)
-    run = CaseRun("ok", outputs={k: np.asarray(v) for k, v in outputs.items()})
+    run = CaseOutcome("ok", outputs={k: np.asarray(v) for k, v in outputs.items()})
     source = submitted_source(PACKAGE.root, question) if question_hooks(qid).check_source else None
     failed = [c.message for c in judge_case(question, name, run, inputs, expected, source) if not c.passed]
     assert not failed, "; ".join(failed)

@@ -46,7 +46,9 @@ def one_round(sandbox: bool, questions, config) -> dict:
             limits=config.parts["rnn"].limits,
             sandbox=sandbox,
         )
-        student._start()
+        failed = student.start()
+        if failed:
+            raise RuntimeError(failed)
         times["startup"] = time.perf_counter() - t0
         with student:
             for q in questions:

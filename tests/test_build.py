@@ -162,22 +162,22 @@ def test_a_rebuild_with_the_same_values_leaves_the_fixture_untouched(config, tmp
 
 
 def _reference_runs(qid):
-    """{case: CaseRun} as the reference's: the committed fixture's expected values."""
+    """{case: CaseOutcome} as the reference's: the committed fixture's expected values."""
     from autograder.fixture_store import read_fixture
-    from autograder.grade.running.student_process import CaseRun
+    from autograder.grade.running.student_process import CaseOutcome
 
     fixture = read_fixture(qid, FIXTURE_DIR)
-    return fixture, {case: CaseRun("ok", "", dict(expected or {})) for case, (_, expected) in fixture.items()}
+    return fixture, {case: CaseOutcome("ok", "", dict(expected or {})) for case, (_, expected) in fixture.items()}
 
 
 def test_judge_reference_uses_the_graders_judgement(config):
     from autograder.build.fixtures import judge_reference
-    from autograder.grade.running.student_process import CaseRun
+    from autograder.grade.running.student_process import CaseOutcome
 
     for qid in ("rnn_step_forward", "rnn_loss", "rnn_sample", "tv_loss"):
         judge_reference(config.questions[qid], *_reference_runs(qid))  # the committed reference passes
     fixture, runs = _reference_runs("rnn_loss")
-    runs["published"] = CaseRun(
+    runs["published"] = CaseOutcome(
         "ok", "", {**runs["published"].outputs, "loss": runs["published"].outputs["loss"] + 0.01}
     )
     cases = {c: (i, runs[c].outputs) for c, (i, _) in fixture.items()}
@@ -186,7 +186,7 @@ def test_judge_reference_uses_the_graders_judgement(config):
     ):
         judge_reference(config.questions["rnn_loss"], cases, runs)
     fixture, runs = _reference_runs("rnn_sample")
-    runs["greedy"] = CaseRun("error", "IndexError: index 3 is out of bounds")
+    runs["greedy"] = CaseOutcome("error", "IndexError: index 3 is out of bounds")
     with pytest.raises(BuildError, match=r"rnn_sample case greedy \(public\): raised an error: IndexError"):
         judge_reference(config.questions["rnn_sample"], fixture, runs)
 

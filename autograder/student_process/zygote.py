@@ -7,12 +7,14 @@ has started its threads cannot fork safely), and then forks one child per submis
 child is an ordinary student process (``serve``), the zygote only waits for orders.
 
 Orders come on the control socket (fd ``--fd-control``), one JSON line each, with file
-descriptors attached (``socket.recv_fds``):
-- ``{"op": "fork", "submission": path, "seed": n}`` with three descriptors (requests,
-  replies, log): fork a child that serves that submission; answer ``{"forked": pid}``.
-- ``{"op": "clean"}``: kill every process of the sandbox but itself (the child, and
-  whatever the child started), reap the child, empty ``/tmp`` and ``/dev/shm``; answer
-  ``{"clean": true, "status": exit status of the child or null, "cpu": own CPU seconds}``.
+descriptors attached (``socket.recv_fds``; the messages are control.py's types):
+- ``Fork`` (``{"op": "fork", "submission": path, "seed": n}``) with three descriptors
+  (requests, replies, log): fork a child that serves that submission; answer ``Forked``
+  (``{"forked": pid}``).
+- ``Clean`` (``{"op": "clean", "wait": s}``): kill every process of the sandbox but itself
+  (the child, and whatever the child started), reap the child, empty ``/tmp`` and
+  ``/dev/shm``; answer ``Cleaned`` (``{"clean": true, "changed": [], "status": exit status
+  of the child or null, "cpu": own CPU seconds}``).
   The grader cleans after every submission, so the next one finds no process, file or
   shared memory left by the one before (System V IPC and POSIX message queues are
   refused by the seccomp filter; grade/running/sandbox.py lists every kind of state). A
@@ -35,6 +37,8 @@ import signal
 import socket
 import sys
 import time
+
+from autograder.student_process.control import Clean, Cleaned, Fork, Forked, Hello, Refused, order_from_wire
 
 PR_SET_DUMPABLE = 4
 WIPED = ("/tmp", "/dev/shm")
@@ -186,7 +190,7 @@ def exit_code(status: int | None) -> int | None:
     return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
 
-def _fork_child(order: dict, fds: list, control: socket.socket, serve, snapshot) -> int:
+def _fork_child(order: Fork, fds: list, control: socket.socket, serve, snapshot) -> int:
     """Fork the child of one submission; in the child, never return."""
     pid = os.fork()
     if pid:
@@ -202,7 +206,7 @@ def _fork_child(order: dict, fds: list, control: socket.socket, serve, snapshot)
         os.close(log)
         os.setsid()
         os.chdir("/tmp")
-        serve(str(order["submission"]), requests, replies, int(order.get("seed", 231)), snapshot)
+        serve(order.submission, requests, replies, order.seed, snapshot)
     except BaseException:  # noqa: BLE001  (the child's end, whatever happened)
         code = 1
     finally:
@@ -217,31 +221,30 @@ def main(control_fd: int, preloaded: list, serve) -> None:
     ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     control = socket.socket(fileno=control_fd)
     signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-    answer = {"zygote": True, "threads": thread_count(), "pid": os.getpid()}
+    answer = Hello(thread_count(), os.getpid())
     child, state = None, own_state()
     while True:
-        control.sendall(json.dumps(answer).encode() + b"\n")
+        control.sendall(json.dumps(answer.to_wire()).encode() + b"\n")
         try:
             data, fds, _flags, _addr = socket.recv_fds(control, MAX_ORDER_BYTES, 3)
         except OSError:
             return
         if not data:
             return
-        order = json.loads(data)
-        if order.get("op") == "fork" and len(fds) == 3 and thread_count() == 1:
+        order = order_from_wire(json.loads(data))
+        if isinstance(order, Fork) and len(fds) == 3 and thread_count() == 1:
             child = _fork_child(order, fds, control, serve, snapshot)
-            answer = {"forked": child}
-        elif order.get("op") == "clean":
+            answer = Forked(child)
+        elif isinstance(order, Clean):
             for fd in fds:
                 os.close(fd)
-            reaped = wait_for(child, min(float(order.get("wait", 0)), 10.0)) if child else {}
+            reaped = wait_for(child, order.wait) if child else {}
             clean = kill_others(reaped) and wipe()
             status = reaped.get(child) if child else None
             child = None
             changed = [k for k, v in own_state().items() if v != state[k]]
-            answer = {"clean": clean and not changed, "changed": changed}
-            answer.update(status=exit_code(status), cpu=time.process_time())
+            answer = Cleaned(clean and not changed, changed, exit_code(status), time.process_time())
         else:
             for fd in fds:
                 os.close(fd)
-            answer = {"error": f"unknown order, or not single-threaded ({thread_count()} threads)"}
+            answer = Refused(f"unknown order, or not single-threaded ({thread_count()} threads)")

@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.fixture_store import FIXTURE_DIR
@@ -128,12 +129,33 @@ def stop_idle() -> None:
         supervisor.stop()
 
 
+@dataclass(frozen=True)
+class Warm:
+    """To a grading process: start the imports of the student processes of ``parts``
+    (grader.warm_up). It gets no answer."""
+
+    config: object
+    parts: list
+
+
+@dataclass(frozen=True)
+class Grade:
+    """To a grading process: grade the submission at ``path`` (its ``parts``, against the
+    fixtures in ``fixture_dir``, in the private folder ``workdir``). The answer is the
+    result's result_to_dict."""
+
+    path: str
+    config: object
+    parts: list
+    fixture_dir: str
+    workdir: str
+
+
 def _grading_process(fd: int, memory: int) -> None:
     """The grading process (``python -c`` started by Supervisor): limit its address space,
-    watch its parent (if the worker dies, its student processes and it go too), then grade
-    each job it is sent on the connection ``fd`` (``(path, config, parts, fixture_dir,
-    workdir)``) and send back result_to_dict; a ``("warm", config, parts)`` message starts
-    the student processes' imports (grader.warm_up) and gets no answer."""
+    watch its parent (if the worker dies, its student processes and it go too), then answer
+    each message it is sent on the connection ``fd``: a :class:`Grade` with result_to_dict,
+    a :class:`Warm` with nothing."""
     import resource
     from multiprocessing.connection import Connection
 
@@ -152,11 +174,16 @@ def _grading_process(fd: int, memory: int) -> None:
             message = conn.recv()
         except EOFError:
             return
-        if message[0] == "warm":
-            warm_grading(*message[1:])
+        if isinstance(message, Warm):
+            warm_grading(message.config, message.parts)
             continue
-        path, config, parts, fixture_dir, workdir = message
-        result = grade_submission(Path(path), config, parts, fixture_dir=Path(fixture_dir), workdir=Path(workdir))
+        result = grade_submission(
+            Path(message.path),
+            message.config,
+            message.parts,
+            fixture_dir=Path(message.fixture_dir),
+            workdir=Path(message.workdir),
+        )
         conn.send(result_to_dict(result))
 
 
@@ -186,7 +213,7 @@ class Supervisor:
         """Start the grading process if none runs, and have it start the imports of the
         student processes of ``parts`` (answered by nothing; see warm_up)."""
         self._start()
-        self.conn.send(("warm", config, parts))
+        self.conn.send(Warm(config, parts))
 
     def grade(self, path: str, config, parts: list, fixture_dir: str, deadline: float) -> dict:
         """result_to_dict of the submission at ``path``, or of a zero result saying why not
@@ -197,7 +224,7 @@ class Supervisor:
         try:
             self._start()
             try:
-                self.conn.send((path, config, parts, fixture_dir, str(workdir)))
+                self.conn.send(Grade(path, config, parts, fixture_dir, str(workdir)))
                 if self.conn.poll(deadline):
                     return self.conn.recv()
                 problem = (

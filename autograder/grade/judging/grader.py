@@ -39,7 +39,7 @@ from autograder.submission import SubmissionLayoutError, open_submission, submis
 
 if TYPE_CHECKING:
     from autograder.config import Config, Question
-    from autograder.grade.running.student_process import CaseRun
+    from autograder.grade.running.student_process import CaseOutcome
 
 STATUS_TEXT = {"error": "raised an error"}  # other statuses' messages say what happened
 
@@ -93,7 +93,7 @@ class SubmissionResult:
 
 
 def judge_case(
-    question: Question, case: str, run: CaseRun, inputs: dict, expected: dict | None, source: str | None = None
+    question: Question, case: str, run: CaseOutcome, inputs: dict, expected: dict | None, source: str | None = None
 ) -> list[Check]:
     """Turn one case's run into checks: the status first, then ``judge_outputs`` (shared
     with the public cases students run) with the hidden test's own ``check`` if it has one, else
@@ -132,7 +132,7 @@ def case_points(points: float, n: int) -> list:
 
 def grade_question(question: Question, fixture: dict, runs: dict, source: str | None = None) -> QuestionResult:
     """Score a question: its points split evenly over its cases; a case scores when every
-    check passes. ``fixture`` is {case: (inputs, expected)}, ``runs`` {case: CaseRun},
+    check passes. ``fixture`` is {case: (inputs, expected)}, ``runs`` {case: CaseOutcome},
     ``source`` the text of the submitted file (only hidden tests with ``check_source`` use it)."""
     result = QuestionResult(question.id, question.part, question.points)
     for (case, visibility), per_case in zip(question.cases.items(), case_points(question.points, len(question.cases))):
@@ -317,7 +317,7 @@ def warm_up(config, parts, questions: list | None = None, sandbox: bool | None =
     groups = [g for g in process_groups(config, parts) if graded & set(g[0])]
     if sandbox is not False:
         for _group, limits, preload in groups:
-            zygote.warm(limits, preload)
+            zygote.prestart(limits, preload)
     return groups
 
 
@@ -338,7 +338,7 @@ def given_code_fault(runs: dict, written_files: set) -> str:
     loader ``cs231n/image_utils.py``. That is the grader's environment (a missing weights file,
     a missing package), not the student's work. "" otherwise (an error in a student's file,
     helpers included, or none in the submission at all, stays the student's).
-    ``runs``: {case: CaseRun} whose error messages are ``StudentPackage.format_exception``'s
+    ``runs``: {case: CaseOutcome} whose error messages are ``StudentPackage.format_exception``'s
     text (the exception, then its innermost frame of the submission in parentheses)."""
     if not runs or any(r.status != "error" for r in runs.values()) or len({r.message for r in runs.values()}) != 1:
         return ""

@@ -1,40 +1,49 @@
-"""The grader's handle on one student process (``python -m autograder.student_process``).
+"""The grader's handle on one submission's student process (``python -m autograder.student_process``).
 
-:class:`StudentProcess` starts the worker for one submission, sends it one question at a
-time with a wall-clock limit, and kills its whole process group on a hang or a crash; the
-next question starts a fresh worker. Inputs go in as npz files in a folder only the grader
-writes (grade/running/exchange.py), outputs come back on the reply pipe as bounded plain arrays read
-within the question's deadline; the expected values never leave the grader.
+:class:`StudentProcess` starts the student process of one submission, sends it one question
+at a time with a wall-clock limit, and kills it with all it started on a hang or a crash; the
+next question starts a fresh one. Inputs go in as npz files in a folder only the grader
+writes (grade/running/exchange.py), outputs come back on the reply pipe as bounded plain
+arrays read within the question's deadline (grade/running/channel.py); the expected values
+never leave the grader.
+
+A student process lives one of two lifecycles, each a class that reads top to bottom:
+
+- :class:`OwnProcess`: started on its own in the sandbox; ended by killing its process tree.
+- :class:`ZygoteChild`: forked by this grading thread's zygote (grade/running/zygote.py) from
+  this submission's :class:`ZygoteSession` (its staged copy and inputs folder); ended by the
+  zygote, which kills every process of the sandbox but itself.
+
+Both are a :class:`Lifecycle`: what StudentProcess uses of a running student process.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import secrets
-import select
 import signal
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
+from typing import Protocol
 
 from autograder.config import Limits
 from autograder.grade.running import zygote
+from autograder.grade.running.channel import EOF, Channel
 from autograder.grade.running.exchange import remove_tree, write_inputs
+from autograder.grade.running.launch import kill_tree, output_log, student_process_env
 from autograder.grade.running.fallback import isolation_for, open_sandbox
-from autograder.grade.running.sandbox import Isolation
-from autograder.student_process.assets import ASSETS_ENV, assets_dir
+from autograder.grade.running.sandbox import Isolation, Sandbox
 from autograder.student_process.protocol import (
     MAX_OUTPUT_BYTES,
     MAX_REPLY_BYTES,
     ProtocolError,
+    Reply,
+    Request,
     check_layout,
     decode_arrays,
-    parse,
-    send,
 )
 
 STARTUP_TIMEOUT = 60.0
@@ -42,12 +51,12 @@ LIMIT_SIGNALS = {  # what a signal from a resource limit means, for the student
     signal.SIGXCPU: ": it used more than its {limits.cpu_time:g} s of CPU time",
     signal.SIGXFSZ: ": it wrote a file larger than {limits.file_size} bytes (printed output counts)",
 }
-EOF = object()  # _read_reply: the student process closed its reply pipe
 LOG_TAIL_BYTES = 2000
+LOST_SANDBOX = "its sandbox was stopped: did its code kill or stop its parent process?"
 
 
 @dataclass
-class CaseRun:
+class CaseOutcome:
     """What the student process did for one case: status ``ok`` (with outputs),
     ``not_implemented``, ``error``, ``timeout`` or ``crashed``, and a message."""
 
@@ -56,37 +65,191 @@ class CaseRun:
     outputs: dict = field(default_factory=dict)
 
 
-def worker_env() -> dict:
-    """Environment of the student process: single-threaded BLAS and TensorFlow, no user site,
-    no bytecode, and the public assets folder in A3_ASSETS."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k in ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-    }
-    env.update(
-        OPENBLAS_NUM_THREADS="1",
-        OMP_NUM_THREADS="1",
-        MKL_NUM_THREADS="1",
-        PYTHONDONTWRITEBYTECODE="1",
-        PYTHONNOUSERSITE="1",
-        MPLBACKEND="Agg",
-        TF_CPP_MIN_LOG_LEVEL="2",
-        TF_NUM_INTEROP_THREADS="1",
-        TF_NUM_INTRAOP_THREADS="1",
-    )
-    env[ASSETS_ENV] = str(assets_dir())
-    return env
+class QuestionFailed(Exception):
+    """Every case of the question ends with ``status`` and ``message`` (the student process
+    timed out, died, or replaced a library's function); it has been killed already."""
+
+    def __init__(self, status: str, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
 
 
-def output_log() -> int:
-    """A new descriptor for a student process's stdout and stderr: an anonymous memory file
-    (``memfd``), appended to, so that nothing inside names a host path (``/proc/self/fd/1``
-    reads ``/memfd:output``) and the file-size limit still applies to what it prints. Its
-    size is bounded by ``Limits.file_size``; it is freed when the grader closes it."""
-    fd = os.memfd_create("output", os.MFD_CLOEXEC)
-    fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_APPEND)
-    return fd
+class Lifecycle(Protocol):
+    """A running student process, whichever way it started: its ``channel``; ``inputs``, where
+    question inputs go (host folder, path inside the sandbox); ``end(wait)`` kills it and
+    returns its exit code if known; ``lost_sandbox()``: whether its sandbox ended under it
+    (then the question is run again); ``how_it_ended()`` reaps it after it closed its reply
+    pipe: (how, for the student; whether its sandbox ended under it)."""
+
+    channel: Channel
+    inputs: tuple
+
+    def end(self, wait: float = 0.0) -> int | None: ...
+
+    def lost_sandbox(self) -> bool: ...
+
+    def how_it_ended(self) -> tuple: ...
+
+
+def exit_description(code: int | None, limits: Limits) -> str:
+    """How a process ended, for the student: ``signal SIGKILL`` (with what a resource limit's
+    signal means) for a negative ``code`` (Popen.returncode), else ``exit code <code>``."""
+    if code is None or code >= 0:
+        return f"exit code {code}"
+    try:
+        how = f"signal {signal.Signals(-code).name}"
+    except ValueError:
+        how = f"signal {-code}"
+    return how + LIMIT_SIGNALS.get(-code, "").format(limits=limits)
+
+
+class OwnProcess:
+    """A student process started on its own in the sandbox, serving one submission."""
+
+    def __init__(self, sandbox: Sandbox, channel: Channel, proc: subprocess.Popen, inputs: tuple):
+        self.sandbox, self.channel, self.proc, self.inputs = sandbox, channel, proc, inputs
+
+    @classmethod
+    def start(cls, sandbox: Sandbox, seed: int, log: int, cwd: Path, inputs: Path) -> OwnProcess:
+        """Start it (``cwd``: its working folder; ``inputs``: the host folder the sandbox shows
+        as its inputs) and wait until it is ready; RuntimeError or OSError if it does not
+        start."""
+        where = sandbox.where()
+        channel = Channel()
+        argv = [sys.executable, "-m", "autograder.student_process", "--submission", where["submission"]]
+        argv += ["--fd-in", str(channel.theirs[0]), "--fd-out", str(channel.theirs[1]), "--seed", str(seed)]
+        try:
+            proc = sandbox.start(argv, student_process_env(), log, channel.theirs, cwd)
+        except BaseException:
+            channel.close()
+            raise
+        finally:
+            channel.handed_over()
+        started = cls(sandbox, channel, proc, (inputs, where["inputs"]))
+        if not channel.ready(STARTUP_TIMEOUT):
+            started.end()
+            raise RuntimeError("the student process did not start: " + log_tail(log))
+        return started
+
+    def end(self, wait: float = 0.0) -> int | None:
+        """Kill it, its process group and every process descended from it (also those that
+        started a session of their own), and reap it: its exit code if known (``wait`` is
+        for ZygoteChild's sake: this one is killed at once)."""
+        kill_tree(self.proc)
+        self.channel.close()
+        return self.proc.returncode
+
+    def lost_sandbox(self) -> bool:
+        """Its sandbox is its own: it cannot be lost under it."""
+        return False
+
+    def how_it_ended(self) -> tuple:
+        """Reap it after it closed its reply pipe: (how it ended, for the student; False)."""
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        code = self.end()
+        if code is not None and code > 128 and self.sandbox.isolation is Isolation.BUBBLEWRAP:
+            code = -(code - 128)  # bwrap reports a signal as 128 + its number
+        return exit_description(code, self.sandbox.limits), False
+
+
+class ZygoteSession:
+    """One submission's use of this grading thread's zygote for ``limits`` and ``preload``:
+    the zygote, the submission's copy staged in it and its inputs folder there, from which
+    it forks one :class:`ZygoteChild` at a time."""
+
+    def __init__(self, submission: Path, limits: Limits, preload: tuple):
+        self.submission, self.limits, self.preload = submission, limits, preload
+        self.zygote = None
+        self.staged = self.inputs = None  # (host folder, path inside) in the zygote's sandbox
+
+    def fork(self, seed: int, log: int) -> ZygoteChild | None:
+        """A ready child (one fresh zygote is tried if the first fails); None if there is no
+        zygote to use (the caller then starts an OwnProcess)."""
+        for _attempt in range(2):
+            if self.zygote is None:
+                self.zygote = zygote.take(self.limits, self.preload)
+                if self.zygote is None:
+                    return None
+                self.staged = self.zygote.stage_submission(self.submission)
+                self.inputs = self.zygote.inputs_folder()
+            channel = Channel()
+            try:
+                forked = self.zygote.fork(self.staged[1], seed, channel.theirs[0], channel.theirs[1], log)
+            finally:
+                channel.handed_over()
+            if not forked:
+                channel.close()
+            else:
+                child = ZygoteChild(self, channel)
+                if channel.ready(STARTUP_TIMEOUT):
+                    return child
+                child.end()
+            self.leave(keep=False)
+        zygote.fell_back("two zygotes in a row could not start a child for one submission")
+        return None
+
+    def leave(self, keep: bool = True) -> None:
+        """Remove this submission's staged copy and inputs folder; give the zygote back to
+        the grading thread (``keep``) or stop it."""
+        if self.zygote is None:
+            return
+        for folder in (self.staged, self.inputs):
+            if folder:
+                remove_tree(folder[0])
+        self.staged = self.inputs = None
+        if keep:
+            zygote.give_back(self.zygote)
+        else:
+            self.zygote.close()
+        self.zygote = None
+
+
+class ZygoteChild:
+    """A student process forked by the zygote of ``session``, serving its submission."""
+
+    def __init__(self, session: ZygoteSession, channel: Channel):
+        self.session, self.channel = session, channel
+        self.zygote = session.zygote
+        self.inputs = session.inputs
+
+    def end(self, wait: float = 0.0) -> int | None:
+        """Have the zygote kill the child and all it started and clean up (``wait``: seconds
+        the child may take to end on its own first); a zygote that fails to is thrown away.
+        Returns the child's exit code if known."""
+        done, code = self.zygote.clean(wait)
+        if not done:
+            self.session.leave(keep=False)
+        self.channel.close()
+        return code
+
+    def lost_sandbox(self, wait: float = 2.0) -> bool:
+        """Whether the zygote's sandbox has ended (the previous question killed the zygote;
+        the child died with the sandbox), waiting up to ``wait`` s to see it end."""
+        try:
+            self.zygote.proc.wait(timeout=wait)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+
+    def how_it_ended(self) -> tuple:
+        """Reap it after it closed its reply pipe: (how it ended, for the student; whether
+        its sandbox ended under it)."""
+        code = self.end(wait=10.0)
+        if code is None:
+            return LOST_SANDBOX, True
+        return exit_description(code, self.session.limits), False
+
+
+def log_tail(log: int, start: int = 0) -> str:
+    """The last lines a student process printed since byte ``start`` of its ``log``."""
+    try:
+        offset = max(start, os.fstat(log).st_size - LOG_TAIL_BYTES)
+        return os.pread(log, LOG_TAIL_BYTES, offset).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
 
 
 class StudentProcess:
@@ -95,7 +258,7 @@ class StudentProcess:
     Inputs:
     - submission: folder that contains ``cs231n/``.
     - workdir: a folder of the grader's (created if needed, mode 0700) for the
-      inputs (``workdir/in``, read-only for the student process) and the worker library the
+      inputs (``workdir/in``, read-only for the student process) and the library the
       sandbox sees (``workdir/lib``); without bubblewrap also the student process's working
       folder (``workdir/scratch``).
     - limits: the part's resource limits (grading_config.yml).
@@ -124,7 +287,6 @@ class StudentProcess:
         self.scratch = self.workdir / "scratch"
         self.scratch.mkdir(exist_ok=True)
         self.seed = seed
-        self.proc = None
         self.log = output_log()  # the student process's stdout and stderr
         self.restarts = 0
         self._request_id = 0
@@ -132,11 +294,16 @@ class StudentProcess:
             isolation_for(sandbox), limits, self.submission, self.inputs, self.workdir / "lib", self.scratch
         )
         self.sandbox.prepare()
-        self.preload = preload if self.sandbox.isolation is Isolation.BUBBLEWRAP else None
-        self._zygote = None  # the zygote this submission's children are forked from
-        self._staged = self._zygote_inputs = None  # (host folder, path inside) in the zygote's
-        self._forked = False  # the current student process is a zygote's child
+        self.current: Lifecycle | None = None  # the OwnProcess or ZygoteChild running now
+        self.session = None  # with bubblewrap and preload: this submission's ZygoteSession
+        if preload is not None and self.sandbox.isolation is Isolation.BUBBLEWRAP:
+            self.session = ZygoteSession(self.submission, self.sandbox.limits, preload)
         self._sandbox_lost = False  # the zygote's sandbox ended under the last question
+
+    @property
+    def zygote(self):
+        """The zygote this submission's children are forked from now, or None."""
+        return self.session.zygote if self.session else None
 
     # -- lifecycle ---------------------------------------------------------------------
     def start(self) -> str | None:
@@ -144,123 +311,35 @@ class StudentProcess:
         question, so that the start-up, with a zygote the grading process's first one's
         imports, is not counted in a question's seconds). Returns why it failed, or None;
         after a failure the next question tries again."""
-        if self.proc is None:
+        if self.current is None:
             try:
-                self._start()
+                child = self.session.fork(self.seed, self.log) if self.session else None
+                cwd = self.workdir if self.sandbox.isolation is Isolation.BUBBLEWRAP else self.scratch
+                self.current = child or OwnProcess.start(self.sandbox, self.seed, self.log, cwd, self.inputs)
             except (RuntimeError, OSError) as exc:
                 self._restart()
                 return str(exc)
         return None
 
-    def _start(self):
-        if self.preload is not None and self._fork_child():
-            return
-        req_r, req_w = os.pipe()
-        rep_r, rep_w = os.pipe()
-        where = self.sandbox.where()
-        argv = [sys.executable, "-m", "autograder.student_process", "--submission", where["submission"]]
-        argv += ["--fd-in", str(req_r), "--fd-out", str(rep_w), "--seed", str(self.seed)]
-        try:
-            cwd = self.workdir if self.sandbox.isolation is Isolation.BUBBLEWRAP else self.scratch
-            self.proc = self.sandbox.start(argv, worker_env(), self.log, (req_r, rep_w), cwd)
-        finally:
-            os.close(req_r)
-            os.close(rep_w)
-        self._requests = os.fdopen(req_w, "w")
-        self._replies = rep_r
-        self._buffer = b""
-        reply = self._read_reply(STARTUP_TIMEOUT)
-        if reply is None or reply is EOF or not reply.get("ready"):
-            self.kill()
-            raise RuntimeError("the student process did not start: " + self.log_tail())
-
-    def kill(self, wait: float = 0.0):
-        """Kill the worker, its process group and every process descended from it (also
-        those that started a session of their own), and reap it. A zygote's child: the
-        zygote kills every process of the sandbox but itself (``wait``: seconds the child
-        may take to end on its own first); returns the child's exit code if it is known."""
-        code = None
-        if self._forked:
-            code = self._end_child(wait)
-        elif self.proc is None:
+    def kill(self, wait: float = 0.0) -> int | None:
+        """End the student process (see OwnProcess.end and ZygoteChild.end); its exit code
+        if known."""
+        if self.current is None:
             return None
-        else:
-            zygote.kill_tree(self.proc)
-            code = self.proc.returncode
-        try:
-            self._requests.close()
-        except OSError:
-            pass  # the pipe broke with the process: nothing to flush
-        try:
-            os.close(self._replies)
-        except OSError:
-            pass
-        self.proc = None
-        return code
+        current, self.current = self.current, None
+        return current.end(wait)
 
-    # -- the zygote's children (grade/running/zygote.py) -------------------------------
-    def _fork_child(self) -> bool:
-        """Start the student process as a child of this thread's zygote (one fresh zygote
-        is tried if the first fails); False if there is none to use."""
-        for _attempt in range(2):
-            if self._zygote is None:
-                self._zygote = zygote.take(self.sandbox.limits, self.preload)
-                if self._zygote is None:
-                    return False
-                self._staged = self._zygote.stage_submission(self.submission)
-                self._zygote_inputs = self._zygote.inputs_folder()
-            req_r, req_w = os.pipe()
-            rep_r, rep_w = os.pipe()
-            try:
-                forked = self._zygote.fork(self._staged[1], self.seed, req_r, rep_w, self.log)
-            finally:
-                os.close(req_r)
-                os.close(rep_w)
-            self._requests, self._replies, self._buffer = os.fdopen(req_w, "w"), rep_r, b""
-            self._forked = forked
-            reply = self._read_reply(STARTUP_TIMEOUT) if forked else None
-            if isinstance(reply, dict) and reply.get("ready"):
-                self.proc = self._zygote.proc
-                return True
-            if forked:
-                self.kill()
-            else:
-                self._requests.close()
-                os.close(self._replies)
-            self._leave_zygote(keep=False)
-        zygote.fell_back("two zygotes in a row could not start a child for one submission")
-        return False
-
-    def _end_child(self, wait: float):
-        """Have the zygote kill the child and all it started and clean up; a zygote that
-        fails to is thrown away. Returns the child's exit code if known."""
-        self._forked = False
-        done, code = self._zygote.clean(wait)
-        if not done:
-            self._leave_zygote(keep=False)
-        return code
-
-    def _leave_zygote(self, keep: bool = True) -> None:
-        """Remove this submission's staged copy and inputs folder; give the zygote back to
-        the grading thread (``keep``) or stop it."""
-        if self._zygote is None:
-            return
-        for folder in (self._staged, self._zygote_inputs):
-            if folder:
-                remove_tree(folder[0])
-        self._staged = self._zygote_inputs = None
-        if keep:
-            zygote.give_back(self._zygote)
-        else:
-            self._zygote.close()
-        self._zygote = None
+    def _restart(self):
+        self.kill()
+        self.restarts += 1
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.kill()
-        self._leave_zygote()
+        if self.session:
+            self.session.leave()
         self.sandbox.close()
         os.close(self.log)
 
@@ -274,193 +353,122 @@ class StudentProcess:
         - time_limit: seconds of wall clock for all cases of the question together.
         - again: if the zygote's sandbox ended under the question (an earlier question may
           have killed the zygote just before), run it once more in a fresh one.
-        Returns {case name: CaseRun}.
+        Returns {case name: CaseOutcome}.
         """
         self._sandbox_lost = False
-        runs = self._run_once(question, inputs, time_limit)
+        outcomes = self._run_once(question, inputs, time_limit)
         if self._sandbox_lost and again:
             return self.run(question, inputs, time_limit, again=False)
-        return runs
+        return outcomes
 
     def _run_once(self, question: str, inputs: dict, time_limit: float) -> dict:
         self._request_id += 1
         name = f"{self._request_id}-{question}"
         failed = self.start()
         if failed:
-            return {c: CaseRun("crashed", f"the student process failed: {failed}") for c in inputs}
-        host, inside = self._zygote_inputs if self._forked else (self.inputs, self.sandbox.where()["inputs"])
+            return {c: CaseOutcome("crashed", f"the student process failed: {failed}") for c in inputs}
+        host, inside = self.current.inputs
+        request = Request(f"{self._request_id}-{secrets.token_hex(8)}", question, tuple(inputs), f"{inside}/{name}")
         try:
             write_inputs(host, name, inputs)
-            return self._run(question, inputs, time_limit, f"{inside}/{name}")
+            return self._run(request, time_limit)
         finally:
             remove_tree(host / name)  # the grader's own folder: nothing to distrust
 
-    def _run(self, question, inputs, time_limit, in_dir):
-        request_id = f"{self._request_id}-{secrets.token_hex(8)}"
+    def _run(self, request: Request, time_limit: float) -> dict:
+        """{case: CaseOutcome} of ``request``, answered within ``time_limit`` s."""
         deadline = time.monotonic() + time_limit
         try:
+            reply = self._reply(request, deadline, time_limit)
+            outcomes = {
+                case: CaseOutcome(answer.status, answer.message)
+                if answer
+                else CaseOutcome("error", "the student process gave no usable answer for this case")
+                for case, answer in reply.cases.items()
+            }
+            if self._read_outputs(reply, outcomes, deadline, time_limit):
+                self._refuse_tampering(reply, request.question)
+        except QuestionFailed as failed:
+            return {case: CaseOutcome(failed.status, failed.message) for case in request.cases}
+        return outcomes
+
+    def _reply(self, request: Request, deadline: float, time_limit: float) -> Reply:
+        """Send ``request`` and return the reply; QuestionFailed if the student process could
+        not be asked, did not answer by ``deadline``, or died."""
+        try:
             log_start = os.fstat(self.log).st_size
-            send(self._requests, {"id": request_id, "question": question, "cases": list(inputs), "in_dir": in_dir})
-            reply = self._read_reply(deadline - time.monotonic(), request_id)
+            self.current.channel.send(request)
+            reply = self.current.channel.reply(request, deadline)
         except (BrokenPipeError, RuntimeError, ProtocolError) as exc:
-            lost = isinstance(exc, BrokenPipeError) and self._zygote_ended()
+            lost = isinstance(exc, BrokenPipeError) and self.current.lost_sandbox()
             self._restart()
             self._sandbox_lost = self._sandbox_lost or lost  # the child died with it: run() retries
-            return {c: CaseRun("crashed", f"the student process failed: {exc}") for c in inputs}
+            raise QuestionFailed("crashed", f"the student process failed: {exc}") from None
         if reply is None:
             self._restart()
-            msg = f"timed out: still running after {time_limit:g} s (infinite loop, or far too slow?)"
-            return {c: CaseRun("timeout", msg) for c in inputs}
+            raise QuestionFailed(
+                "timeout", f"timed out: still running after {time_limit:g} s (infinite loop, or far too slow?)"
+            )
         if reply is EOF:
-            msg = self._death_message(question, log_start)
-            return {c: CaseRun("crashed", msg) for c in inputs}
-        answers = reply.get("cases")
-        runs, layouts = {}, {}
-        for case in inputs:
-            info = answers.get(case) if isinstance(answers, dict) else None
-            if not isinstance(info, dict) or info.get("status") not in ("ok", "not_implemented", "error"):
-                runs[case] = CaseRun("error", "the student process gave no usable answer for this case")
-                continue
-            runs[case] = CaseRun(info["status"], str(info.get("message", ""))[:4000])
-            if info["status"] == "ok":
-                layouts[case] = info.get("arrays")
+            raise QuestionFailed("crashed", self._death_message(request.question, log_start))
+        return reply
+
+    def _read_outputs(self, reply: Reply, outcomes: dict, deadline: float, time_limit: float) -> bool:
+        """Read the outputs of the cases that answered ``ok`` into their ``outcomes``. False
+        if their layouts cannot be framed (those cases become errors, the student process is
+        restarted); QuestionFailed if the bytes did not all come by ``deadline``."""
+        layouts = {case: answer.arrays for case, answer in reply.cases.items() if answer and answer.status == "ok"}
         try:
             sizes = {case: check_layout(layout, MAX_OUTPUT_BYTES) for case, layout in layouts.items()}
             if sum(sizes.values()) > MAX_REPLY_BYTES:
                 raise ProtocolError(f"outputs of {sum(sizes.values())} bytes exceed the limit of {MAX_REPLY_BYTES}")
-            data = self._read_bytes(sum(sizes.values()), deadline)
+            data = self.current.channel.read_bytes(sum(sizes.values()), deadline)
         except ProtocolError as exc:  # the bytes that follow cannot be framed: a fresh process
             self._restart()
             for case in layouts:
-                runs[case] = CaseRun("error", f"unusable output: {exc}")
-            return runs
-        if data is None or data is EOF:
+                outcomes[case] = CaseOutcome("error", f"unusable output: {exc}")
+            return False
+        if data is None:
             self._restart()
-            why = (
-                f"timed out: its outputs did not arrive within {time_limit:g} s"
-                if data is None
-                else "the student process ended before sending all its outputs"
-            )
-            return {c: CaseRun("timeout" if data is None else "crashed", why) for c in inputs}
+            raise QuestionFailed("timeout", f"timed out: its outputs did not arrive within {time_limit:g} s")
+        if data is EOF:
+            self._restart()
+            raise QuestionFailed("crashed", "the student process ended before sending all its outputs")
         offset = 0
         for case, layout in layouts.items():
             try:
-                runs[case].outputs = decode_arrays(layout, data[offset : offset + sizes[case]])
+                outcomes[case].outputs = decode_arrays(layout, data[offset : offset + sizes[case]])
             except ProtocolError as exc:
-                runs[case] = CaseRun("error", f"unusable output: {exc}")
+                outcomes[case] = CaseOutcome("error", f"unusable output: {exc}")
             offset += sizes[case]
-        if reply.get("tampered"):
-            # Replacing a library's function is never part of an answer: the question scores 0
-            # and the next question starts in a fresh process (the worker exits after such a
-            # reply). The check is best effort: see autograder/student_process/tamper.py.
-            self._restart()
-            names = ", ".join(map(str, reply["tampered"]))[:500]
-            msg = (
-                f"your code replaced {names} while {question} ran; changing numpy, "
-                f"TensorFlow, Python's builtins or the grader is not allowed, so this question "
-                f"scores 0 (the next question starts in a fresh process)"
-            )
-            return {c: CaseRun("error", msg) for c in inputs}
-        return runs
+        return True
 
-    def _zygote_ended(self, wait: float = 2.0) -> bool:
-        """Whether this submission's child was forked from a zygote whose sandbox has ended
-        (the previous question killed the zygote; its child died with the sandbox), waiting
-        up to ``wait`` s for it to be seen ending."""
-        if not self._forked or self._zygote is None:
-            return False
-        try:
-            self._zygote.proc.wait(timeout=wait)
-            return True
-        except subprocess.TimeoutExpired:
-            return False
+    def _refuse_tampering(self, reply: Reply, question: str) -> None:
+        """QuestionFailed if the question's code replaced a library's function: that is never
+        part of an answer, so the question scores 0 and the next question starts in a fresh
+        process (the student process exits after such a reply). The check is best effort:
+        see autograder/student_process/tamper.py."""
+        if not reply.tampered:
+            return
+        self._restart()
+        names = ", ".join(reply.tampered)[:500]
+        raise QuestionFailed(
+            "error",
+            f"your code replaced {names} while {question} ran; changing numpy, "
+            f"TensorFlow, Python's builtins or the grader is not allowed, so this question "
+            f"scores 0 (the next question starts in a fresh process)",
+        )
 
-    def _death_message(self, question, log_start) -> str:
-        """Reap a worker that closed its reply pipe and say how it ended."""
-        forked = self._forked
-        if not forked:
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                pass
-        code = self.kill(wait=10.0)
+    def _death_message(self, question: str, log_start: int) -> str:
+        """Reap a student process that closed its reply pipe and say how it ended."""
+        current, self.current = self.current, None
+        how, lost = current.how_it_ended()
         self.restarts += 1
+        self._sandbox_lost = self._sandbox_lost or lost
         tail = self.log_tail(log_start)
-        if code is not None and code > 128 and self.sandbox.isolation is Isolation.BUBBLEWRAP and not forked:
-            code = -(code - 128)  # bwrap reports a signal as 128 + its number
-        if code is None and forked:
-            self._sandbox_lost = True
-            how = "its sandbox was stopped: did its code kill or stop its parent process?"
-        elif code is not None and code < 0:
-            try:
-                how = f"signal {signal.Signals(-code).name}"
-            except ValueError:
-                how = f"signal {-code}"
-            how += LIMIT_SIGNALS.get(-code, "").format(limits=self.sandbox.limits)
-        else:
-            how = f"exit code {code}"
         msg = f"the student process ended ({how}) while running {question}"
         return msg + (f"; its last output:\n{tail}" if tail else "")
 
-    def _restart(self):
-        self.kill()
-        self.restarts += 1
-
-    def _read_reply(self, timeout: float, request_id=None):
-        """The worker's reply (a dict) to ``request_id`` within ``timeout`` s; None on
-        timeout, EOF when the worker closed its end (it died). Lines that are not a reply
-        to this request (anything the student's code wrote on the reply pipe) are skipped."""
-        deadline = time.monotonic() + max(timeout, 0)
-        while True:
-            line = self._read_line(deadline)
-            if line is None or line is EOF:
-                return line
-            try:
-                reply = parse(line)
-            except ProtocolError:
-                continue
-            if request_id is None or reply.get("id") == request_id:
-                return reply
-
-    def _read_bytes(self, size: int, deadline: float):
-        """Exactly ``size`` bytes from the reply pipe (a memoryview) by ``deadline`` (a
-        time.monotonic() value); None on timeout, EOF if the worker closed its end first."""
-        data = bytearray(size)
-        have = min(len(self._buffer), size)
-        data[:have] = self._buffer[:have]
-        self._buffer = self._buffer[have:]
-        view = memoryview(data)
-        while have < size:
-            if not self._readable_by(deadline):
-                return None
-            got = os.readv(self._replies, [view[have : have + 2**20]])
-            if not got:
-                return EOF
-            have += got
-        return view
-
-    def _readable_by(self, deadline: float) -> bool:
-        """Whether the reply pipe has something to read before ``deadline``."""
-        left = deadline - time.monotonic()
-        return left > 0 and bool(select.select([self._replies], [], [], left)[0])
-
-    def _read_line(self, deadline: float):
-        while b"\n" not in self._buffer:
-            if not self._readable_by(deadline):
-                return None
-            chunk = os.read(self._replies, 65536)
-            if not chunk:
-                return EOF
-            self._buffer += chunk
-            if len(self._buffer) > 2**20:
-                raise ProtocolError("reply too long")
-        line, self._buffer = self._buffer.split(b"\n", 1)
-        return line.decode("utf-8", "replace")
-
     def log_tail(self, start: int = 0) -> str:
         """The last lines the student's code printed since byte ``start`` of the log."""
-        try:
-            offset = max(start, os.fstat(self.log).st_size - LOG_TAIL_BYTES)
-            return os.pread(self.log, LOG_TAIL_BYTES, offset).decode("utf-8", "replace").strip()
-        except OSError:
-            return ""
+        return log_tail(self.log, start)

@@ -27,9 +27,7 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,7 +38,9 @@ import psutil
 from autograder.config import Limits
 from autograder.grade.running import counters
 from autograder.grade.running.exchange import remove_tree
+from autograder.grade.running.launch import kill_tree, student_process_env
 from autograder.grade.running.sandbox import Bubblewrap, bubblewrap_problem, is_view, make_readable, view_folder
+from autograder.student_process.control import Clean, Cleaned, Fork, Forked, Hello
 
 STARTUP_TIMEOUT = 90.0  # importing TensorFlow on a loaded machine
 ORDER_TIMEOUT = 15.0
@@ -60,8 +60,6 @@ class Zygote:
     ``preload`` (e.g. ``("tensorflow",)``)."""
 
     def __init__(self, limits: Limits, preload: tuple):
-        from autograder.grade.running.student_process import worker_env
-
         self.limits, self.preload = limits, preload
         sweep_stale()
         self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
@@ -79,7 +77,7 @@ class Zygote:
         argv += ["--fd-control", str(theirs.fileno()), "--preload", ",".join(preload)]
         try:
             with open(self.root / "zygote.log", "ab") as log:
-                self.proc = self.sandbox.start(argv, worker_env(), log, (theirs.fileno(),), self.root)
+                self.proc = self.sandbox.start(argv, student_process_env(), log, (theirs.fileno(),), self.root)
         finally:
             theirs.close()
         self._ready = False  # its first answer (it imports for seconds) is awaited by ready()
@@ -89,8 +87,8 @@ class Zygote:
         RuntimeError (the zygote closed) if it is not a single-threaded zygote's."""
         if self._ready:
             return
-        hello = self._answer(STARTUP_TIMEOUT)
-        if not hello or not hello.get("zygote") or hello.get("threads") != 1:
+        hello = Hello.from_wire(self._answer(STARTUP_TIMEOUT))
+        if hello is None or hello.threads != 1:
             tail = self.log_tail()
             self.close()
             why = "it did not answer" if not hello else f"it did not start single-threaded: {hello}"
@@ -115,10 +113,11 @@ class Zygote:
         except (OSError, ValueError):
             return None
 
-    def ask(self, order: dict, fds: tuple = (), timeout: float = ORDER_TIMEOUT) -> dict | None:
-        """Send ``order`` (with descriptors ``fds``) and return the answer, None if none came."""
+    def ask(self, order: Fork | Clean, fds: tuple = (), timeout: float = ORDER_TIMEOUT) -> dict | None:
+        """Send ``order`` (with descriptors ``fds``) and return the answer (a JSON object, not
+        yet read as its type), None if none came."""
         try:
-            socket.send_fds(self.control, [json.dumps(order).encode()], list(fds))
+            socket.send_fds(self.control, [json.dumps(order.to_wire()).encode()], list(fds))
         except OSError:
             return None
         return self._answer(timeout)
@@ -145,22 +144,21 @@ class Zygote:
 
     def fork(self, submission_inside: str, seed: int, requests: int, replies: int, log: int) -> bool:
         """Start the child of one submission on the given descriptors; False on failure."""
-        order = {"op": "fork", "submission": submission_inside, "seed": int(seed)}
-        answer = self.ask(order, (requests, replies, log))
-        return bool(answer and answer.get("forked"))
+        answer = self.ask(Fork(submission_inside, int(seed)), (requests, replies, log))
+        return Forked.from_wire(answer) is not None
 
     def clean(self, wait: float = 0.0) -> tuple:
         """Kill every process of the sandbox but the zygote and empty its writable folders:
         (done, exit code of the last child or None). ``wait``: seconds to let the child end
         on its own first (to learn how it died)."""
-        answer = self.ask({"op": "clean", "wait": wait}, timeout=ORDER_TIMEOUT + wait)
-        if not answer or answer.get("clean") is not True:
+        answer = Cleaned.from_wire(self.ask(Clean(wait), timeout=ORDER_TIMEOUT + wait))
+        if answer is None or not answer.clean:
             return False, None
-        if float(answer.get("cpu", 0)) > self.limits.cpu_time / 2:
-            return False, answer.get("status")  # retire it before its own CPU limit
+        if answer.cpu > self.limits.cpu_time / 2:
+            return False, answer.status  # retire it before its own CPU limit
         if counters.reset(self.proc.pid) is not None:  # else the next child reads them: retire it
-            return False, answer.get("status")
-        return True, answer.get("status")
+            return False, answer.status
+        return True, answer.status
 
     def close(self) -> None:
         """Kill the sandbox and remove the private folder."""
@@ -186,27 +184,6 @@ def sweep_stale(folder: Path | None = None) -> None:
             if view.is_symlink() and is_view(Path(os.readlink(view))):
                 remove_tree(os.readlink(view))
             remove_tree(path)
-
-
-def kill_tree(proc: subprocess.Popen) -> None:
-    """SIGKILL ``proc``, its process group and every descendant, and reap it."""
-    try:
-        descendants = psutil.Process(proc.pid).children(recursive=True)
-    except psutil.Error:
-        descendants = []
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    for child in descendants:
-        try:
-            child.kill()
-        except psutil.Error:
-            pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
 
 
 _zygotes: dict = {}  # (thread id, limits, preload) -> Zygote
@@ -245,7 +222,7 @@ def reset() -> None:
         _told.clear()
 
 
-def warm(limits: Limits, preload: tuple) -> None:
+def prestart(limits: Limits, preload: tuple) -> None:
     """Start this grading thread's zygote for ``limits`` and ``preload`` if it has none, and
     return at once: its imports then overlap the grader's own work until ``take`` (which
     waits for it). Nothing happens if zygotes are not used or too many failed."""
