@@ -22,7 +22,6 @@ import dataclasses
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from autograder.fixture_store import FIXTURE_DIR, read_fixture
 from autograder.student_tools.compare import Check
 from autograder.grade.running.exchange import private_folder, remove_tree
 from autograder.grade.judging.images import case_images
+from autograder.grade.results import CaseResult, QuestionResult, SubmissionResult, SubmissionStatus
 from autograder.grade.running import zygote
 from autograder.grade.running.student_process import StudentProcess
 from autograder.student_process.calls import TENSORFLOW
@@ -42,54 +42,6 @@ if TYPE_CHECKING:
     from autograder.grade.running.student_process import CaseRun
 
 STATUS_TEXT = {"error": "raised an error"}  # other statuses' messages say what happened
-
-
-@dataclass
-class CaseResult:
-    """One test case of one question: what it scored and why."""
-
-    question: str
-    case: str
-    visibility: str  # "public" or "hidden"
-    score: float
-    max_score: float
-    messages: list
-    passed: bool
-    images: dict = field(default_factory=dict)  # output name -> PNG (base64), see grade/judging/images.py
-
-
-@dataclass
-class QuestionResult:
-    id: str
-    part: str
-    points: float
-    cases: list = field(default_factory=list)
-    seconds: float = 0.0  # wall clock from the request to the judged cases (a process start-up included)
-    fault: str = ""  # the grader's environment failed this question (given_code_fault); not kept in records
-
-    @property
-    def score(self) -> float:
-        return round(sum(c.score for c in self.cases), 6)
-
-    @property
-    def passed(self) -> bool:
-        """Every case passed (also meaningful for questions worth 0 points)."""
-        return all(c.passed for c in self.cases)
-
-
-@dataclass
-class SubmissionResult:
-    id: str
-    questions: dict  # id -> QuestionResult, in config order
-    error: str = ""  # a submission-wide problem (layout), if any
-    seconds: float = 0.0
-
-    @property
-    def total(self) -> float:
-        return round(sum(q.score for q in self.questions.values()), 6)
-
-    def part_score(self, part: str) -> float:
-        return round(sum(q.score for q in self.questions.values() if q.part == part), 6)
 
 
 def judge_case(
@@ -269,7 +221,8 @@ def grade_submission(
             root = open_submission(Path(path), tmp / "submission")
         except SubmissionLayoutError as exc:
             results = {q.id: zero_result(q, f"not graded: {exc}") for q in questions}
-            return SubmissionResult(sid, results, error=str(exc), seconds=time.monotonic() - start)
+            seconds = time.monotonic() - start
+            return SubmissionResult.failed(sid, results, SubmissionStatus.UNOPENED, str(exc), seconds)
         # Expected values and submitted sources are read before any student code runs, so
         # nothing it does (even without the sandbox) can change what it is judged against.
         fixtures, sources = {}, {}
@@ -300,8 +253,10 @@ def grade_submission(
         remove_tree(tmp)  # iterative, never raises: nothing a submission leaves can stop it
     ordered = {q.id: results[q.id] for q in questions}
     faulty = [r.id for r in ordered.values() if r.fault]
-    error = f"grader error: the grader's environment failed {', '.join(faulty)} (see their messages)" if faulty else ""
-    return SubmissionResult(sid, ordered, error=error, seconds=time.monotonic() - start)
+    if faulty:
+        why = f"the grader's environment failed {', '.join(faulty)} (see their messages)"
+        return SubmissionResult.failed(sid, ordered, SubmissionStatus.GRADER_ERROR, why, time.monotonic() - start)
+    return SubmissionResult(sid, ordered, seconds=time.monotonic() - start)
 
 
 def warm_up(config, parts, questions: list | None = None, sandbox: bool | None = None) -> list:
