@@ -59,21 +59,18 @@ from collections.abc import Callable, Iterable, Mapping
 import dataclasses
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 # The helpers a hidden test may use (re-exported: import them from here).
-from autograder.config import REPO_ROOT
+from autograder import REPO_ROOT
 from autograder.student_tools.compare import Check, compare_array, compare_outputs, rel_error
 from autograder.student_tools.measure import caption_difference, scaled_error
 from autograder.student_tools.source_checks import loops_in
 from autograder.student_process.assets import package_file
 from autograder.student_process.calls.captioning import PARAM as PARAM_PREFIX  # the calls' input names
 from autograder.student_process.calls.captioning import RULES as TRAINING_RULES  # the training runs
-
-if TYPE_CHECKING:
-    from autograder.config import Question
 
 ASSIGNMENT_DATA = REPO_ROOT / "assignment" / "data"  # the public data: captioning, netvis, gan
 
@@ -107,6 +104,24 @@ class CaseMaker(Protocol):
     """Makes one case's inputs: ``make(rng) -> {input name: array}``."""
 
     def __call__(self, rng: np.random.RandomState) -> dict[str, Any]: ...
+
+
+class Question(Protocol):
+    """What a hook may read of its question: a config.Question (grading_config.yml's entry),
+    named here so that this module needs nothing of the configuration's loader."""
+
+    id: str
+    part: str
+    points: float
+    threshold: float
+    time_limit: float
+    cases: dict  # case name -> "public" | "hidden"
+
+    @property
+    def file(self) -> str: ...  # "cs231n/rnn_layers.py"
+
+    @property
+    def qualname(self) -> str: ...  # "rnn_step_forward"
 
 
 class CheckHook(Protocol):

@@ -322,7 +322,7 @@ def test_parts_with_the_same_limits_share_one_student_process(config, tmp_path, 
 
 def test_parts_with_other_limits_get_a_student_process_of_their_own(config):
     import dataclasses
-    from autograder.grade.judging.grader import process_groups
+    from autograder.grade.running.preload import process_groups
 
     parts = dict(config.parts)
     parts["netvis"] = dataclasses.replace(

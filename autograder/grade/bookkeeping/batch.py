@@ -59,7 +59,8 @@ from autograder.grade.bookkeeping.record import (
     submission_fingerprint,
     write_record,
 )
-from autograder.grade.reports.report import slowest_text, write_submission_reports
+from autograder.grade.reports.per_submission import write_submission_reports
+from autograder.grade.reports.report import slowest_text
 from autograder.grade.bookkeeping.similarity import keep_submitted_code, write_similarity_report
 from autograder.grade.bookkeeping.task import grade_task
 from autograder.grade.results import Entry, Record, SubmissionResult, SubmissionStatus

@@ -24,7 +24,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from autograder.grade.reports.report import atomic_write
+from autograder.grade.files import atomic_write
 from autograder.grade.results import Entry, SubmissionResult, SubmissionStatus
 
 if TYPE_CHECKING:

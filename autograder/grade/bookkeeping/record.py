@@ -5,7 +5,7 @@ reports): its result, its fingerprint, and its manual answers. A rerun of the sa
 reads these records and grades only the submissions without one, or whose fingerprint
 changed (the submission's files, the grading configuration, the fixtures or the hidden
 tests), so an edited resubmission is regraded without asking. A change of the engine's own
-code (grade/, worker/) is not detected: use a fresh output folder, or ``--regrade``.
+code (grade/, student_process/) is not detected: use a fresh output folder, or ``--regrade``.
 
 A record is a :class:`~autograder.grade.results.Record` (its JSON: ``Record.to_dict``); plain
 JSON also lets a grading task return it from another machine (a Dask worker) without pickling
@@ -18,7 +18,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from autograder.grade.reports.report import atomic_write
+from autograder.grade.files import atomic_write
 from autograder.grade.results import RECORD_VERSION, Record, result_from_dict, result_to_dict
 
 RECORD_NAME = "graded.json"

@@ -45,7 +45,7 @@ QUESTION_SLACK = 15.0  # per question: write inputs, compare, restart after a fa
 def submission_deadline(config, parts) -> float:
     """Seconds a grading process may take for one submission of ``parts``: the questions'
     wall-clock limits, plus a start-up allowance per part and some slack per question. Parts
-    that share a student process (grader.process_groups) keep their allowance: fewer start-ups
+    that share a student process (preload.process_groups) keep their allowance: fewer start-ups
     only leave more of the deadline unused."""
     questions = config.questions_in(parts)
     return sum(q.time_limit + QUESTION_SLACK for q in questions) + PART_STARTUP * len(parts)
@@ -131,7 +131,7 @@ def _grading_process(fd: int, memory: int) -> None:
     import resource
     from multiprocessing.connection import Connection
 
-    from autograder.grade.bookkeeping.pool import _watch_parent
+    from autograder.grade.running.parent_watch import watch_parent as _watch_parent
 
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     _watch_parent(os.getppid())

@@ -2,7 +2,7 @@
 arrays with the fixtures in this process, and score.
 
 Parts whose resource limits are the same and that all use TensorFlow, or none of them, share
-one student process (``process_groups``): the shipped configuration gives every part the
+one student process (``process_groups``, grade/running/preload.py): the shipped configuration gives every part the
 defaults, so the two numpy parts run in one process and the three TensorFlow parts in
 another, TensorFlow is imported once per submission, not once per TensorFlow part, and the
 numpy parts are graded while the TensorFlow process is importing it. Questions stay
@@ -18,7 +18,6 @@ a zero on the questions concerned.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 import time
 from collections.abc import Iterable
@@ -30,9 +29,8 @@ from autograder.student_tools.compare import Check
 from autograder.grade.running.exchange import private_folder, remove_tree
 from autograder.grade.judging.images import case_images
 from autograder.grade.results import CaseResult, QuestionResult, SubmissionResult, SubmissionStatus
-from autograder.grade.running import zygote
+from autograder.grade.running.preload import warm_up  # also what task._grading_process calls on "warm"
 from autograder.grade.running.student_process import StudentProcess
-from autograder.student_process.calls import TENSORFLOW
 from autograder.question_api import question_hooks
 from autograder.student_tools.judging import judge_outputs
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
@@ -168,25 +166,6 @@ def _quietly(fn):
         pass
 
 
-def process_groups(config, parts) -> list:
-    """The student processes of a grading of ``parts``: [(part ids, Limits, preload)], in the
-    order of their first part. Parts with the same memory, processes and file-size limits
-    that all use TensorFlow (calls.TENSORFLOW), or none of them, share one process, whose
-    CPU-time limit is the sum of theirs; ``preload`` is what it imports before its first
-    question: ``("tensorflow",)`` or ``()``."""
-    groups = {}
-    for part in parts:
-        limits = config.parts[part].limits
-        preload = ("tensorflow",) if any(q.id in TENSORFLOW for q in config.questions_in([part])) else ()
-        key = (dataclasses.replace(limits, cpu_time=0.0), preload)
-        members, cpu = groups.get(key, ([], 0.0))
-        groups[key] = (members + [part], cpu + limits.cpu_time)
-    return [
-        (members, dataclasses.replace(limits, cpu_time=cpu), preload)
-        for (limits, preload), (members, cpu) in groups.items()
-    ]
-
-
 def grade_submission(
     path,
     config,
@@ -257,23 +236,6 @@ def grade_submission(
         why = f"the grader's environment failed {', '.join(faulty)} (see their messages)"
         return SubmissionResult.failed(sid, ordered, SubmissionStatus.GRADER_ERROR, why, time.monotonic() - start)
     return SubmissionResult(sid, ordered, seconds=time.monotonic() - start)
-
-
-def warm_up(config, parts, questions: list | None = None, sandbox: bool | None = None) -> list:
-    """Start the student processes that grading ``questions`` (default: all of ``parts``)
-    needs, without waiting for them: with bubblewrap (``sandbox`` not False) the zygote of
-    each process group starts its imports. Returns the groups that hold one of
-    ``questions`` (process_groups: [(part ids, Limits, preload)]). (The grader's own
-    preparation, start_preparing, waits until the submission's files and fixtures are read:
-    its TensorFlow import holds the interpreter lock for seconds.)"""
-    if questions is None:
-        questions = config.questions_in(parts)
-    graded = {q.part for q in questions}
-    groups = [g for g in process_groups(config, parts) if graded & set(g[0])]
-    if sandbox is not False:
-        for _group, limits, preload in groups:
-            zygote.warm(limits, preload)
-    return groups
 
 
 # exceptions that say the environment is wrong (a file, a module), not the arithmetic

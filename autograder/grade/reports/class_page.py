@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from autograder.grade.reports.report import atomic_write
+from autograder.grade.files import atomic_write
 from autograder.grade.results import SubmissionStatus
 
 if TYPE_CHECKING:
