@@ -94,6 +94,7 @@ __all__ = [
     "CaseMaker",
     "CheckHook",
     "CheckSourceHook",
+    "Question",
     "QuestionHooks",
     "HiddenTestError",
     "HOOKS",
