@@ -10,7 +10,7 @@ those below. Besides:
 - ``autograder.grade.results`` and ``autograder.grade.files`` import nothing of ``autograder``
   (every layer uses them);
 - no module of the engine imports an entry point (``autograder.cli``, ``autograder.gradescope``);
-- no two modules import each other.
+- no two modules import each other, nor do three or more in a ring (a -> b -> c -> a).
 """
 
 from __future__ import annotations
@@ -93,12 +93,46 @@ def violations(root: Path = ROOT) -> list:
                 found.append(f"{name} imports {target}: it may import nothing of the engine")
             if target in ENTRY_POINTS:
                 found.append(f"{name} imports the entry point {target}")
-            if name < target and name in graph.get(target, ()) and frozenset({name, target}) not in KNOWN_CYCLES:
-                found.append(f"{name} and {target} import each other")
+    for ring in cycles(graph):
+        if len(ring) == 2:
+            found.append(f"{ring[0]} and {ring[1]} import each other")
+        else:
+            found.append(f"{', '.join(ring)} import one another in a ring")
     return found
 
 
-def test_imports_point_down_the_layers_and_no_two_modules_import_each_other():
+def cycles(graph: dict) -> list:
+    """The groups of modules that import one another, directly or through others (the strongly
+    connected components of more than one module, each sorted), the KNOWN_CYCLES pairs' imports
+    of each other left out."""
+    edges = {n: {t for t in ts if frozenset({n, t}) not in KNOWN_CYCLES} for n, ts in graph.items()}
+    order, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(node):  # Tarjan's algorithm
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        on_stack.add(node)
+        for target in edges.get(node, ()):
+            if target not in order:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], order[target])
+        if low[node] == order[node]:
+            group = []
+            while not group or group[-1] != node:
+                group.append(stack.pop())
+                on_stack.discard(group[-1])
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(edges):
+        if node not in order:
+            visit(node)
+    return sorted(found)
+
+
+def test_imports_point_down_the_layers_and_no_modules_import_one_another():
     assert violations() == []
 
 
@@ -113,6 +147,9 @@ def test_the_rules_see_imports_in_functions_type_checking_blocks_and_relative_on
         "autograder/config.py": "from autograder.cli import main\n",
         "autograder/cli.py": "from autograder import config\n",
         "autograder/student_process/child.py": "from autograder.grade import results\n",
+        "autograder/ring_a.py": "import autograder.ring_b\n",
+        "autograder/ring_b.py": "def f():\n    from . import ring_c\n",
+        "autograder/ring_c.py": "from autograder.ring_a import x\n",
     }
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -129,5 +166,6 @@ def test_the_rules_see_imports_in_functions_type_checking_blocks_and_relative_on
         "autograder.config imports the entry point autograder.cli",
         "autograder.cli and autograder.config import each other",
         "autograder.student_process.child (the student's side) imports autograder.grade.results",
+        "autograder.ring_a, autograder.ring_b, autograder.ring_c import one another in a ring",
     ]
     assert sorted(found) == sorted(expected)
