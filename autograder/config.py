@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 from collections.abc import Iterable
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from autograder import REPO_ROOT  # re-exported: the checkout (autograder/__init__.py)
+
 DEFAULT_CONFIG = REPO_ROOT / "grading_config.yml"
 
 VISIBILITIES = ("public", "hidden")

@@ -14,10 +14,13 @@ A hidden test defines, at module level:
 ``check``               ``check(case, got, expected, inputs, question) -> [Check, ...]``: replaces
                         the default (every expected output compared with :func:`compare_outputs`).
                         ``got``/``expected``/``inputs``: {name: array}; ``expected`` is None when
-                        ``EXPECTED = False``.
+                        ``EXPECTED = False``. A check that students' public cases run too is
+                        registered once, in ``student_tools/checks`` (``CHECKS``), not here:
+                        the hook is taken from there.
 ``check_source``        ``check_source(case, source, question) -> [Check, ...]``: checks on the text
                         of the submitted file (``source``: str, or None if unreadable); parsed by
-                        the grader, never run. Added to the checks of every case.
+                        the grader, never run. Added to the checks of every case. A shipped one
+                        is registered once, in ``student_tools/checks`` (``SOURCE_CHECKS``).
 ``prepare``             ``prepare() -> None``: started in a background thread while the student
                         process runs (e.g. load the grader's own model); idempotent, thread-safe.
 ``IMAGES``              names of outputs that are pictures, shown in the feedback (``("saliency",)``).
@@ -59,21 +62,19 @@ from collections.abc import Callable, Iterable, Mapping
 import dataclasses
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 # The helpers a hidden test may use (re-exported: import them from here).
-from autograder.config import REPO_ROOT
+from autograder import REPO_ROOT
+from autograder.student_tools.checks import CHECKS, SOURCE_CHECKS
 from autograder.student_tools.compare import Check, compare_array, compare_outputs, rel_error
 from autograder.student_tools.measure import caption_difference, scaled_error
 from autograder.student_tools.source_checks import loops_in
 from autograder.student_process.assets import package_file
 from autograder.student_process.calls.captioning import PARAM as PARAM_PREFIX  # the calls' input names
 from autograder.student_process.calls.captioning import RULES as TRAINING_RULES  # the training runs
-
-if TYPE_CHECKING:
-    from autograder.config import Question
 
 ASSIGNMENT_DATA = REPO_ROOT / "assignment" / "data"  # the public data: captioning, netvis, gan
 
@@ -93,6 +94,7 @@ __all__ = [
     "CaseMaker",
     "CheckHook",
     "CheckSourceHook",
+    "Question",
     "QuestionHooks",
     "HiddenTestError",
     "HOOKS",
@@ -107,6 +109,24 @@ class CaseMaker(Protocol):
     """Makes one case's inputs: ``make(rng) -> {input name: array}``."""
 
     def __call__(self, rng: np.random.RandomState) -> dict[str, Any]: ...
+
+
+class Question(Protocol):
+    """What a hook may read of its question: a config.Question (grading_config.yml's entry),
+    named here so that this module needs nothing of the configuration's loader."""
+
+    id: str
+    part: str
+    points: float
+    threshold: float
+    time_limit: float
+    cases: dict  # case name -> "public" | "hidden"
+
+    @property
+    def file(self) -> str: ...  # "cs231n/rnn_layers.py"
+
+    @property
+    def qualname(self) -> str: ...  # "rnn_step_forward"
 
 
 class CheckHook(Protocol):
@@ -231,7 +251,10 @@ def _looks_like_hook(name: str) -> str | None:
 
 def hooks_of(module: ModuleType, qid: str) -> QuestionHooks:
     """The checked hooks of a hidden-test module; raises HiddenTestError naming the file and
-    the hook when one has the wrong type, CASES is missing, or a name looks like a misspelt hook."""
+    the hook when one has the wrong type, CASES is missing, or a name looks like a misspelt hook.
+    A question whose ``check`` (``check_source``) is shipped to students is registered once, in
+    ``student_tools/checks`` (CHECKS, SOURCE_CHECKS): its hook is taken from there, and a hidden
+    test that defines it as well is refused."""
     where = f"autograder/hidden_tests/{qid}.py"
     makers = (
         {id(m) for m in getattr(module, "CASES", {}).values()}
@@ -257,6 +280,14 @@ def hooks_of(module: ModuleType, qid: str) -> QuestionHooks:
             if problem:
                 raise HiddenTestError(f"{where}: {name} {problem}")
             values[attr] = tuple(value) if attr in ("images", "uses") else value
+    for name, registry in (("check", CHECKS), ("check_source", SOURCE_CHECKS)):
+        if qid in registry:  # the one registration of a shipped check (a3 check judges with it too)
+            if name in values:
+                raise HiddenTestError(
+                    f"{where}: defines {name}, but the {name} of {qid} is registered in "
+                    f"autograder/student_tools/checks/__init__.py; define it in one place"
+                )
+            values[name] = registry[qid]
     return QuestionHooks(id=qid, **values)
 
 

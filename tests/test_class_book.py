@@ -21,7 +21,7 @@ from autograder.config import REPO_ROOT
 from autograder.grade.bookkeeping import batch
 from autograder.grade.bookkeeping.batch import find_submissions, grade_many
 from autograder.grade.bookkeeping.gradebook import submission_status
-from autograder.grade.judging.grader import SubmissionResult
+from autograder.grade.results import Record
 from conftest import make_submission
 from test_class_grading import fast_config, fast_config_path  # noqa: F401 (fixtures)
 
@@ -99,9 +99,10 @@ def test_a_path_that_does_not_exist_is_an_error_before_anything_is_graded(tmp_pa
     assert not out.exists()  # nothing graded, nothing written
 
 
-def test_the_status_of_each_kind_of_error():
-    def status(error):
-        return submission_status(SubmissionResult("x", {}, error=error))
+def test_the_status_of_each_kind_of_error_is_read_back_from_a_record():
+    def status(error):  # graded.json keeps no status field: its error text begins with it
+        record = Record.from_dict({"result": {"id": "x", "error": error, "questions": []}})
+        return submission_status(record.result)
 
     assert status("") == ("graded", "")
     assert status("x.zip is not a readable zip file (File is not a zip file)") == (

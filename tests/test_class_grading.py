@@ -374,7 +374,8 @@ def test_late_rules_from_the_config_and_metadata_files(fast_config_path, tmp_pat
 # -- feedback --------------------------------------------------------------------------
 def test_hidden_messages_are_withheld_until_release(config, tmp_path):
     from autograder.grade.judging.grader import grade_submission
-    from autograder.grade.reports.report import HIDDEN_WITHHELD, write_submission_reports
+    from autograder.grade.reports.per_submission import write_submission_reports
+    from autograder.grade.reports.report import HIDDEN_WITHHELD
 
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": slip_embedding})
     result = grade_submission(sub, config, ["rnn"], only={"word_embedding_forward"})
@@ -399,7 +400,7 @@ def test_pictures_a_question_names_as_images_are_in_the_html_report(config, tmp_
     from PIL import Image
     import importlib
     from autograder.grade.judging.grader import grade_submission
-    from autograder.grade.reports.report import write_submission_reports
+    from autograder.grade.reports.per_submission import write_submission_reports
 
     monkeypatch.setattr(importlib.import_module("autograder.hidden_tests.rnn_forward"), "IMAGES", ("h",), raising=False)
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::rnn_step_forward": slip_step})

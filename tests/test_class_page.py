@@ -16,8 +16,7 @@ from autograder.grade.reports.class_page import (
     frequent_failures,
     write_class_page,
 )
-from autograder.grade.bookkeeping.gradebook import Entry
-from autograder.grade.judging.grader import CaseResult, QuestionResult, SubmissionResult
+from autograder.grade.results import CaseResult, Entry, QuestionResult, SubmissionResult, SubmissionStatus
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -128,7 +127,8 @@ def synthetic_class(config) -> list:
         )
         for q in config.questions_in(["rnn"])
     }
-    entries.append(Entry(SubmissionResult("s7", broken, error="s7.zip: no cs231n/__init__.py <b>"), "s7"))
+    unopened = SubmissionResult.failed("s7", broken, SubmissionStatus.UNOPENED, "s7.zip: no cs231n/__init__.py <b>")
+    entries.append(Entry(unopened, "s7"))
     return entries
 
 

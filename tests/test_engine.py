@@ -322,7 +322,7 @@ def test_parts_with_the_same_limits_share_one_student_process(config, tmp_path, 
 
 def test_parts_with_other_limits_get_a_student_process_of_their_own(config):
     import dataclasses
-    from autograder.grade.judging.grader import process_groups
+    from autograder.grade.running.preload import process_groups
 
     parts = dict(config.parts)
     parts["netvis"] = dataclasses.replace(
@@ -380,7 +380,7 @@ def slow_embedding(x, W):
 
 
 def test_each_question_keeps_its_seconds_in_the_record_and_in_results_json(config, tmp_path):
-    from autograder.grade.bookkeeping.record import result_from_dict, result_to_dict
+    from autograder.grade.results import result_from_dict, result_to_dict
 
     sub = make_submission(tmp_path / "s", {"cs231n/rnn_layers.py::word_embedding_forward": slow_embedding})
     result = grade_submission(sub, config, parts=["rnn"], only={"word_embedding_forward", "rnn_forward"})
@@ -394,7 +394,7 @@ def test_each_question_keeps_its_seconds_in_the_record_and_in_results_json(confi
 
 
 def test_the_slowest_questions_are_named_with_their_share():
-    from autograder.grade.judging.grader import QuestionResult, SubmissionResult
+    from autograder.grade.results import QuestionResult, SubmissionResult
     from autograder.grade.reports.report import slowest_questions, slowest_text
 
     def sub(sid, **seconds):

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from markdown_it import MarkdownIt
 
-from autograder.grade.judging.grader import CaseResult, QuestionResult, SubmissionResult
+from autograder.grade.results import CaseResult, QuestionResult, SubmissionResult
 from autograder.grade.reports.feedback_html import feedback_html
 from autograder.grade.judging.images import to_png
 from autograder.grade.reports.report import HIDDEN_WITHHELD, feedback_text, md_block, md_inline

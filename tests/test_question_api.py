@@ -112,3 +112,12 @@ def test_uses_must_name_configured_questions(monkeypatch):
     monkeypatch.setattr(st, "USES", ("content_loss", "content_los"))
     with pytest.raises(ConfigError, match="USES names unknown question.s. content_los"):
         load_config(DEFAULT_CONFIG)
+
+
+def test_a_shipped_check_is_registered_once_in_the_checks_package():
+    from autograder.student_tools.checks import CHECKS, SOURCE_CHECKS
+
+    assert hooks_of(module(CASES={"a": one_case}), "rnn_sample").check is CHECKS["rnn_sample"]
+    assert hooks_of(module(CASES={"a": one_case}), "tv_loss").check_source is SOURCE_CHECKS["tv_loss"]
+    with pytest.raises(HiddenTestError, match="defines check, but the check of rnn_sample is registered in"):
+        hooks_of(module(CASES={"a": one_case}, check=lambda case, got, expected, inputs, question: []), "rnn_sample")

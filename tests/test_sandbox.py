@@ -287,7 +287,7 @@ def test_a_grading_process_past_its_deadline_or_dead_costs_only_its_submission(t
     import threading
     import time
 
-    from autograder.grade.bookkeeping.record import result_from_dict
+    from autograder.grade.results import result_from_dict
     from autograder.grade.bookkeeping.task import Supervisor
 
     hang = attack_submission("while_true", tmp_path / "hang", {"REPO": str(REPO_ROOT)})

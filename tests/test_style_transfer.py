@@ -166,7 +166,7 @@ def test_student_notebook_runs_with_reference(config, tmp_path):
 
 
 def _result(qid, passed, config):
-    from autograder.grade.judging.grader import CaseResult, QuestionResult
+    from autograder.grade.results import CaseResult, QuestionResult
 
     q = config.questions[qid]
     return QuestionResult(

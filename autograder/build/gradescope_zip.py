@@ -2,7 +2,7 @@
 
 Gradescope unpacks it into ``/autograder/source``, runs ``setup.sh`` once when the image is
 built, and ``run_autograder`` for each submission (uploaded into ``/autograder/submission``);
-``run_autograder`` runs this project's engine (``python -m autograder.grade.reports.gradescope``),
+``run_autograder`` runs this project's engine (``python -m autograder.gradescope``),
 which writes ``/autograder/results/results.json``. Contents:
 
 - ``setup.sh``: a Python 3.11+ (the image's python3, or its python3.11 package where python3
@@ -89,7 +89,7 @@ if [ -z "${A3_PYTHON:-}" ]; then
 fi
 cd "$SRC"
 status=0
-OPENBLAS_NUM_THREADS=1 MPLBACKEND=Agg "$A3_PYTHON" -m autograder.grade.reports.gradescope \
+OPENBLAS_NUM_THREADS=1 MPLBACKEND=Agg "$A3_PYTHON" -m autograder.gradescope \
   --self-test "$SRC/reference_submission" || status=$?
 rm -rf "$SRC/reference_submission"
 exit "$status"
@@ -103,7 +103,7 @@ ROOT="${A3_AUTOGRADER_ROOT:-/autograder}"
 PY="${A3_PYTHON:-/autograder/venv/bin/python}"
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MPLBACKEND=Agg
 cd "$ROOT/source"
-exec "$PY" -m autograder.grade.reports.gradescope --root "$ROOT" "$@"
+exec "$PY" -m autograder.gradescope --root "$ROOT" "$@"
 """
 
 

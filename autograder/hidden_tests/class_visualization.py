@@ -14,9 +14,6 @@ is accepted too."""
 import numpy as np
 
 from autograder.hidden_tests._netvis import heldout_inputs
-from autograder.student_tools.checks.netvis import (
-    check_class_visualization as check,
-)  # shipped: a3 check judges with it too
 
 
 def random_start(rng):

@@ -8,7 +8,6 @@ import numpy as np
 from autograder.hidden_tests._netvis import heldout_inputs, model_info
 from autograder.student_tools.checks.netvis import (  # noqa: F401  shipped: a3 check judges with them too
     MAX_CHANGE_FACTOR,
-    check_fooling_image as check,
     prepare_model,
 )
 

@@ -11,7 +11,6 @@ tests/mutants/gan_training.py to fail each case."""
 import numpy as np
 
 from autograder.hidden_tests._gan import real_digits
-from autograder.student_tools.checks.gan import check_gan_training as check  # shipped: a3 check judges with it too
 
 
 def _case(rng, steps, n, noise_dim):

@@ -3,8 +3,6 @@ beta1 0.5 by default, and with the learning rate and beta1 it is given."""
 
 import numpy as np
 
-from autograder.student_tools.checks.gan import check_get_solvers as check  # shipped: a3 check judges with it too
-
 
 def defaults(rng):
     return {}

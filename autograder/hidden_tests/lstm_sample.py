@@ -4,7 +4,6 @@ compared up to and including each caption's first <END>; what follows is not che
 (the course did not require stopping). ``greedy`` (public): max_length 17, one of the six
 captions reaches <END>; ``ends_early``: other weights, max_length 30."""
 
-from autograder.student_tools.checks.captioning import check_sample as check  # shipped: a3 check judges with it too
 from autograder.hidden_tests._inputs import sample_inputs
 
 CASES = {

@@ -6,7 +6,6 @@ grading_config.yml)."""
 import numpy as np
 
 from autograder.hidden_tests._netvis import heldout_inputs
-from autograder.student_tools.checks.netvis import check_saliency_maps as check  # shipped: a3 check judges with it too
 
 
 def true_labels(rng):

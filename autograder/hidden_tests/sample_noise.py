@@ -4,7 +4,6 @@ values are random, so the check looks at their range and statistics, not at fixt
 
 import numpy as np
 
-from autograder.student_tools.checks.gan import check_sample_noise as check  # shipped: a3 check judges with it too
 
 CASES = {
     "small": lambda rng: dict(batch_size=np.array(3), dim=np.array(4)),

@@ -8,7 +8,6 @@ Every step costs the student process about 0.03 s of CPU (eager ops), so the cas
 short as the mutants of tests/mutants/style_transfer.py allow."""
 
 from autograder.hidden_tests._style import transfer_inputs
-from autograder.student_tools.checks.style import check_style_transfer as check  # shipped: a3 check judges with it too
 
 SIZE = 32
 STEPS = dict(num_iters=6, decay_lr_at=4)  # the hidden cases' schedule (as small's)

@@ -5,7 +5,6 @@ the submitted tv_loss (parsed, not run): it must have no loops."""
 
 import numpy as np
 
-from autograder.student_tools.checks.style import check_vectorized as check_source  # shipped: a3 check runs it too
 from autograder.hidden_tests._inputs import ls
 
 

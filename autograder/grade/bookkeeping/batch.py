@@ -22,6 +22,7 @@ but is not current, so the next run grades it again.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import itertools
 import os
@@ -37,16 +38,8 @@ from tqdm import tqdm
 from autograder.config import Config
 from autograder.fixture_store import FIXTURE_DIR
 from autograder.grade.reports.class_page import load_plotting, write_class_page
-from autograder.grade.bookkeeping.gradebook import (
-    GRADED,
-    GRADER_ERROR,
-    TIMED_OUT,
-    Entry,
-    format_table,
-    submission_status,
-    write_gradebooks,
-)
-from autograder.grade.judging.grader import SubmissionResult, zero_result
+from autograder.grade.bookkeeping.gradebook import GRADED, format_table, write_gradebooks
+from autograder.grade.judging.grader import zero_result
 from autograder.grade.bookkeeping.late import (
     EXTENSIONS_FILE,
     Extension,
@@ -62,20 +55,18 @@ from autograder.grade.bookkeeping.record import (
     RECORD_NAME,
     parts_to_grade,
     read_record,
-    result_from_dict,
-    result_to_dict,
     setup_fingerprint,
     submission_fingerprint,
     write_record,
 )
-from autograder.grade.reports.report import slowest_text, write_submission_reports
+from autograder.grade.reports.per_submission import write_submission_reports
+from autograder.grade.reports.report import slowest_text
 from autograder.grade.bookkeeping.similarity import keep_submitted_code, write_similarity_report
 from autograder.grade.bookkeeping.task import grade_task
+from autograder.grade.results import Entry, Record, SubmissionResult, SubmissionStatus
 from autograder.submission import SubmissionLayoutError, submission_id
 
 IGNORED_SUFFIXES = (".meta.json", EXTENSIONS_FILE)  # metadata beside the submissions (grade/bookkeeping/late.py)
-RETRIED = (TIMED_OUT, GRADER_ERROR)  # the grader's failures, not the submission's: a rerun tries again
-RECORD_KEYS = ("fingerprint", "setup", "result", "manual", "worker", "seconds", "who")
 
 
 def find_submissions(args: list[Path]) -> list[Path]:
@@ -154,34 +145,28 @@ def class_records(out_dir: Path) -> dict:
     records = {}
     for path in sorted(Path(out_dir).glob(f"*/{RECORD_NAME}")):
         record = read_record(out_dir, path.parent.name)
-        if record is not None and record.get("result", {}).get("id") == path.parent.name:
+        if record is not None and record.result.id == path.parent.name:
             records[path.parent.name] = record
     return records
 
 
-def merge_parts(old: dict | None, new: dict, config: Config) -> dict:
+def merge_parts(old: Record | None, new: Record, config: Config) -> Record:
     """``new`` record, with the questions of ``old`` that ``new`` does not have (and the
     configuration still has) and their parts' setup fingerprints, when both were made from the
     same files and both were graded (or neither could be: a submission that cannot be opened
     keeps a zero in every question): a ``--parts`` run keeps the other parts."""
-    if (
-        not old
-        or old.get("fingerprint") != new.get("fingerprint")
-        or bool(old["result"].get("error")) != bool(new["result"].get("error"))
-    ):
+    graded = SubmissionStatus.GRADED
+    if not old or old.fingerprint != new.fingerprint or (old.result.status is graded) != (new.result.status is graded):
         return new
-    questions = {q["id"]: q for q in old["result"]["questions"] if q["id"] in config.questions}
-    questions.update({q["id"]: q for q in new["result"]["questions"]})
+    questions = {qid: q for qid, q in old.result.questions.items() if qid in config.questions}
+    questions.update(new.result.questions)
     order = {qid: i for i, qid in enumerate(config.questions)}
-    merged = sorted(questions.values(), key=lambda q: order.get(q["id"], len(order)))
-    manual = dict(old.get("manual") or {}, **(new.get("manual") or {}))
-    setup = (
-        {p: sha for p, sha in (old.get("setup") or {}).items() if p in config.parts}
-        if isinstance(old.get("setup"), dict)
-        else {}
-    )
-    setup.update(new.get("setup") or {})
-    return dict(new, result=dict(new["result"], questions=merged), manual=manual, setup=setup)
+    merged = {qid: questions[qid] for qid in sorted(questions, key=lambda qid: order.get(qid, len(order)))}
+    manual = dict(old.manual, **new.manual)
+    setup = {p: sha for p, sha in old.setup.items() if p in config.parts}
+    setup.update(new.setup)
+    result = dataclasses.replace(new.result, questions=merged)
+    return dataclasses.replace(new, result=result, manual=manual, setup=setup)
 
 
 def _gradebook_parts(config, parts, results) -> list:
@@ -288,7 +273,7 @@ class _Run:
     quiet: bool
     manual_qs: list
     manual_scores: dict
-    records: dict = field(default_factory=dict)  # submission id -> record (graded.json)
+    records: dict = field(default_factory=dict)  # submission id -> Record (graded.json)
     results: dict = field(default_factory=dict)  # submission id -> SubmissionResult
     answers: dict = field(default_factory=dict)  # submission id -> written answers
     who: dict = field(default_factory=dict)  # submission id -> _who_and_when
@@ -311,7 +296,7 @@ def _open_run(
 ) -> _Run:
     """The run's state from ``out_dir``'s ``records`` (class_records), the TAs' scores and the
     submissions' metadata; prints the problems found in the TAs' files and the extensions."""
-    results = {sid: result_from_dict(r["result"]) for sid, r in records.items()}
+    results = {sid: r.result for sid, r in records.items()}
     book_parts = _gradebook_parts(config, parts, results)
     manual_qs = manual_questions(config, book_parts)
     manual_scores, problems = read_manual_scores(out_dir, manual_qs)
@@ -320,7 +305,7 @@ def _open_run(
     for folder in sorted({p.parent for (p,) in by_id.values()}):
         for problem in read_extensions(folder)[1]:
             print(f"a3 grade: {problem} (row ignored)", file=sys.stderr)
-    who = {sid: r.get("who", {}) for sid, r in records.items()}
+    who = {sid: r.who or {} for sid, r in records.items()}
     who.update({sid: _who_and_when(p) for sid, (p,) in by_id.items()})  # once: a class may have 700
     return _Run(
         config,
@@ -335,7 +320,7 @@ def _open_run(
         manual_scores,
         records,
         results,
-        {sid: r.get("manual", {}) for sid, r in records.items()},
+        {sid: r.manual for sid, r in records.items()},
         who,
     )
 
@@ -384,25 +369,27 @@ def _name_failures(entries) -> None:
             print(f"  {e.id}: {e.status}: {e.reason}", file=sys.stderr)
 
 
-def _failure_record(sid: str, config, parts, setup: dict, exc: Exception, who: dict) -> dict:
-    """A record for a submission whose grading failed (the pool's deadline, a grader
-    failure, or a SubmissionLayoutError such as parcel.ParcelTooLarge, whose message is the
-    reason): zero points with the status (its empty fingerprint makes the next run retry)."""
-    text = str(exc)
-    if isinstance(exc, SubmissionLayoutError):  # the submission's own: "could not be opened"
-        pass
-    elif not text.lower().startswith(("timed out", "grader error")):
-        text = f"grader error: {type(exc).__name__}: {exc}"
-    result = SubmissionResult(sid, {q.id: zero_result(q, text) for q in config.questions_in(parts)}, error=text)
-    return {
-        "fingerprint": "",
-        "setup": {p: setup[p] for p in parts},
-        "result": result_to_dict(result),
-        "manual": {},
-        "worker": "",
-        "seconds": 0.0,
-        "who": who,
-    }
+def failure_status(exc: Exception) -> tuple[SubmissionStatus, str]:
+    """(status, reason) of a task that raised ``exc``: a SubmissionLayoutError (such as
+    parcel.ParcelTooLarge) is the submission's own, ``could not be opened``, with its message;
+    a TimeoutError (the pool's deadline) ``timed out`` (its message, without a leading
+    "timed out: "); anything else ``grader error``, with the exception's type and message."""
+    if isinstance(exc, SubmissionLayoutError):
+        return SubmissionStatus.UNOPENED, str(exc)
+    if isinstance(exc, TimeoutError):
+        return SubmissionStatus.TIMED_OUT, str(exc).removeprefix("timed out: ") or SubmissionStatus.TIMED_OUT.value
+    return SubmissionStatus.GRADER_ERROR, f"{type(exc).__name__}: {exc}"
+
+
+def _failure_record(sid: str, config, parts, setup: dict, exc: Exception, who: dict) -> Record:
+    """A record for a submission whose grading failed (failure_status): zero points with the
+    status (its empty fingerprint makes the next run retry)."""
+    status, reason = failure_status(exc)
+    text = status.error_text(reason)
+    result = SubmissionResult.failed(
+        sid, {q.id: zero_result(q, text) for q in config.questions_in(parts)}, status, reason
+    )
+    return Record(result, "", {p: setup[p] for p in parts}, {}, "", 0.0, who)
 
 
 class _Failed:
@@ -421,23 +408,23 @@ def _record_one(run: _Run, path: Path, future) -> str:
     then the gradebooks (so a stop keeps what is done). Returns the submission's status."""
     sid = submission_id(path)
     try:
-        record = dict(future.result(), who=run.who[sid])
+        record = dataclasses.replace(Record.from_dict(future.result()), who=run.who[sid])
     except Exception as exc:  # the pool's deadline, a grader or worker failure
-        if not isinstance(exc, SubmissionLayoutError) and not str(exc).lower().startswith("timed out"):
+        if not isinstance(exc, (SubmissionLayoutError, TimeoutError)):
             traceback.print_exc(file=sys.stderr)
         record = _failure_record(sid, run.config, run.todo_parts[sid], run.setup, exc, run.who[sid])
-    run.fresh[sid] = result_from_dict(record["result"])
+    run.fresh[sid] = record.result
     record = merge_parts(run.records.get(sid), record, run.config)
     run.records[sid] = record
-    run.results[sid] = result = result_from_dict(record["result"])
-    run.answers[sid] = record.get("manual", {})
-    status = submission_status(result)[0]
+    run.results[sid] = result = record.result
+    run.answers[sid] = record.manual
+    status = result.status
     if status == GRADED:
         keep_submitted_code(path, run.out_dir / sid)
-    elif status in RETRIED:
-        record["fingerprint"] = ""  # kept in the gradebook, graded again by the next run
+    elif status.retried:
+        record.fingerprint = ""  # kept in the gradebook, graded again by the next run
     write_submission_reports(result, run.config, run.out_dir, run.release, run.entry(sid))
-    write_record(run.out_dir, {k: record[k] for k in RECORD_KEYS if k in record})
+    write_record(run.out_dir, record)
     write_gradebooks(run.entries(), run.config, run.book_parts, run.manual_qs, run.out_dir)
     return status
 

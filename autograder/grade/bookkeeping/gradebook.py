@@ -4,8 +4,8 @@ written atomically (a temporary file renamed over the old one), so a reader or a
 sees half a file. The batch (grade/bookkeeping/batch.py) passes every submission recorded in the output
 folder, not only those of the current run, so a run adds or replaces rows and never drops one.
 
-Each row has a ``status`` (:func:`submission_status`): ``graded``, ``could not be opened`` (no
-package, a broken zip, not a folder or zip), ``timed out`` (the submission's deadline) or
+Each row has a ``status`` (``results.SubmissionStatus``, set by whoever decided it): ``graded``,
+``could not be opened`` (no package, a broken zip, not a folder or zip), ``timed out`` (the submission's deadline) or
 ``grader error`` (the grader failed, not the submission; a rerun retries it), and the reason.
 A question the submission's record does not hold (a part graded in no run) has an empty cell,
 except in a row that is not ``graded``: it scores 0 in every question.
@@ -21,74 +21,26 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from autograder.grade.bookkeeping.late import ON_TIME, Late
-from autograder.grade.reports.report import atomic_write
+from autograder.grade.files import atomic_write
+from autograder.grade.results import Entry, SubmissionResult, SubmissionStatus
 
 if TYPE_CHECKING:
     from autograder.config import Config
-    from autograder.grade.judging.grader import SubmissionResult
+
+__all__ = ["Entry", "submission_status", "GRADED", "UNOPENED", "TIMED_OUT", "GRADER_ERROR"]
 
 
-GRADED, UNOPENED, TIMED_OUT, GRADER_ERROR = "graded", "could not be opened", "timed out", "grader error"
+GRADED, UNOPENED = SubmissionStatus.GRADED, SubmissionStatus.UNOPENED
+TIMED_OUT, GRADER_ERROR = SubmissionStatus.TIMED_OUT, SubmissionStatus.GRADER_ERROR
 
 
-def submission_status(result: SubmissionResult) -> tuple[str, str]:
-    """(status, reason) of a SubmissionResult, from its ``error`` (the one place where error
-    texts become statuses): "" is ``graded``; "timed out: ..." ``timed out``; "grader error:
-    ..." (or "internal grader error: ...") ``grader error``; anything else is what opening
-    the submission said, ``could not be opened``. The reason is the text after the prefix."""
-    error = (result.error or "").strip()
-    if not error:
-        return GRADED, ""
-    for status, prefixes in ((TIMED_OUT, ("timed out",)), (GRADER_ERROR, ("grader error", "internal grader error"))):
-        for prefix in prefixes:
-            if error.lower().startswith(prefix):
-                return status, error[len(prefix) :].lstrip(" :") or status
-    return UNOPENED, error
-
-
-@dataclass
-class Entry:
-    """A graded submission with what the gradebook adds to its result."""
-
-    result: object  # SubmissionResult
-    student_id: str
-    submitted_at: str = ""  # ISO 8601, "" if unknown
-    time_source: str = ""  # "metadata", "file time" or "unknown"
-    late: Late = ON_TIME
-    manual: dict = field(default_factory=dict)  # question id -> (score or None, comment)
-
-    @property
-    def id(self) -> str:
-        return self.result.id
-
-    @property
-    def status(self) -> str:
-        return submission_status(self.result)[0]
-
-    @property
-    def reason(self) -> str:
-        return submission_status(self.result)[1]
-
-    def manual_score(self, qid: str) -> float:
-        score = self.manual.get(qid, (None, ""))[0]
-        return float(score) if score is not None else 0.0
-
-    def raw_part(self, part: str, manual_questions: list) -> float:
-        return round(
-            self.result.part_score(part) + sum(self.manual_score(q.id) for q in manual_questions if q.part == part), 6
-        )
-
-    def part(self, part: str, manual_questions: list) -> float:
-        """The part's score after the late penalty."""
-        return self.late.apply(self.raw_part(part, manual_questions))
-
-    def total(self, parts: list[str], manual_questions: list) -> float:
-        return round(sum(self.part(p, manual_questions) for p in parts), 6)
+def submission_status(result: SubmissionResult) -> tuple[SubmissionStatus, str]:
+    """(status, reason) of a SubmissionResult: the status its producer gave it (the grader,
+    the grading task, the batch; results.SubmissionStatus) and why, "" when graded."""
+    return result.status, result.reason
 
 
 def grades_columns(config: Config, parts: list[str], manual_questions: list) -> list[str]:

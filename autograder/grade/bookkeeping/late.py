@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from autograder.grade.results import ON_TIME, Late  # re-exported: defined beside the Entry that holds one
 from autograder.submission import submission_id
 
 if TYPE_CHECKING:
@@ -34,29 +35,6 @@ if TYPE_CHECKING:
 META_SUFFIX = ".meta.json"
 EXTENSIONS_FILE = "extensions.csv"
 EXTENSION_COLUMNS = ("student_id", "due", "extra_days", "reason")
-
-
-@dataclass(frozen=True)
-class Late:
-    """What lateness costs one submission: ``factor`` multiplies its score."""
-
-    days: int  # started days late after the grace period (0: on time)
-    factor: float  # 1.0 on time, 0.0 past max_days_late
-    text: str  # for the reports, e.g. "2 days late: -20%"
-    extension: str = ""  # for the reports, e.g. "due 2027-06-14 23:59-07:00 (3 extra days) instead of ..."
-
-    def apply(self, score: float) -> float:
-        """``score`` after the late penalty, rounded to 6 decimals: the one place where the
-        factor is applied (every part, every total, every report)."""
-        return round(score * self.factor, 6)
-
-    def describe(self) -> str:
-        """One line for a table: the penalty and the extension, e.g. "2 days late: -20% of the
-        score; extension: due ..." ("" on time without extension)."""
-        return "; ".join([self.text] * bool(self.days) + [f"extension: {self.extension}"] * bool(self.extension))
-
-
-ON_TIME = Late(0, 1.0, "")
 
 
 @dataclass(frozen=True)

@@ -25,38 +25,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
-
-def _watch_parent(parent: int) -> None:
-    """Worker initializer: when the grader that started this worker dies, kill this
-    worker's descendants (student processes) and exit."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        try:
-            import psutil
-
-            for child in psutil.Process().children(recursive=True):
-                child.kill()
-        finally:
-            os._exit(1)
-
-    threading.Thread(target=watch, name="a3-watch-parent", daemon=True).start()
+from autograder.grade.running.parent_watch import watch_parent
 
 
 def _start_worker(parent: int, warm: tuple | None) -> None:
-    """Worker initializer: watch the parent (_watch_parent); with ``warm`` = ``(config,
+    """Worker initializer: watch the parent (parent_watch.watch_parent); with ``warm`` = ``(config,
     parts)``, start the grading process and its student processes' imports now
     (task.warm_up: never raises, which would break the pool)."""
-    _watch_parent(parent)
+    watch_parent(parent)
     if warm is not None:
         from autograder.grade.bookkeeping.task import warm_up
 
@@ -93,7 +72,7 @@ class LocalPool:
 
     def close(self, cancel: bool = False) -> None:
         """Shut down; with ``cancel``, drop queued tasks and kill the workers now (each one's
-        student processes go with it, see _watch_parent... and SIGKILL of their group)."""
+        student processes go with it, see parent_watch.watch_parent, and SIGKILL of their group)."""
         if not cancel:
             self._executor.shutdown(wait=True)
             return

@@ -5,10 +5,11 @@ reports): its result, its fingerprint, and its manual answers. A rerun of the sa
 reads these records and grades only the submissions without one, or whose fingerprint
 changed (the submission's files, the grading configuration, the fixtures or the hidden
 tests), so an edited resubmission is regraded without asking. A change of the engine's own
-code (grade/, worker/) is not detected: use a fresh output folder, or ``--regrade``.
+code (grade/, student_process/) is not detected: use a fresh output folder, or ``--regrade``.
 
-Serialising a :class:`~autograder.grade.judging.grader.SubmissionResult` to plain JSON also lets a
-grading task return it from another machine (a Dask worker) without pickling student data.
+A record is a :class:`~autograder.grade.results.Record` (its JSON: ``Record.to_dict``); plain
+JSON also lets a grading task return it from another machine (a Dask worker) without pickling
+student data.
 """
 
 from __future__ import annotations
@@ -17,64 +18,11 @@ import hashlib
 import json
 from pathlib import Path
 
-from autograder.grade.judging.grader import CaseResult, QuestionResult, SubmissionResult
-from autograder.grade.reports.report import atomic_write
+from autograder.grade.files import atomic_write
+from autograder.grade.results import RECORD_VERSION, Record, result_from_dict, result_to_dict
 
 RECORD_NAME = "graded.json"
-RECORD_VERSION = 1
-
-
-def result_to_dict(result: SubmissionResult) -> dict:
-    """A SubmissionResult as plain JSON data (questions in order, each with its ``seconds``
-    of wall clock, cases in order)."""
-    return {
-        "id": result.id,
-        "error": result.error,
-        "seconds": result.seconds,
-        "questions": [
-            {
-                "id": q.id,
-                "part": q.part,
-                "points": q.points,
-                "seconds": q.seconds,
-                "cases": [
-                    {
-                        "case": c.case,
-                        "visibility": c.visibility,
-                        "score": c.score,
-                        "max_score": c.max_score,
-                        "messages": list(c.messages),
-                        "passed": c.passed,
-                        "images": dict(c.images),
-                    }
-                    for c in q.cases
-                ],
-            }
-            for q in result.questions.values()
-        ],
-    }
-
-
-def result_from_dict(data: dict) -> SubmissionResult:
-    """The inverse of :func:`result_to_dict`."""
-    questions = {}
-    for q in data["questions"]:
-        cases = []
-        for c in q["cases"]:
-            cases.append(
-                CaseResult(
-                    q["id"],
-                    c["case"],
-                    c["visibility"],
-                    c["score"],
-                    c["max_score"],
-                    c["messages"],
-                    c["passed"],
-                    c.get("images", {}),
-                )
-            )
-        questions[q["id"]] = QuestionResult(q["id"], q["part"], q["points"], cases, q.get("seconds", 0.0))
-    return SubmissionResult(data["id"], questions, error=data.get("error", ""), seconds=data.get("seconds", 0.0))
+__all__ = ["Record", "RECORD_VERSION", "result_from_dict", "result_to_dict"]  # results.py's, kept here too
 
 
 # -- fingerprints ----------------------------------------------------------------------
@@ -137,33 +85,35 @@ def record_path(out_dir: Path, sid: str) -> Path:
     return Path(out_dir) / sid / RECORD_NAME
 
 
-def write_record(out_dir: Path, record: dict) -> Path:
+def write_record(out_dir: Path, record: Record) -> Path:
     """Write ``<out>/<id>/graded.json`` atomically."""
-    path = record_path(out_dir, record["result"]["id"])
-    atomic_write(path, json.dumps({"version": RECORD_VERSION, **record}, indent=1) + "\n")
+    path = record_path(out_dir, record.result.id)
+    atomic_write(path, json.dumps(record.to_dict(), indent=1) + "\n")
     return path
 
 
-def read_record(out_dir: Path, sid: str) -> dict | None:
-    """The record of a graded submission, or None (none, unreadable or of another version)."""
+def read_record(out_dir: Path, sid: str) -> Record | None:
+    """The record of a graded submission, or None (none, unreadable, of another version or
+    of another shape)."""
     path = record_path(out_dir, sid)
     try:
         data = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and data.get("version") == RECORD_VERSION else None
+        if isinstance(data, dict) and data.get("version") == RECORD_VERSION:
+            return Record.from_dict(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
 
 
-def parts_to_grade(record: dict | None, fingerprint: str, setup: dict) -> list:
+def parts_to_grade(record: Record | None, fingerprint: str, setup: dict) -> list:
     """The parts of ``setup`` ({part: fingerprint}, setup_fingerprint) that ``record`` does not
     hold graded from these very files with this very grading setup, in ``setup``'s order
     (all of them without a record, for other files, or for a record of an older kind)."""
-    held = record.get("setup") if record and record.get("fingerprint") == fingerprint else None
-    held = held if isinstance(held, dict) else {}
+    held = record.setup if record and record.fingerprint == fingerprint else {}
     return [part for part, sha in setup.items() if held.get(part) != sha]
 
 
-def is_current(record: dict | None, fingerprint: str, setup: dict) -> bool:
+def is_current(record: Record | None, fingerprint: str, setup: dict) -> bool:
     """The record holds every part of ``setup``, made from these very files with this very
     grading setup."""
     return not parts_to_grade(record, fingerprint, setup)

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from autograder.config import REPO_ROOT
-from autograder.grade.reports.report import atomic_write
+from autograder.grade.files import atomic_write
 from autograder.submission import SKIPPED_DIRS, SubmissionLayoutError, open_submission
 
 CODE_DIR = "code"  # <out>/<id>/code/cs231n/...

@@ -46,7 +46,7 @@ QUESTION_SLACK = 15.0  # per question: write inputs, compare, restart after a fa
 def submission_deadline(config, parts) -> float:
     """Seconds a grading process may take for one submission of ``parts``: the questions'
     wall-clock limits, plus a start-up allowance per part and some slack per question. Parts
-    that share a student process (grader.process_groups) keep their allowance: fewer start-ups
+    that share a student process (preload.process_groups) keep their allowance: fewer start-ups
     only leave more of the deadline unused."""
     questions = config.questions_in(parts)
     return sum(q.time_limit + QUESTION_SLACK for q in questions) + PART_STARTUP * len(parts)
@@ -63,14 +63,15 @@ def grade_task(submission, config, parts: list, setup: dict, fixture_dir: str | 
     - setup: the grading-setup fingerprints of ``parts`` (record.setup_fingerprint), stored in
       the record.
     - fixture_dir: where the fixtures are (default: the committed ones).
-    Returns {"fingerprint", "setup", "result" (record.result_to_dict), "manual" ({question id:
-    answer}), "worker", "started", "seconds"}.
+    Returns the JSON data of the submission's results.Record (``Record.to_dict``: its
+    fingerprint, ``setup``, result, manual answers ({question id: answer}), worker and seconds).
     """
     from autograder.grade.bookkeeping.manual import extract_answers
     from autograder.grade.bookkeeping.record import submission_fingerprint
     from autograder.grade.reports.tf_logs import silence_tensorflow_logs
 
     from autograder.grade.bookkeeping.parcel import unpack
+    from autograder.grade.results import Record, result_from_dict
     from autograder.grade.running.exchange import private_folder, remove_tree
 
     silence_tensorflow_logs()  # once per worker process: a3's terminal stays a3's
@@ -92,15 +93,8 @@ def grade_task(submission, config, parts: list, setup: dict, fixture_dir: str | 
     finally:
         if inbox is not None:
             remove_tree(inbox)
-    return {
-        "fingerprint": fingerprint,
-        "setup": setup,
-        "result": result,
-        "manual": manual,
-        "worker": f"{socket.gethostname()}:{os.getpid()}",
-        "started": started,
-        "seconds": time.time() - started,
-    }
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    return Record(result_from_dict(result), fingerprint, setup, manual, worker, time.time() - started).to_dict()
 
 
 def warm_up(config, parts: list, count: int = 1) -> None:
@@ -159,7 +153,7 @@ def _grading_process(fd: int, memory: int) -> None:
     import resource
     from multiprocessing.connection import Connection
 
-    from autograder.grade.bookkeeping.pool import _watch_parent
+    from autograder.grade.running.parent_watch import watch_parent as _watch_parent
 
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     _watch_parent(os.getppid())
@@ -218,6 +212,7 @@ class Supervisor:
     def grade(self, path: str, config, parts: list, fixture_dir: str, deadline: float) -> dict:
         """result_to_dict of the submission at ``path``, or of a zero result saying why not
         (the grading process timed out after ``deadline`` s, or died)."""
+        from autograder.grade.results import SubmissionStatus
         from autograder.grade.running.exchange import private_folder, remove_tree
 
         workdir = private_folder(prefix="a3-grading-", mode=0o711)  # the uid fallback traverses it
@@ -227,20 +222,22 @@ class Supervisor:
                 self.conn.send(Grade(path, config, parts, fixture_dir, str(workdir)))
                 if self.conn.poll(deadline):
                     return self.conn.recv()
-                problem = (
-                    f"timed out: grading this submission took more than {deadline:g} s "
+                status = SubmissionStatus.TIMED_OUT
+                reason = (
+                    f"grading this submission took more than {deadline:g} s "
                     f"(the deadline of its questions' time limits)"
                 )
             except (EOFError, OSError):
-                problem = None
-            if problem is None or self.proc.poll() is not None:
+                status = None
+            if status is None or self.proc.poll() is not None:
                 try:
                     self.proc.wait(5)
                 except subprocess.TimeoutExpired:
                     pass
-                problem = f"grader error: the grading process died ({_how_it_ended(self.proc.returncode)})"
+                status = SubmissionStatus.GRADER_ERROR
+                reason = f"the grading process died ({_how_it_ended(self.proc.returncode)})"
             self.stop()
-            return _failed_result(path, config, parts, problem)
+            return _failed_result(path, config, parts, status, reason)
         finally:
             remove_tree(workdir)
 
@@ -279,13 +276,15 @@ def _how_it_ended(code) -> str:
     return f"exit code {code}"
 
 
-def _failed_result(path, config, parts, problem: str) -> dict:
-    from autograder.grade.judging.grader import SubmissionResult, zero_result
-    from autograder.grade.bookkeeping.record import result_to_dict
+def _failed_result(path, config, parts, status, reason: str) -> dict:
+    """result_to_dict of a zero result of ``parts`` with ``status`` (results.SubmissionStatus)
+    and ``reason``, each case's message the result's error."""
+    from autograder.grade.judging.grader import zero_result
+    from autograder.grade.results import SubmissionResult, result_to_dict
     from autograder.submission import submission_id
 
-    questions = {q.id: zero_result(q, problem) for q in config.questions_in(parts)}
-    return result_to_dict(SubmissionResult(submission_id(Path(path)), questions, error=problem))
+    questions = {q.id: zero_result(q, status.error_text(reason)) for q in config.questions_in(parts)}
+    return result_to_dict(SubmissionResult.failed(submission_id(Path(path)), questions, status, reason))
 
 
 _idle: list = []  # this worker process's Supervisors not in use (their grading processes kept)

@@ -2,7 +2,7 @@
 arrays with the fixtures in this process, and score.
 
 Parts whose resource limits are the same and that all use TensorFlow, or none of them, share
-one student process (``process_groups``): the shipped configuration gives every part the
+one student process (``process_groups``, grade/running/preload.py): the shipped configuration gives every part the
 defaults, so the two numpy parts run in one process and the three TensorFlow parts in
 another, TensorFlow is imported once per submission, not once per TensorFlow part, and the
 numpy parts are graded while the TensorFlow process is importing it. Questions stay
@@ -18,11 +18,9 @@ a zero on the questions concerned.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,9 +28,9 @@ from autograder.fixture_store import FIXTURE_DIR, read_fixture
 from autograder.student_tools.compare import Check
 from autograder.grade.running.exchange import private_folder, remove_tree
 from autograder.grade.judging.images import case_images
-from autograder.grade.running import zygote
+from autograder.grade.results import CaseResult, QuestionResult, SubmissionResult, SubmissionStatus
+from autograder.grade.running.preload import warm_up  # also what task._grading_process calls on "warm"
 from autograder.grade.running.student_process import StudentProcess
-from autograder.student_process.calls import TENSORFLOW
 from autograder.question_api import question_hooks
 from autograder.student_tools.judging import judge_outputs
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
@@ -42,54 +40,6 @@ if TYPE_CHECKING:
     from autograder.grade.running.student_process import CaseOutcome
 
 STATUS_TEXT = {"error": "raised an error"}  # other statuses' messages say what happened
-
-
-@dataclass
-class CaseResult:
-    """One test case of one question: what it scored and why."""
-
-    question: str
-    case: str
-    visibility: str  # "public" or "hidden"
-    score: float
-    max_score: float
-    messages: list
-    passed: bool
-    images: dict = field(default_factory=dict)  # output name -> PNG (base64), see grade/judging/images.py
-
-
-@dataclass
-class QuestionResult:
-    id: str
-    part: str
-    points: float
-    cases: list = field(default_factory=list)
-    seconds: float = 0.0  # wall clock from the request to the judged cases (a process start-up included)
-    fault: str = ""  # the grader's environment failed this question (given_code_fault); not kept in records
-
-    @property
-    def score(self) -> float:
-        return round(sum(c.score for c in self.cases), 6)
-
-    @property
-    def passed(self) -> bool:
-        """Every case passed (also meaningful for questions worth 0 points)."""
-        return all(c.passed for c in self.cases)
-
-
-@dataclass
-class SubmissionResult:
-    id: str
-    questions: dict  # id -> QuestionResult, in config order
-    error: str = ""  # a submission-wide problem (layout), if any
-    seconds: float = 0.0
-
-    @property
-    def total(self) -> float:
-        return round(sum(q.score for q in self.questions.values()), 6)
-
-    def part_score(self, part: str) -> float:
-        return round(sum(q.score for q in self.questions.values() if q.part == part), 6)
 
 
 def judge_case(
@@ -216,25 +166,6 @@ def _quietly(fn):
         pass
 
 
-def process_groups(config, parts) -> list:
-    """The student processes of a grading of ``parts``: [(part ids, Limits, preload)], in the
-    order of their first part. Parts with the same memory, processes and file-size limits
-    that all use TensorFlow (calls.TENSORFLOW), or none of them, share one process, whose
-    CPU-time limit is the sum of theirs; ``preload`` is what it imports before its first
-    question: ``("tensorflow",)`` or ``()``."""
-    groups = {}
-    for part in parts:
-        limits = config.parts[part].limits
-        preload = ("tensorflow",) if any(q.id in TENSORFLOW for q in config.questions_in([part])) else ()
-        key = (dataclasses.replace(limits, cpu_time=0.0), preload)
-        members, cpu = groups.get(key, ([], 0.0))
-        groups[key] = (members + [part], cpu + limits.cpu_time)
-    return [
-        (members, dataclasses.replace(limits, cpu_time=cpu), preload)
-        for (limits, preload), (members, cpu) in groups.items()
-    ]
-
-
 def grade_submission(
     path,
     config,
@@ -269,7 +200,8 @@ def grade_submission(
             root = open_submission(Path(path), tmp / "submission")
         except SubmissionLayoutError as exc:
             results = {q.id: zero_result(q, f"not graded: {exc}") for q in questions}
-            return SubmissionResult(sid, results, error=str(exc), seconds=time.monotonic() - start)
+            seconds = time.monotonic() - start
+            return SubmissionResult.failed(sid, results, SubmissionStatus.UNOPENED, str(exc), seconds)
         # Expected values and submitted sources are read before any student code runs, so
         # nothing it does (even without the sandbox) can change what it is judged against.
         fixtures, sources = {}, {}
@@ -300,25 +232,10 @@ def grade_submission(
         remove_tree(tmp)  # iterative, never raises: nothing a submission leaves can stop it
     ordered = {q.id: results[q.id] for q in questions}
     faulty = [r.id for r in ordered.values() if r.fault]
-    error = f"grader error: the grader's environment failed {', '.join(faulty)} (see their messages)" if faulty else ""
-    return SubmissionResult(sid, ordered, error=error, seconds=time.monotonic() - start)
-
-
-def warm_up(config, parts, questions: list | None = None, sandbox: bool | None = None) -> list:
-    """Start the student processes that grading ``questions`` (default: all of ``parts``)
-    needs, without waiting for them: with bubblewrap (``sandbox`` not False) the zygote of
-    each process group starts its imports. Returns the groups that hold one of
-    ``questions`` (process_groups: [(part ids, Limits, preload)]). (The grader's own
-    preparation, start_preparing, waits until the submission's files and fixtures are read:
-    its TensorFlow import holds the interpreter lock for seconds.)"""
-    if questions is None:
-        questions = config.questions_in(parts)
-    graded = {q.part for q in questions}
-    groups = [g for g in process_groups(config, parts) if graded & set(g[0])]
-    if sandbox is not False:
-        for _group, limits, preload in groups:
-            zygote.prestart(limits, preload)
-    return groups
+    if faulty:
+        why = f"the grader's environment failed {', '.join(faulty)} (see their messages)"
+        return SubmissionResult.failed(sid, ordered, SubmissionStatus.GRADER_ERROR, why, time.monotonic() - start)
+    return SubmissionResult(sid, ordered, seconds=time.monotonic() - start)
 
 
 # exceptions that say the environment is wrong (a file, a module), not the arithmetic

@@ -26,12 +26,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from autograder.grade.bookkeeping.gradebook import GRADED
-from autograder.grade.reports.report import atomic_write
+from autograder.grade.files import atomic_write
+from autograder.grade.results import SubmissionStatus
 
 if TYPE_CHECKING:
     from autograder.config import Config
-    from autograder.grade.bookkeeping.gradebook import Entry
+    from autograder.grade.results import Entry
+
+GRADED = SubmissionStatus.GRADED
 
 PAGE_NAME = "index.html"
 BAR_COLOR = "#3b6fb6"  # the histogram's bars (tests look for this colour in a screenshot)

@@ -15,8 +15,7 @@ from autograder.grade.reports.report import NOT_RUN, autograded_line, case_lines
 
 if TYPE_CHECKING:
     from autograder.config import Config
-    from autograder.grade.bookkeeping.gradebook import Entry
-    from autograder.grade.judging.grader import SubmissionResult
+    from autograder.grade.results import Entry, SubmissionResult
 
 STYLE = (
     "body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}"

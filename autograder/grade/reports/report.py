@@ -4,11 +4,7 @@ The class gradebook is in grade/bookkeeping/gradebook.py."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import tempfile
-from pathlib import Path
 
 GRADESCOPE_VISIBILITY = {"public": "visible", "hidden": "after_published"}
 
@@ -201,25 +197,3 @@ def feedback_text(result, config, release: bool = False, extra=None) -> str:
             )
         lines.append("")
     return "\n".join(lines)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-    with os.fdopen(fd, "w", newline="") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())  # on disk before the rename: a reboot leaves the old or the new file
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
-
-
-def write_submission_reports(result, config, out_dir: Path, release: bool = False, extra=None) -> Path:
-    """Write ``<out>/<id>/results.json``, ``feedback.md`` and ``feedback.html``; returns the folder."""
-    from autograder.grade.reports.feedback_html import feedback_html
-
-    folder = Path(out_dir) / result.id
-    atomic_write(folder / "results.json", json.dumps(results_json(result, config, extra), indent=2) + "\n")
-    atomic_write(folder / "feedback.md", feedback_text(result, config, release, extra))
-    atomic_write(folder / "feedback.html", feedback_html(result, config, release, extra))
-    return folder

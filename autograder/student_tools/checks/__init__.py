@@ -1,7 +1,8 @@
 """The checks of the questions whose outputs are judged by more than a comparison with the
-reference's under the threshold. The grader judges with them (a question's hidden test
-names its ``check`` or ``check_source`` from here) and so do the public cases that students
-run (``a3 build`` ships this package as ``a3/checks``): one definition of each judgement.
+reference's under the threshold. The grader judges with them (question_api.hooks_of gives
+a question listed here this ``check`` or ``check_source``; its hidden test defines none) and
+so do the public cases that students run (``a3 build`` ships this package as ``a3/checks``):
+one definition and one registration of each judgement.
 
 CHECKS: {question id: check(case, got, expected, inputs, question) -> [Check]}.
 SOURCE_CHECKS: {question id: check_source(case, source, question) -> [Check]}."""

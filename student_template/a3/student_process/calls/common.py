@@ -52,7 +52,7 @@ def keras_float(name: str) -> None:
     """Make Keras build new layers in ``name`` ("float32" or "float64"): its floatx and its
     global dtype policy (Keras 3 fixes the policy when the first layer is built, and
     set_floatx alone does not change it). The TensorFlow parts share one student process
-    (grade/judging/grader.py, process_groups), so each part's calls set the type they need
+    (grade/running/preload.py, process_groups), so each part's calls set the type they need
     rather than rely on what an earlier part left."""
     import keras
 

@@ -1,4 +1,4 @@
-"""Grade one submission the Gradescope way: ``python -m autograder.grade.reports.gradescope``.
+"""Grade one submission the Gradescope way: ``python -m autograder.gradescope``.
 
 Run by the ``run_autograder`` script of the autograder zip that ``a3 build`` writes
 (build/gradescope/autograder.zip, made by autograder/build/gradescope_zip.py). Reads the
@@ -30,10 +30,11 @@ from pathlib import Path
 from autograder.config import DEFAULT_CONFIG, load_config
 from autograder.grade import environment
 from autograder.grade.running import fallback
-from autograder.grade.bookkeeping.gradebook import Entry
+from autograder.grade.results import Entry
 from autograder.grade.judging.grader import grade_submission
 from autograder.grade.bookkeeping.late import late_penalty
-from autograder.grade.reports.report import atomic_write, results_json
+from autograder.grade.files import atomic_write
+from autograder.grade.reports.report import results_json
 
 
 def find_submission(folder: Path) -> Path:
@@ -89,9 +90,7 @@ def self_test(reference: Path, config_path: str) -> int:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(
-        prog="python -m autograder.grade.reports.gradescope", description=__doc__.split("\n\n")[0]
-    )
+    ap = argparse.ArgumentParser(prog="python -m autograder.gradescope", description=__doc__.split("\n\n")[0])
     ap.add_argument("--root", default="/autograder", help="Gradescope's folder (default /autograder)")
     ap.add_argument("--parts", help="comma-separated part ids (default: all)")
     ap.add_argument("--config", default=DEFAULT_CONFIG)
