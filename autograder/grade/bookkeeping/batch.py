@@ -141,7 +141,7 @@ def _entry(result, who: dict, manual_scores: dict, manual_qs: list, config) -> E
 
 
 def class_records(out_dir: Path) -> dict:
-    """{submission id: record} of every submission recorded in ``out_dir`` (grade/bookkeeping/record.py)."""
+    """{submission id: results.Record} of every submission recorded in ``out_dir`` (grade/bookkeeping/record.py)."""
     records = {}
     for path in sorted(Path(out_dir).glob(f"*/{RECORD_NAME}")):
         record = read_record(out_dir, path.parent.name)

@@ -4,9 +4,10 @@ written atomically (a temporary file renamed over the old one), so a reader or a
 sees half a file. The batch (grade/bookkeeping/batch.py) passes every submission recorded in the output
 folder, not only those of the current run, so a run adds or replaces rows and never drops one.
 
-Each row has a ``status`` (``results.SubmissionStatus``, set by whoever decided it): ``graded``,
-``could not be opened`` (no package, a broken zip, not a folder or zip), ``timed out`` (the submission's deadline) or
-``grader error`` (the grader failed, not the submission; a rerun retries it), and the reason.
+Each row has a ``status`` (``results.SubmissionStatus``, set by whoever decided it):
+``graded``, ``could not be opened`` (no package, a broken zip, not a folder or zip), ``timed
+out`` (the submission's deadline) or ``grader error`` (the grader failed, not the submission;
+a rerun retries it), and the reason.
 A question the submission's record does not hold (a part graded in no run) has an empty cell,
 except in a row that is not ``graded``: it scores 0 in every question.
 

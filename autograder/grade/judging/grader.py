@@ -2,14 +2,14 @@
 arrays with the fixtures in this process, and score.
 
 Parts whose resource limits are the same and that all use TensorFlow, or none of them, share
-one student process (``process_groups``, grade/running/preload.py): the shipped configuration gives every part the
-defaults, so the two numpy parts run in one process and the three TensorFlow parts in
-another, TensorFlow is imported once per submission, not once per TensorFlow part, and the
-numpy parts are graded while the TensorFlow process is importing it. Questions stay
-isolated as before: one at a time, each under its own time limit, a fresh process after a
-crash, a hang or a tamper. The shared process's CPU-time limit is the sum of its parts'
-(each part keeps its budget); its memory, processes and file-size limits are the ones its
-parts share.
+one student process (``process_groups``, grade/running/preload.py): the shipped
+configuration gives every part the defaults, so the two numpy parts run in one process and
+the three TensorFlow parts in another, TensorFlow is imported once per submission, not once
+per TensorFlow part, and the numpy parts are graded while the TensorFlow process is
+importing it. Questions stay isolated as before: one at a time, each under its own time
+limit, a fresh process after a crash, a hang or a tamper. The shared process's CPU-time
+limit is the sum of its parts' (each part keeps its budget); its memory, processes and
+file-size limits are the ones its parts share.
 
 ``grade_submission(path, config)`` returns a :class:`SubmissionResult`; it never raises for
 anything a submission does (a broken layout, a crash, a hang): that becomes a message and
