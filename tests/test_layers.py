@@ -23,15 +23,6 @@ LAYERS = ("running", "judging", "reports", "bookkeeping")  # bottom to top
 FOUNDATIONS = ("autograder.grade.results", "autograder.grade.files")
 ENTRY_POINTS = ("autograder.cli", "autograder.gradescope")
 
-# Pairs that import each other and are being untangled on other branches (issue 26's
-# student-process side: running/sandbox.py with running/fallback.py, and
-# running/student_process.py with running/zygote.py). The coordinator empties this set after
-# merging those branches; nothing may be added to it.
-KNOWN_CYCLES = {
-    frozenset({"autograder.grade.running.fallback", "autograder.grade.running.sandbox"}),
-    frozenset({"autograder.grade.running.student_process", "autograder.grade.running.zygote"}),
-}
-
 
 def modules(root: Path) -> dict:
     """{dotted name: path} of every module of ``root``/autograder (the generated fixtures left out)."""
@@ -103,16 +94,14 @@ def violations(root: Path = ROOT) -> list:
 
 def cycles(graph: dict) -> list:
     """The groups of modules that import one another, directly or through others (the strongly
-    connected components of more than one module, each sorted), the KNOWN_CYCLES pairs' imports
-    of each other left out."""
-    edges = {n: {t for t in ts if frozenset({n, t}) not in KNOWN_CYCLES} for n, ts in graph.items()}
+    connected components of more than one module, each sorted)."""
     order, low, stack, on_stack, found = {}, {}, [], set(), []
 
     def visit(node):  # Tarjan's algorithm
         order[node] = low[node] = len(order)
         stack.append(node)
         on_stack.add(node)
-        for target in edges.get(node, ()):
+        for target in graph.get(node, ()):
             if target not in order:
                 visit(target)
                 low[node] = min(low[node], low[target])
@@ -126,7 +115,7 @@ def cycles(graph: dict) -> list:
             if len(group) > 1:
                 found.append(sorted(group))
 
-    for node in sorted(edges):
+    for node in sorted(graph):
         if node not in order:
             visit(node)
     return sorted(found)
