@@ -1,6 +1,8 @@
 """Plain-data exchange between the grader and the student process.
 
-Requests and replies are one JSON object per line on dedicated pipes. Inputs travel as
+Requests and replies are one JSON object per line on dedicated pipes; each side handles
+them as typed values (:class:`Request`, :class:`Reply` of :class:`CaseReply`), converted
+with ``to_wire`` / ``from_wire``; the grader reads a reply as untrusted. Inputs travel as
 ``.npz`` files the grader writes in a folder the student process may only read; outputs
 travel on the reply pipe itself, right after the reply line, as ``.npy`` images (header and
 raw data, see :func:`encode_arrays` / :func:`decode_arrays`), so the grader never opens a
@@ -13,9 +15,10 @@ import io
 import json
 import os
 import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
-from pathlib import Path
 from typing import IO
 
 MAX_OUTPUT_BYTES = 64 * 2**20  # an outputs file larger than this is refused
@@ -170,7 +173,7 @@ def decode_arrays(layout: list, data: bytearray | memoryview) -> dict:
 
 def send(fh: IO, message: dict, data: bytes = b"") -> None:
     """Write one JSON message as a line, then ``data`` (outputs' bytes), and flush; ``fh``
-    is a text or a binary file. On a binary file (the worker's replies) the line also starts
+    is a text or a binary file. On a binary file (the student process's replies) the line also starts
     with a newline, so that it stands on a line of its own whatever was written before it
     (unterminated bytes, e.g. the outputs of a reply the grader had stopped waiting for)."""
     line = json.dumps(message) + "\n"
@@ -192,3 +195,96 @@ def parse(line: str) -> dict:
     if not isinstance(msg, dict):
         raise ProtocolError("message is not a JSON object")
     return msg
+
+
+READY = {"ready": True}  # the student process's first line: it has started and waits for requests
+CASE_STATUSES = ("ok", "not_implemented", "error")  # what the student process may say of a case
+MAX_CASE_MESSAGE = 4000  # characters of a case's message the grader keeps
+
+
+@dataclass(frozen=True)
+class Request:
+    """The grader's request for one question: run ``calls.<question>`` on each of ``cases``
+    (case names), whose inputs are ``<in_dir>/<case>.npz`` (a folder the student process may
+    only read); ``id`` pairs the reply with it. It carries inputs only: names and a path,
+    never an expected value."""
+
+    id: str
+    question: str
+    cases: tuple
+    in_dir: str
+
+    def to_wire(self) -> dict:
+        """The JSON object sent on the request pipe."""
+        return {"id": self.id, "question": self.question, "cases": list(self.cases), "in_dir": self.in_dir}
+
+    @classmethod
+    def from_wire(cls, message: dict) -> Request:
+        """The request in a parsed line (in the student process: the grader's, trusted)."""
+        return cls(message.get("id"), message["question"], tuple(message["cases"]), message["in_dir"])
+
+
+@dataclass(frozen=True)
+class CaseReply:
+    """What the student process says of one case: ``status`` ``ok`` (``arrays``: the layout of
+    its outputs' bytes, ``[[name, nbytes], ...]``, untrusted until :func:`check_layout` has
+    checked it), ``not_implemented`` or ``error``, and a ``message``."""
+
+    status: str
+    message: str = ""
+    arrays: object = None
+
+    def to_wire(self) -> dict:
+        """The case's JSON object in the reply line."""
+        if self.status == "ok":
+            return {"status": "ok", "arrays": self.arrays}
+        return {"status": self.status, "message": self.message}
+
+    @classmethod
+    def from_wire(cls, info: object) -> CaseReply | None:
+        """The case's answer read from the student process (untrusted): None unless it is an
+        object whose status is one of CASE_STATUSES; its message becomes text of at most
+        MAX_CASE_MESSAGE characters; ``arrays`` is kept (for check_layout) for ``ok`` only."""
+        if not isinstance(info, dict) or info.get("status") not in CASE_STATUSES:
+            return None
+        status = info["status"]
+        message = str(info.get("message", ""))[:MAX_CASE_MESSAGE]
+        return cls(status, message, info.get("arrays") if status == "ok" else None)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The student process's reply to a :class:`Request`: ``cases`` {case: CaseReply, or None
+    when it gave no usable answer for that case}, and ``tampered``: the names of library
+    functions the question's code replaced (tamper.py), if any. On the wire the outputs'
+    bytes follow the line, case after case in the order of ``cases``."""
+
+    id: object
+    question: str
+    cases: dict
+    tampered: tuple = ()
+
+    def to_wire(self) -> dict:
+        """The JSON object of the reply line."""
+        wire = {"id": self.id, "question": self.question, "cases": {c: r.to_wire() for c, r in self.cases.items()}}
+        if self.tampered:
+            wire["tampered"] = list(self.tampered)
+        return wire
+
+    @classmethod
+    def from_wire(cls, message: dict, cases: tuple) -> Reply:
+        """The reply in a parsed line (in the grader: untrusted), to a request for ``cases``:
+        only those cases are read, in that order (each by CaseReply.from_wire); ``tampered``
+        becomes a tuple of text."""
+        answers = message.get("cases")
+        if not isinstance(answers, dict):
+            answers = {}
+        tampered = message.get("tampered") or []
+        if not isinstance(tampered, (list, str, dict)):
+            tampered = (tampered,)  # a lone number: still a claim of tampering
+        return cls(
+            message.get("id"),
+            str(message.get("question", "")),
+            {case: CaseReply.from_wire(answers.get(case)) for case in cases},
+            tuple(map(str, tampered)),
+        )
