@@ -156,3 +156,51 @@ def test_a_zygote_that_cannot_start_is_said_once_and_grading_goes_on(tmp_path, m
             assert st.zygote is None
     said = [line for line in capfd.readouterr().err.splitlines() if "no zygote" in line]
     assert len(said) == 1 and "no room for its folder" in said[0], said
+
+
+def test_clean_gives_the_sandbox_a_fresh_tmp():
+    """Issue 23 (grade/running/counters.py): after ``clean``, the zygote is kept (the reset
+    worked: a retired zygote would hide the counters from the attacks pid_counter and
+    tmp_inode for the wrong reason) and a new file in its /tmp gets the same inode number as
+    after the previous clean, however many files were made in between; the /tmp mount keeps
+    its flags and options."""
+    import psutil
+
+    from autograder.config import Limits
+    from autograder.grade.running import counters, zygote
+
+    z = zygote.Zygote(Limits(), ())
+    try:
+        z.ready()
+        init = psutil.Process(z.proc.pid).children()[0].pid  # the sandbox's first process
+        mount = counters.tmp_mount(init)
+        first_inodes = []
+        for files in (3, 50):  # made by the grader (root): new names each round
+            assert z.clean() == (True, None), zygote.problems()
+            for i in range(files):
+                with open(f"/proc/{init}/root/tmp/{files}-{i}", "x") as fh:
+                    if i == 0:
+                        first_inodes.append(os.fstat(fh.fileno()).st_ino)
+        assert z.clean() == (True, None), zygote.problems()
+        with open(f"/proc/{init}/root/tmp/last", "x") as fh:
+            first_inodes.append(os.fstat(fh.fileno()).st_ino)
+        assert len(set(first_inodes)) == 1, first_inodes
+        assert counters.tmp_mount(init) == mount
+    finally:
+        z.close()
+
+
+def test_a_zygote_whose_counters_cannot_be_reset_is_retired_and_said(monkeypatch):
+    """A failed reset retires the zygote (``clean`` is not done) and counts as a failed start,
+    whose reason the grading process says once."""
+    from autograder.config import Limits
+    from autograder.grade.running import counters, zygote
+
+    monkeypatch.setattr(counters, "reset", lambda bwrap: "no ns_last_pid here")
+    z = zygote.Zygote(Limits(), ())
+    try:
+        z.ready()
+        assert z.clean() == (False, None)
+        assert "no ns_last_pid here" in zygote.problems()["fell back"], zygote.problems()
+    finally:
+        z.close()

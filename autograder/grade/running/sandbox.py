@@ -32,7 +32,8 @@ submission (the attack suite's test per kind, tests/attacks/, in brackets):
   [leftovers]; POSIX message queues (``mq_open``, no ``/dev/mqueue`` needed): refused by the
   filter [posix_mqueue]; POSIX shared memory and semaphores are files in ``/dev/shm``:
   read-only (below).
-- Mount namespace: files. Writable are only ``/tmp`` (emptied by ``clean``) [leftovers];
+- Mount namespace: files. Writable are only ``/tmp`` (emptied by ``clean``; then the grader mounts a fresh tmpfs
+  there, so its inode numbers start again: grade/running/counters.py) [leftovers, tmp_inode];
   the root and ``/dev`` tmpfs that bwrap builds are remounted read-only (without root they
   belong to the sandbox user), every bind is read-only, ``/proc`` holds per-process files
   only [writable_places]; new mounts are refused by the filter.
@@ -43,7 +44,9 @@ submission (the attack suite's test per kind, tests/attacks/, in brackets):
   interfaces, addresses, routes, firewall rules need CAP_NET_ADMIN: impossible.
 - UTS namespace: host and domain name: refused by the filter, and need CAP_SYS_ADMIN.
 - PID namespace: processes (daemons, stopped or zombie ones): killed and reaped by
-  ``clean`` [leftovers, background_writer]; the zygote's own limits, priority, affinity:
+  ``clean`` [leftovers, background_writer]; the namespace's last process id: set by the
+  grader after each ``clean`` (grade/running/counters.py), so every child is pid 100
+  [pid_counter]; the zygote's own limits, priority, affinity:
   ``clean`` refuses a changed zygote [parent_limits, stop_parent].
 - cgroup namespace: no cgroup file system is mounted and mounts are refused: impossible.
 - The uid: kernel keyrings: refused by the filter [keyring]; its processes: killed;
@@ -51,19 +54,20 @@ submission (the attack suite's test per kind, tests/attacks/, in brackets):
   epoll) die with the last process holding them, and a child cannot take one from the
   zygote (it is not dumpable, ``pidfd_getfd`` and ``ptrace`` are refused); fanotify needs
   CAP_SYS_ADMIN: impossible.
-- Not closed: counters that a child can advance and the next one read. Shared by the
-  zygote's children (closing them needs a PID namespace and a ``/tmp`` tmpfs per child,
-  which the zygote cannot make: it has no capabilities and ``unshare`` is refused; giving
-  it CAP_SYS_ADMIN to set them up per child, and loading the filter in the child after,
-  was judged too large a change for the time of issue 23): the next process id (a child
-  that starts n threads moves the next child's pid, read from ``os.getpid()``,
-  ``/proc/sys/kernel/ns_last_pid`` or ``/proc``, by n: ~20 bits per submission) and the
-  inode numbers of ``/tmp`` (a per-tmpfs counter: each file made advances it). Global to
-  the kernel, so open in every mode and closable only by a virtual machine per
-  submission: the inode numbers of pipes, sockets, anonymous inodes and ``/proc`` entries
-  (``get_next_ino``, one counter for the machine), the memory and load figures of
-  ``/proc/meminfo`` and ``/proc/loadavg``, the machine's CPU time totals (``/proc/stat``,
-  where a busy child shows). Each passes a few
+- Closed from outside: the two counters the zygote's children share, which the zygote
+  cannot reset (no capabilities; ``unshare`` and mounts are refused): after each
+  ``clean`` the grader enters the sandbox's namespaces in a short helper
+  (grade/running/counters.py; as root, or as the owner of bwrap's user namespace) and
+  mounts a fresh ``/tmp`` tmpfs (inode numbers restart) and writes the PID namespace's
+  ``ns_last_pid`` (the next child is always pid 100); a zygote whose reset fails is
+  retired [pid_counter, tmp_inode]. In the uid fallback (host PID namespace and
+  ``/tmp``) both stay open.
+- Not closed: global to the kernel, so open in every mode and closable only by a
+  virtual machine per submission: the inode numbers of pipes, sockets, anonymous
+  inodes and ``/proc`` entries (``get_next_ino``, one counter for the machine), the
+  memory and load figures of ``/proc/meminfo`` and ``/proc/loadavg``, the machine's CPU
+  time totals and its count of forks since boot (``/proc/stat``: "processes", which a
+  child that starts n processes moves by n among the host's own). Each passes a few
   bits, not a store: a way to smuggle answers would need many submissions in a row.
 
 Host paths: what the student process sees of the grader's folders is named neutrally.

@@ -148,15 +148,19 @@ class Zygote:
         return Forked.from_wire(answer) is not None
 
     def clean(self, wait: float = 0.0) -> tuple:
-        """Kill every process of the sandbox but the zygote and empty its writable folders:
-        (done, exit code of the last child or None). ``wait``: seconds to let the child end
-        on its own first (to learn how it died)."""
+        """Kill every process of the sandbox but the zygote and empty its writable folders,
+        then reset the counters its children share (grade/running/counters.py): (done, exit
+        code of the last child or None); not done: retire the zygote (a failed reset also
+        counts as a failed start of this thread's, said once). ``wait``: seconds to let the
+        child end on its own first (to learn how it died)."""
         answer = Cleaned.from_wire(self.ask(Clean(wait), timeout=ORDER_TIMEOUT + wait))
         if answer is None or not answer.clean:
             return False, None
         if answer.cpu > self.limits.cpu_time / 2:
             return False, answer.status  # retire it before its own CPU limit
-        if counters.reset(self.proc.pid) is not None:  # else the next child reads them: retire it
+        why = counters.reset(self.proc.pid)  # else the next child reads them: retire it, and say why
+        if why is not None:
+            _failed((threading.get_ident(),), f"a zygote's counters could not be reset: {why}")
             return False, answer.status
         return True, answer.status
 
