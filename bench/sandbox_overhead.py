@@ -27,14 +27,14 @@ from pathlib import Path  # noqa: E402
 
 from autograder.config import REPO_ROOT, load_config  # noqa: E402
 from autograder.fixture_store import read_fixture  # noqa: E402
-from autograder.grade.running.sandbox import bubblewrap_problem  # noqa: E402
+from autograder.grade.running.sandbox import Isolation, bubblewrap_problem  # noqa: E402
 from autograder.grade.running.student_process import StudentProcess  # noqa: E402
 
 README = Path(__file__).with_name("README.md")
 BEGIN, END = "<!-- sandbox:begin -->", "<!-- sandbox:end -->"
 
 
-def one_round(sandbox: bool, questions, config) -> dict:
+def one_round(isolation: Isolation, questions, config) -> dict:
     """Seconds: {"startup": s, qid: s, ...} for one student process."""
     times = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -44,7 +44,7 @@ def one_round(sandbox: bool, questions, config) -> dict:
             Path(tmp) / "w",
             seed=config.seeds["fixtures"],
             limits=config.parts["rnn"].limits,
-            sandbox=sandbox,
+            isolation=isolation,
         )
         failed = student.start()
         if failed:
@@ -70,10 +70,10 @@ def main():
         raise SystemExit(f"cannot measure the sandbox: {problem}")
     config = load_config()
     questions = [q for q in config.questions_in(["rnn"]) if not q.id.endswith("_overfit")]
-    samples = {True: [], False: []}
+    samples = {Isolation.BUBBLEWRAP: [], Isolation.LIMITS_ONLY: []}
     load_before = os.getloadavg()
     for _ in range(args.rounds):
-        for mode in (False, True):
+        for mode in (Isolation.LIMITS_ONLY, Isolation.BUBBLEWRAP):
             samples[mode].append(one_round(mode, questions, config))
     load_after = os.getloadavg()
 
@@ -92,7 +92,7 @@ def main():
     ]
     total_plain = total_box = 0.0
     for key in rows:
-        plain, box = med(False, key) * 1000, med(True, key) * 1000
+        plain, box = med(Isolation.LIMITS_ONLY, key) * 1000, med(Isolation.BUBBLEWRAP, key) * 1000
         if key != "startup":
             total_plain += plain
             total_box += box

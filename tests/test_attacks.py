@@ -36,6 +36,7 @@ import attacks
 from autograder.config import REPO_ROOT, load_config
 from autograder.grade.judging.grader import grade_submission
 from autograder.grade.running.sandbox import UID_BASE, UID_SLOTS, bubblewrap_problem
+from autograder.grade.running.sandbox import Isolation
 from conftest import make_submission
 
 CONFIG = load_config()
@@ -243,7 +244,7 @@ def test_attack_scores_zero_and_costs_nothing_else(name, place, tmp_path):
         attack_config(mod),
         parts=["rnn"],
         only={mod.QUESTION, *HONEST},
-        sandbox=True,
+        isolation=Isolation.BUBBLEWRAP,
         workdir=scratch,
         then=following,
     )
@@ -281,7 +282,7 @@ def test_network_attack_reaches_the_listener_without_the_sandbox(tmp_path):
         ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"), "PORT": str(listener.port)}
         sub = attack_submission("network", tmp_path / "sub", ctx)
         before = listener.connections
-        grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
+        grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, isolation=Isolation.LIMITS_ONLY)
         time.sleep(0.5)
         assert listener.connections > before
     finally:
@@ -293,7 +294,7 @@ def test_sandboxed_network_attack_makes_no_connection(tmp_path):
     try:
         ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"), "PORT": str(listener.port)}
         sub = attack_submission("network", tmp_path / "sub", ctx)
-        grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=True)
+        grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, isolation=Isolation.BUBBLEWRAP)
         time.sleep(0.5)
         assert listener.connections == 0
     finally:
@@ -304,7 +305,7 @@ def test_read_hidden_wins_without_the_sandbox(tmp_path):
     """The read attack is real: without the sandbox it finds the fixture and scores."""
     ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "m"), "PORT": "9"}
     sub = attack_submission("read_hidden", tmp_path / "sub", ctx)
-    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
+    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, isolation=Isolation.LIMITS_ONLY)
     assert result.questions["rnn_step_forward"].passed
 
 
@@ -312,7 +313,7 @@ def test_background_writer_survives_without_the_sandbox(tmp_path):
     """The daemon attack is real: without the PID namespace its daemon outlives grading."""
     ctx = {"REPO": str(REPO_ROOT), "OUT": str(tmp_path), "MARKER": str(tmp_path / "marker"), "PORT": "9"}
     sub = attack_submission("background_writer", tmp_path / "sub", ctx)
-    grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
+    grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, isolation=Isolation.LIMITS_ONLY)
     time.sleep(6)
     try:
         assert (tmp_path / "marker").exists()
@@ -475,7 +476,7 @@ def symlink_out(tmp_path):
 @pytest.mark.parametrize("build", [zip_bomb, thousands_of_files, dotdot_name, symlink_out])
 def test_hostile_submission_files_are_refused_with_a_message(build, tmp_path):
     path, message = build(tmp_path)
-    result = grade_submission(path, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=True)
+    result = grade_submission(path, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, isolation=Isolation.BUBBLEWRAP)
     assert result.total == 0
     assert re.search(message, result.error), result.error
     assert not (tmp_path.parent / "escaped.py").exists()
@@ -484,5 +485,7 @@ def test_hostile_submission_files_are_refused_with_a_message(build, tmp_path):
 def test_a_notebook_that_is_not_json_costs_nothing(tmp_path):
     """Notebooks are not executed for grading: a broken one does not matter to the package."""
     sub = make_submission(tmp_path / "sub", files={"RNN_Captioning.ipynb": "{not json"})
-    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward", *HONEST}, sandbox=True)
+    result = grade_submission(
+        sub, CONFIG, parts=["rnn"], only={"rnn_step_forward", *HONEST}, isolation=Isolation.BUBBLEWRAP
+    )
     assert all(q.passed for q in result.questions.values())

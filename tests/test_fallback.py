@@ -28,6 +28,7 @@ import pytest
 
 from autograder.config import REPO_ROOT, load_config
 from autograder.grade.running import fallback, sandbox
+from autograder.grade.running.sandbox import Isolation
 from autograder.grade.judging.grader import grade_submission
 from autograder.grade.reports.report import feedback_text, results_json
 from conftest import make_submission
@@ -168,7 +169,7 @@ def test_the_leak_attack_gets_nothing_in_the_fallback(fallback_host, tmp_path):
 def test_the_leak_attack_is_real_without_isolation(tmp_path):
     """The attack can fail: with limits only it finds the reference and shows it."""
     sub = attack("leak_solution", tmp_path / "leak")
-    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
+    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, isolation=Isolation.LIMITS_ONLY)
     assert "LEAK" in messages(result, "rnn_step_forward") and SECRETS[0] in messages(result, "rnn_step_forward")
 
 

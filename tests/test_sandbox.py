@@ -13,6 +13,7 @@ import pytest
 from autograder.config import REPO_ROOT, ConfigError, Limits, load_config, parse_size
 from autograder.grade.running import fallback, sandbox
 from autograder.grade.judging.grader import grade_submission
+from autograder.grade.running.sandbox import Isolation
 from conftest import make_submission
 from test_attacks import attack_config, attack_submission
 
@@ -33,18 +34,18 @@ def rnn_step_forward(x, prev_h, Wx, Wh, b):
 '''
 
 
-def probe(tmp_path, use_sandbox):
+def probe(tmp_path, isolation):
     ctx = {"REPO": str(REPO_ROOT)}
     sub = make_submission(
         tmp_path / "probe", {"cs231n/rnn_layers.py::rnn_step_forward": string.Template(PROBE).substitute(ctx)}
     )
-    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=use_sandbox)
+    result = grade_submission(sub, CONFIG, parts=["rnn"], only={"rnn_step_forward"}, isolation=isolation)
     text = result.questions["rnn_step_forward"].cases[0].messages[0]
     return json.JSONDecoder().raw_decode(text.rsplit("RuntimeError: PROBE:", 1)[1])[0]  # the formatter appends the line
 
 
 def test_inside_the_sandbox_the_process_sees_only_what_it_needs(tmp_path):
-    facts = probe(tmp_path, True)
+    facts = probe(tmp_path, Isolation.BUBBLEWRAP)
     assert not facts["repo_visible"] and not facts["solutions_visible"]
     assert not facts["submission_writable"]
     assert facts["processes_seen"] <= 3  # bwrap's init, the worker (and nothing else)
@@ -56,14 +57,16 @@ def test_inside_the_sandbox_the_process_sees_only_what_it_needs(tmp_path):
 
 def test_without_the_sandbox_the_same_probe_sees_the_repository(tmp_path):
     """The probe can fail: without bubblewrap, the repository is visible."""
-    facts = probe(tmp_path, False)
+    facts = probe(tmp_path, Isolation.LIMITS_ONLY)
     assert facts["repo_visible"]
 
 
 def test_limits_apply_without_bubblewrap(tmp_path):
     mod = __import__("attacks.memory_bomb", fromlist=["x"])
     sub = attack_submission("memory_bomb", tmp_path / "bomb", {"REPO": str(REPO_ROOT)})
-    result = grade_submission(sub, attack_config(mod), parts=["rnn"], only={"rnn_step_forward"}, sandbox=False)
+    result = grade_submission(
+        sub, attack_config(mod), parts=["rnn"], only={"rnn_step_forward"}, isolation=Isolation.LIMITS_ONLY
+    )
     assert "MemoryError" in result.questions["rnn_step_forward"].cases[0].messages[0]
 
 
@@ -75,7 +78,7 @@ def test_a_missing_bubblewrap_is_reported_once(monkeypatch, tmp_path):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for i in range(3):
-            isolation = fallback.isolation_for(None)
+            isolation = fallback.isolation_here()
             box = fallback.open_sandbox(isolation, Limits(), tmp_path, tmp_path / f"io{i}", tmp_path / f"lib{i}")
             assert box.isolation is not sandbox.Isolation.BUBBLEWRAP and box.describe() == "no sandbox (limits only)"
     msgs = [str(w.message) for w in caught if issubclass(w.category, sandbox.SandboxWarning)]

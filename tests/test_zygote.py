@@ -14,6 +14,7 @@ from conftest import make_submission
 from test_attacks import CONFIG, bounded_grade, messages
 
 from autograder.grade.running.sandbox import bubblewrap_problem
+from autograder.grade.running.sandbox import Isolation
 
 pytestmark = pytest.mark.skipif(bubblewrap_problem() is not None, reason="zygotes need bubblewrap")
 
@@ -42,7 +43,9 @@ def _who(result) -> dict:
 
 def _grade_three(tmp_path):
     subs = [make_submission(tmp_path / f"s{i}", {"cs231n/rnn_layers.py::rnn_step_forward": WHO}) for i in range(3)]
-    first = bounded_grade(subs[0], CONFIG, parts=["rnn"], only={"rnn_step_forward"}, sandbox=True, then=subs[1:])
+    first = bounded_grade(
+        subs[0], CONFIG, parts=["rnn"], only={"rnn_step_forward"}, isolation=Isolation.BUBBLEWRAP, then=subs[1:]
+    )
     return [_who(r) for r in [first, *first.following]]
 
 
@@ -89,7 +92,7 @@ def test_a_question_after_its_zygote_died_between_questions_runs_in_a_fresh_one(
 
     sub = make_submission(tmp_path / "s")
     inputs = {case: case_inputs for case, (case_inputs, _) in read_fixture("rnn_step_forward").items()}
-    with StudentProcess(sub, tmp_path / "work", preload=(), sandbox=True) as student:
+    with StudentProcess(sub, tmp_path / "work", preload=(), isolation=Isolation.BUBBLEWRAP) as student:
         assert student.start() is None
         assert student.zygote is not None, f"this test needs a zygote, and none started: {zygote.problems()}"
         assert all(r.status == "ok" for r in student.run("rnn_step_forward", inputs, 60).values())
@@ -151,7 +154,9 @@ def test_a_zygote_that_cannot_start_is_said_once_and_grading_goes_on(tmp_path, m
     monkeypatch.setattr(zygote.Zygote, "__init__", broken)
     inputs = {case: case_inputs for case, (case_inputs, _) in read_fixture("rnn_step_forward").items()}
     for i in range(2):
-        with StudentProcess(make_submission(tmp_path / f"s{i}"), tmp_path / f"w{i}", preload=(), sandbox=True) as st:
+        with StudentProcess(
+            make_submission(tmp_path / f"s{i}"), tmp_path / f"w{i}", preload=(), isolation=Isolation.BUBBLEWRAP
+        ) as st:
             assert all(r.status == "ok" for r in st.run("rnn_step_forward", inputs, 60).values())
             assert st.zygote is None
     said = [line for line in capfd.readouterr().err.splitlines() if "no zygote" in line]

@@ -27,10 +27,12 @@ from typing import TYPE_CHECKING
 from autograder.fixture_store import FIXTURE_DIR, read_fixture
 from autograder.student_tools.compare import Check
 from autograder.grade.running.exchange import private_folder, remove_tree
+from autograder.grade.running.fallback import isolation_here
 from autograder.grade.judging.images import case_images
 from autograder.grade.results import CaseResult, QuestionResult, SubmissionResult, SubmissionStatus
 from autograder.grade.running.preload import warm_up  # also what task._grading_process calls on "warm"
 from autograder.grade.running.student_process import StudentProcess
+from autograder.grade.running.sandbox import Isolation
 from autograder.question_api import question_hooks
 from autograder.student_tools.judging import judge_outputs
 from autograder.submission import SubmissionLayoutError, open_submission, submission_id
@@ -174,7 +176,7 @@ def grade_submission(
     workdir: Path | None = None,
     progress=None,
     only=None,
-    sandbox: bool | None = None,
+    isolation: Isolation | None = None,
 ) -> SubmissionResult:
     """Grade the submission at ``path`` (folder or zip).
 
@@ -184,7 +186,9 @@ def grade_submission(
     - fixture_dir: where the fixtures are.
     - workdir: scratch folder (default: a temporary one, removed afterwards).
     - progress: optional callable(question_id) called before each question.
-    - sandbox: None = bubblewrap where usable, True = require it, False = limits only.
+    - isolation: how to isolate student code (sandbox.Isolation; ``BUBBLEWRAP`` fails where
+      bubblewrap cannot run); None = what this machine can (fallback.isolation_here),
+      chosen once, after the submission is opened.
     - only: optional set of question ids to grade (the others of the parts are left out).
     Returns a SubmissionResult with one QuestionResult per question of the chosen parts, in
     config order, each with the seconds it took.
@@ -193,7 +197,7 @@ def grade_submission(
     sid = submission_id(Path(path))
     parts = list(parts or config.parts)
     questions = [q for q in config.questions_in(parts) if only is None or q.id in only]
-    groups = warm_up(config, parts, questions, sandbox)
+    groups = warm_up(config, parts, questions, isolation)
     tmp = private_folder(workdir, prefix=f"a3-{sid}-")
     try:
         try:
@@ -213,6 +217,7 @@ def grade_submission(
             except Exception as exc:
                 fixtures[q.id] = exc
         start_preparing(questions)  # the grader's own work (a model to load) overlaps the student's
+        isolation = isolation or isolation_here()
         results = {}
         for group, limits, preload in groups:
             with StudentProcess(
@@ -220,7 +225,7 @@ def grade_submission(
                 tmp / f"work-{group[0]}",
                 seed=config.seeds["fixtures"],
                 limits=limits,
-                sandbox=sandbox,
+                isolation=isolation,
                 preload=preload,
             ) as student:
                 student.start()

@@ -117,15 +117,11 @@ def choose(problem: str | None) -> Isolation:
     )
 
 
-def isolation_for(switch: bool | None) -> Isolation:
-    """The isolation for grade_submission's ``sandbox`` switch: True = bubblewrap (its
-    sandbox raises if it cannot run), False = limits only, None = what ``choose`` takes here
-    (said once with a warning when it is limits only; IsolationRefused when nothing can
-    isolate and the submissions are not trusted)."""
-    if switch is True:
-        return Isolation.BUBBLEWRAP
-    if switch is False:
-        return Isolation.LIMITS_ONLY
+def isolation_here() -> Isolation:
+    """The isolation ``choose`` takes on this machine (said once with a warning when it is
+    limits only; IsolationRefused when nothing can isolate and the submissions are not
+    trusted). Chosen where the student code runs: a Dask worker's machine may differ from
+    the one that started ``a3 grade``."""
     problem = _sandbox.bubblewrap_problem()
     kind = choose(problem)
     if kind is Isolation.LIMITS_ONLY:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from autograder.grade.running import zygote
+from autograder.grade.running.sandbox import Isolation
 from autograder.student_process.calls import TENSORFLOW
 
 
@@ -33,9 +34,10 @@ def process_groups(config, parts) -> list:
     ]
 
 
-def warm_up(config, parts, questions: list | None = None, sandbox: bool | None = None) -> list:
+def warm_up(config, parts, questions: list | None = None, isolation: Isolation | None = None) -> list:
     """Start the student processes that grading ``questions`` (default: all of ``parts``)
-    needs, without waiting for them: with bubblewrap (``sandbox`` not False) the zygote of
+    needs, without waiting for them: with bubblewrap (``isolation`` BUBBLEWRAP, or None: the
+    zygote finds out whether it can run) the zygote of
     each process group starts its imports. Returns the groups that hold one of
     ``questions`` (process_groups: [(part ids, Limits, preload)]). (The grader's own
     preparation, start_preparing, waits until the submission's files and fixtures are read:
@@ -44,7 +46,7 @@ def warm_up(config, parts, questions: list | None = None, sandbox: bool | None =
         questions = config.questions_in(parts)
     graded = {q.part for q in questions}
     groups = [g for g in process_groups(config, parts) if graded & set(g[0])]
-    if sandbox is not False:
+    if isolation in (None, Isolation.BUBBLEWRAP):
         for _group, limits, preload in groups:
             zygote.prestart(limits, preload)
     return groups

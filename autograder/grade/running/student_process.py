@@ -34,7 +34,7 @@ from autograder.grade.running import zygote
 from autograder.grade.running.channel import EOF, Channel
 from autograder.grade.running.exchange import remove_tree, write_inputs
 from autograder.grade.running.launch import kill_tree, output_log, student_process_env
-from autograder.grade.running.fallback import isolation_for, open_sandbox
+from autograder.grade.running.fallback import isolation_here, open_sandbox
 from autograder.grade.running.sandbox import Isolation, Sandbox
 from autograder.student_process.protocol import (
     MAX_OUTPUT_BYTES,
@@ -262,8 +262,9 @@ class StudentProcess:
       sandbox sees (``workdir/lib``); without bubblewrap also the student process's working
       folder (``workdir/scratch``).
     - limits: the part's resource limits (grading_config.yml).
-    - sandbox: None = bubblewrap if usable (else limits only, with a warning); True =
-      bubblewrap or fail; False = limits only.
+    - isolation: how to isolate it (sandbox.Isolation: ``BUBBLEWRAP`` fails if bubblewrap
+      cannot run; ``LIMITS_ONLY``; ``UID``); None = what this machine can
+      (fallback.isolation_here).
     - preload: with bubblewrap, fork the student process from this grading thread's
       pre-started one (grade/running/zygote.py) that imported these libraries (``()``:
       numpy only; ``("tensorflow",)``); None = start a process of its own.
@@ -275,7 +276,7 @@ class StudentProcess:
         workdir: Path,
         seed: int = 231,
         limits: Limits = Limits(),
-        sandbox: bool | None = None,
+        isolation: Isolation | None = None,
         preload: tuple | None = None,
     ):
         self.submission = Path(submission).resolve()
@@ -291,7 +292,7 @@ class StudentProcess:
         self.restarts = 0
         self._request_id = 0
         self.sandbox = open_sandbox(
-            isolation_for(sandbox), limits, self.submission, self.inputs, self.workdir / "lib", self.scratch
+            isolation or isolation_here(), limits, self.submission, self.inputs, self.workdir / "lib", self.scratch
         )
         self.sandbox.prepare()
         self.current: Lifecycle | None = None  # the OwnProcess or ZygoteChild running now
