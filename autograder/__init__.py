@@ -34,6 +34,11 @@ Glossary (each word means this and only this in the code):
 - **student process**: the sandboxed process (``python -m autograder.student_process``) that
   imports a submission's package and runs its functions on a case's inputs, returning only
   arrays; one per group of parts (grade/running/preload.py), a fresh one after a crash.
+- **isolation**: how a student process is kept from the grader (``sandbox.Isolation``):
+  ``BUBBLEWRAP`` (its own namespaces, uid and seccomp filter), ``UID`` (the fallback as
+  root, e.g. in Gradescope's Docker: its own uid and the filter) or ``LIMITS_ONLY`` (trusted
+  submissions only); the **sandbox** is the object that runs one student process that way
+  (``Bubblewrap``, ``UidFallback``, ``LimitsOnly``: prepare, command, describe, close).
 - **zygote**: a pre-started student process that has imported the libraries once and forks
   one child per submission (grade/running/zygote.py); the child is that submission's student
   process.
