@@ -389,8 +389,9 @@ def make_readable(root: Path) -> None:
 
 
 class Isolation(enum.StrEnum):
-    """Which isolation student code gets, chosen once per grading run (fallback.choose) and
-    given to ``open_sandbox`` (fallback.py). Its value is the word ``a3 grade`` says."""
+    """Which isolation student code gets: what ``fallback.choose`` finds usable here (``a3
+    grade`` says it once, ``fallback.announce``), given to ``fallback.open_sandbox``. Its
+    value is the word ``fallback.describe`` and ``closed_while_grading`` take."""
 
     BUBBLEWRAP = "bubblewrap"  # Bubblewrap, below
     UID = "uid"  # fallback.UidFallback: root without a usable bubblewrap
