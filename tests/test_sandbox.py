@@ -367,3 +367,29 @@ def test_graders_with_different_tmpdirs_never_share_a_sandbox_uid(tmp_path, monk
             claimed = sandbox._uid_locks.pop(thread.ident, None)
         for fh in claimed[1] if claimed else ():
             fh.close()
+
+
+def test_the_view_of_a_killed_grading_process_is_swept_and_a_live_ones_kept(tmp_path):
+    """Issue 23: a sandbox's view (/tmp/sandbox-<random>, what the student process sees)
+    whose grading process was killed (at its deadline: no clean-up ran) is removed by the
+    next sweep; the views of live processes are not."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "import os\nfrom autograder.grade.running.sandbox import view_folder\n"
+    code += "print(view_folder(), flush=True)\nos._exit(0)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, "TMPDIR": str(tmp_path)}, capture_output=True, text=True
+    )
+    left = Path(out.stdout.strip())
+    assert left.is_dir() and sandbox.is_view(left), out
+    mine = sandbox.view_folder()
+    try:
+        sandbox.sweep_views()
+        suffix = left.name[len(sandbox.VIEW_PREFIX) :]
+        assert not left.exists() and not list(left.parent.glob(f"{sandbox.VIEW_MARK}*-{suffix}"))
+        assert mine.is_dir()
+    finally:
+        sandbox.remove_view(mine)
+    assert not mine.exists()

@@ -333,6 +333,8 @@ def _mount_args(readable, tmp_size: int) -> list:
 
 VIEW_BASE = Path("/tmp")  # where the folders a student process sees are made (not $TMPDIR)
 VIEW_PREFIX = "sandbox-"
+VIEW_MARK = "a3-view-"  # a3-view-<pid>-<random> beside sandbox-<random>: made by grading process <pid>
+_marks: dict = {}  # view -> its mark
 
 
 def view_folder() -> Path:
@@ -340,9 +342,49 @@ def view_folder() -> Path:
     named neutrally: ``/tmp/sandbox-<random>`` (``$TMPDIR`` if ``/tmp`` is not writable). A
     bind's source path is what ``/proc/self/mountinfo`` shows inside (its root field), and
     in the uid fallback the student process sees the folders themselves; the grader's own
-    folders (``$TMPDIR``, ``a3-<submission>-...``, pytest's) would name the grader's run."""
+    folders (``$TMPDIR``, ``a3-<submission>-...``, pytest's) would name the grader's run.
+    A link beside it (``a3-view-<pid>-<random>``, never bound inside) says which grading
+    process made it: ``sweep_views`` removes the views of processes that are gone (killed
+    at their deadline, their ``remove_view`` never ran), whatever their ``$TMPDIR`` was."""
+    sweep_views()
     base = VIEW_BASE if os.access(VIEW_BASE, os.W_OK | os.X_OK) else None
-    return private_folder(base, prefix=VIEW_PREFIX)
+    view = private_folder(base, prefix=VIEW_PREFIX)
+    mark = view.parent / f"{VIEW_MARK}{os.getpid()}-{view.name[len(VIEW_PREFIX) :]}"
+    mark.symlink_to(view)
+    _marks[view] = mark
+    return view
+
+
+def remove_view(view: Path) -> None:
+    """Remove a view made by ``view_folder`` in this process, then its link."""
+    if remove_tree(view) is not None or os.path.lexists(view):
+        return  # its link stays: sweep_views retries once this process is gone
+    mark = _marks.pop(Path(view), None)
+    if mark is not None:
+        remove_tree(mark)
+
+
+def sweep_views() -> None:
+    """Remove the views (and their links) of grading processes that are gone."""
+    marks = [m for base in {VIEW_BASE, Path(tempfile.gettempdir())} for m in base.glob(f"{VIEW_MARK}*")]
+    for mark in marks:
+        pid = mark.name[len(VIEW_MARK) :].split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)) or not mark.is_symlink():
+            continue
+        target = Path(os.readlink(mark))
+        if is_view(target):
+            remove_tree(target)
+        remove_tree(mark)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def is_view(folder: Path) -> bool:
@@ -393,8 +435,9 @@ def make_readable(root: Path) -> None:
 
 
 class Isolation(enum.StrEnum):
-    """Which isolation student code gets, chosen once per grading run (fallback.choose) and
-    given to ``open_sandbox`` (fallback.py). Its value is the word ``a3 grade`` says."""
+    """Which isolation student code gets: what ``fallback.choose`` finds usable here (``a3
+    grade`` says it once, ``fallback.announce``), given to ``fallback.open_sandbox``. Its
+    value is the word ``fallback.describe`` and ``closed_while_grading`` take."""
 
     BUBBLEWRAP = "bubblewrap"  # Bubblewrap, below
     UID = "uid"  # fallback.UidFallback: root without a usable bubblewrap
@@ -486,7 +529,7 @@ class Sandbox:
     def close(self) -> None:
         """After the last student process: a view of this sandbox's own is removed."""
         if self._given is not None:
-            remove_tree(self.view)
+            remove_view(self.view)
 
     def where(self) -> dict:
         """The paths the student process sees: {"submission", "inputs", "cwd"}."""

@@ -39,7 +39,7 @@ from autograder.config import Limits
 from autograder.grade.running import counters
 from autograder.grade.running.exchange import remove_tree
 from autograder.grade.running.launch import kill_tree, student_process_env
-from autograder.grade.running.sandbox import Bubblewrap, bubblewrap_problem, is_view, make_readable, view_folder
+from autograder.grade.running.sandbox import Bubblewrap, bubblewrap_problem, make_readable, remove_view, view_folder
 from autograder.student_process.control import Clean, Cleaned, Fork, Forked, Hello
 
 STARTUP_TIMEOUT = 90.0  # importing TensorFlow on a loaded machine
@@ -64,7 +64,6 @@ class Zygote:
         sweep_stale()
         self.root = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         self.view = view_folder()  # what the sandbox binds, named neutrally (issue 23)
-        (self.root / "view").symlink_to(self.view)  # for sweep_stale
         self.stage = self.view / "submissions"
         self.inputs = self.view / "in"
         for d in (self.stage, self.inputs):
@@ -172,21 +171,18 @@ class Zygote:
             pass
         if getattr(self, "proc", None) is not None:
             kill_tree(self.proc)
-        remove_tree(self.view)
+        remove_view(self.view)
         remove_tree(self.root)
 
 
 def sweep_stale(folder: Path | None = None) -> None:
     """Remove the private folders of zygotes whose grading process is gone (killed with
     SIGKILL, its atexit never ran; its sandbox died with it): ``<tmp>/a3-zygote-<pid>-*``
-    and the view its ``view`` link points to."""
+    (their views: sandbox.sweep_views)."""
     folder = Path(folder or tempfile.gettempdir())
     for path in folder.glob(f"{PREFIX}*"):
         pid = path.name[len(PREFIX) :].split("-", 1)[0]
         if pid.isdigit() and not psutil.pid_exists(int(pid)) and path.is_dir() and not path.is_symlink():
-            view = path / "view"
-            if view.is_symlink() and is_view(Path(os.readlink(view))):
-                remove_tree(os.readlink(view))
             remove_tree(path)
 
 
