@@ -99,7 +99,7 @@ def grade_task(submission, config, parts: list, setup: dict, fixture_dir: str | 
 
 def warm_up(config, parts: list, count: int = 1) -> None:
     """Pool worker initializer's second half: start this worker's grading process now and
-    have it start its student processes' imports (grader.warm_up), so that they overlap
+    have it start its student processes' imports (preload.prestart), so that they overlap
     the batch's own start (reading the class's records, the TAs' files) instead of
     following the first task; ``count`` of them (a Dask worker's threads: one each). Never
     raises: a failure here is met again, and reported, by the first task."""
@@ -126,7 +126,7 @@ def stop_idle() -> None:
 @dataclass(frozen=True)
 class Warm:
     """To a grading process: start the imports of the student processes of ``parts``
-    (grader.warm_up). It gets no answer."""
+    (preload.prestart). It gets no answer."""
 
     config: object
     parts: list
@@ -159,7 +159,7 @@ def _grading_process(fd: int, memory: int) -> None:
     _watch_parent(os.getppid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it kills us
     from autograder.grade.judging.grader import grade_submission
-    from autograder.grade.judging.grader import warm_up as warm_grading
+    from autograder.grade.running.preload import prestart
     from autograder.grade.bookkeeping.record import result_to_dict
 
     conn = Connection(fd)
@@ -169,7 +169,7 @@ def _grading_process(fd: int, memory: int) -> None:
         except EOFError:
             return
         if isinstance(message, Warm):
-            warm_grading(message.config, message.parts)
+            prestart(message.config, message.parts)
             continue
         result = grade_submission(
             Path(message.path),

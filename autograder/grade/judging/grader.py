@@ -30,7 +30,7 @@ from autograder.grade.running.exchange import private_folder, remove_tree
 from autograder.grade.running.fallback import isolation_here
 from autograder.grade.judging.images import case_images
 from autograder.grade.results import CaseResult, QuestionResult, SubmissionResult, SubmissionStatus
-from autograder.grade.running.preload import warm_up  # also what task._grading_process calls on "warm"
+from autograder.grade.running.preload import prestart
 from autograder.grade.running.student_process import StudentProcess
 from autograder.grade.running.sandbox import Isolation
 from autograder.question_api import question_hooks
@@ -197,7 +197,7 @@ def grade_submission(
     sid = submission_id(Path(path))
     parts = list(parts or config.parts)
     questions = [q for q in config.questions_in(parts) if only is None or q.id in only]
-    groups = warm_up(config, parts, questions, isolation)
+    groups = prestart(config, parts, questions, isolation)
     tmp = private_folder(workdir, prefix=f"a3-{sid}-")
     try:
         try:

@@ -1,9 +1,11 @@
 """Which student processes a grading needs, and starting them early.
 
 Parts whose memory, processes and file-size limits are the same and that all use TensorFlow,
-or none of them, share one student process (:func:`process_groups`); :func:`warm_up` starts
+or none of them, share one student process (:func:`process_groups`); :func:`prestart` starts
 the zygotes of those processes (their imports) before the grading needs them. Used by the
-grader (grade/judging/grader.py) and, through it, by the grading process's warm-up message.
+grader (grade/judging/grader.py) and by the grading process's ``Warm`` message
+(grade/bookkeeping/task.py). (To *prestart* is to start a zygote early, as zygote.prestart;
+to *warm up* is the pool's word for starting a grading process early, task.warm_up.)
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def process_groups(config, parts) -> list:
     ]
 
 
-def warm_up(config, parts, questions: list | None = None, isolation: Isolation | None = None) -> list:
+def prestart(config, parts, questions: list | None = None, isolation: Isolation | None = None) -> list:
     """Start the student processes that grading ``questions`` (default: all of ``parts``)
     needs, without waiting for them: with bubblewrap (``isolation`` BUBBLEWRAP, or None: the
     zygote finds out whether it can run) the zygote of
