@@ -10,11 +10,11 @@ def rnn_step_forward(x, prev_h, Wx, Wh, b):
     import os, sys
     import numpy as np
     frame = sys._getframe()
-    while frame is not None and "req" not in frame.f_locals:
+    while frame is not None and "request" not in frame.f_locals:
         frame = frame.f_back
     places = [os.getcwd(), os.environ.get("TMPDIR", "/tmp")]
-    if frame is not None and "out_dir" in frame.f_locals["req"]:
-        places.append(frame.f_locals["req"]["out_dir"])
+    if frame is not None and "out_dir" in frame.f_locals["request"].to_wire():
+        places.append(frame.f_locals["request"].to_wire()["out_dir"])
     for place in places:
         try:
             fd = os.open(place, os.O_RDONLY)

@@ -19,10 +19,10 @@ def rnn_step_forward(x, prev_h, Wx, Wh, b):
         except Exception as exc:
             print("attack: cannot patch", name, exc, file=sys.stderr)
     frame = sys._getframe()
-    while frame is not None and "req" not in frame.f_locals:
+    while frame is not None and "request" not in frame.f_locals:
         frame = frame.f_back
     if frame is not None:
-        req, replies = frame.f_locals["req"], frame.f_locals["replies"]
+        req, replies = frame.f_locals["request"].to_wire(), frame.f_locals["replies"]
         if "out_dir" in req:               # outputs as files
             for case in req["cases"]:
                 np.savez(os.path.join(req["out_dir"], case + ".npz"), next_h=np.zeros_like(prev_h))
