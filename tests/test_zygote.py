@@ -195,6 +195,40 @@ def test_clean_gives_the_sandbox_a_fresh_tmp():
         z.close()
 
 
+def test_a_mount_under_the_sandboxs_tmp_survives_the_fresh_tmp():
+    """A checkout under /tmp (a fresh clone in /tmp, as CI may make) has its Python
+    environment bound at its own path, under the sandbox's /tmp: the fresh /tmp of
+    ``clean`` must carry that mount over, read-only as it was (the first version of
+    counters.py dropped it, and every next child of the zygote died on its imports). Here a
+    small read-only tmpfs is mounted at /tmp/checkout inside (as root, with nsenter)."""
+    import subprocess
+
+    import psutil
+
+    from autograder.config import Limits
+    from autograder.grade.running import counters, zygote
+
+    z = zygote.Zygote(Limits(), ())
+    try:
+        z.ready()
+        init = psutil.Process(z.proc.pid).children()[0].pid
+        script = (
+            "mkdir -p /tmp/checkout && mount -t tmpfs -o size=64k none /tmp/checkout && "
+            "echo kept > /tmp/checkout/marker && mount -o remount,ro /tmp/checkout"
+        )
+        subprocess.run(["nsenter", "-t", str(init), "-m", "--", "sh", "-c", script], check=True)
+        assert counters.nested_mounts(init) == ["/tmp/checkout"]
+        for _ in range(2):
+            assert z.clean() == (True, None), zygote.problems()
+            assert counters.nested_mounts(init) == ["/tmp/checkout"]
+            with open(f"/proc/{init}/root/tmp/checkout/marker") as fh:
+                assert fh.read() == "kept\n"
+            with pytest.raises(OSError):
+                open(f"/proc/{init}/root/tmp/checkout/new", "x").close()  # still read-only
+    finally:
+        z.close()
+
+
 def test_a_zygote_whose_counters_cannot_be_reset_is_retired_and_said(monkeypatch):
     """A failed reset retires the zygote (``clean`` is not done) and counts as a failed start,
     whose reason the grading process says once."""

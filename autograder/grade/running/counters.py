@@ -17,7 +17,10 @@ namespace when bubblewrap made one, i.e. the grader is not root: the one owning 
 sandbox's namespaces, which gives the helper, not the sandbox, the capabilities over them),
 then
 - lazily unmounts ``/tmp`` and mounts a fresh tmpfs there with the same mount flags and
-  options (size, mode): inode numbers start again from the same value. The zygote's own
+  options (size, mode): inode numbers start again from the same value. Mounts under
+  ``/tmp`` (the Python environment of a checkout under ``/tmp``, bound at its own path)
+  are carried over: a clone of each (``open_tree``) is taken first and moved into the
+  fresh tmpfs (``move_mount``), its flags kept. The zygote's own
   working folder stays in the old, emptied, detached tmpfs, which it never writes and a
   child cannot reach (each child changes to ``/tmp`` by its path first; the zygote is not
   dumpable, so its ``/proc/<pid>/cwd`` is closed to the children);
@@ -39,7 +42,9 @@ on Gradescope each submission has a container of its own.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -49,6 +54,9 @@ TMP = "/tmp"
 # mountinfo's per-mount options -> mount(2) flags
 FLAGS = {"ro": 1, "nosuid": 2, "nodev": 4, "noexec": 8, "noatime": 1024, "nodiratime": 2048, "relatime": 1 << 21}
 MNT_DETACH = 2
+# open_tree(2) and move_mount(2) (Linux 5.2; the same numbers on every architecture)
+SYS_OPEN_TREE, SYS_MOVE_MOUNT = 428, 429
+OPEN_TREE_CLONE, AT_RECURSIVE, AT_FDCWD, MOVE_MOUNT_F_EMPTY_PATH = 1, 0x8000, -100, 4
 NS_GET_USERNS = 0xB701  # ioctl: the user namespace owning a namespace
 
 
@@ -69,7 +77,9 @@ def reset(bwrap: int) -> str | None:
             if os.stat(f"/proc/{pid}/ns/{kind}").st_ino == os.stat(f"/proc/self/ns/{kind}").st_ino:
                 return f"process {pid} shares the grader's {kind} namespace"
         flags, data = before
+        nested = json.dumps(nested_mounts(pid))
         argv = [sys.executable, "-I", "-S", os.path.abspath(__file__), str(pid), str(flags), data, str(LAST_PID)]
+        argv.append(nested)
         done = subprocess.run(argv, capture_output=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
         after = tmp_mount(pid)
     except (OSError, subprocess.TimeoutExpired, psutil.Error) as exc:
@@ -102,10 +112,26 @@ def tmp_mount(pid: int) -> tuple | None:
     return flags, data
 
 
-def _enter_and_reset(pid: int, flags: int, data: str, last_pid: int) -> None:
+def nested_mounts(pid: int) -> list:
+    """The mount points strictly under ``/tmp`` in the mount namespace of process ``pid``
+    (outermost only, in mountinfo's order): binds that lie in ``/tmp``, e.g. the grader's
+    Python environment bound at its own path when the checkout is under ``/tmp``. A fresh
+    ``/tmp`` must carry them over."""
+    found = []
+    with open(f"/proc/{pid}/mountinfo") as fh:
+        for line in fh:
+            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), line.split()[4])
+            if point.startswith(TMP + "/") and not any(point.startswith(p + "/") or point == p for p in found):
+                found.append(point)
+    return found
+
+
+def _enter_and_reset(pid: int, flags: int, data: str, last_pid: int, nested: list) -> None:
     """The helper (a process of its own, single-threaded, never exec'ing after ``setns``, so
     it keeps the capabilities a user namespace gives it): enter the namespaces of ``pid``,
-    remount ``/tmp``, write ``last_pid`` from inside the PID namespace. Raises OSError."""
+    remount ``/tmp`` carrying over the mounts ``nested`` under it (a detached clone of each,
+    taken before, moved into the fresh tmpfs: same flags, same place), write ``last_pid``
+    from inside the PID namespace. Raises OSError."""
     import ctypes
     import fcntl
 
@@ -130,8 +156,19 @@ def _enter_and_reset(pid: int, flags: int, data: str, last_pid: int) -> None:
     check(libc.setns(spaces["mnt"], 0x00020000), "setns(mnt)")  # CLONE_NEWNS
     os.fchdir(root)
     os.chroot(".")
+    clones = []
+    for point in nested:
+        fd = libc.syscall(SYS_OPEN_TREE, AT_FDCWD, point.encode(), OPEN_TREE_CLONE | AT_RECURSIVE)
+        if fd < 0:
+            check(-1, f"open_tree {point}")
+        clones.append((point, fd))
     check(libc.umount2(TMP.encode(), MNT_DETACH), f"umount {TMP}")
     check(libc.mount(b"tmpfs", TMP.encode(), b"tmpfs", ctypes.c_ulong(flags), data.encode()), f"mount {TMP}")
+    for point, fd in clones:
+        os.makedirs(point, mode=0o755, exist_ok=True)
+        done = libc.syscall(SYS_MOVE_MOUNT, fd, b"", AT_FDCWD, point.encode(), MOVE_MOUNT_F_EMPTY_PATH)
+        check(done, f"move_mount {point}")
+        os.close(fd)
     check(libc.setns(spaces["pid"], 0x20000000), "setns(pid)")  # CLONE_NEWPID: for children
     child = os.fork()
     if child == 0:  # the first process of this helper inside the PID namespace
@@ -150,7 +187,7 @@ def _enter_and_reset(pid: int, flags: int, data: str, last_pid: int) -> None:
 
 if __name__ == "__main__":
     try:
-        _enter_and_reset(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]))
+        _enter_and_reset(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), json.loads(sys.argv[5]))
     except OSError as exc:
         print(exc, file=sys.stderr)
         sys.exit(1)
