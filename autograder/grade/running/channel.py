@@ -14,6 +14,7 @@ import os
 import select
 import time
 
+from autograder.grade.running.exchange import close_quietly
 from autograder.student_process.protocol import ProtocolError, Reply, Request, parse, send
 
 EOF = object()  # the student process closed its reply pipe (it died)
@@ -34,11 +35,7 @@ class Channel:
 
     def handed_over(self) -> None:
         """Close the student process's ends here (it has them, or failed to start)."""
-        for fd in self.theirs:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        close_quietly(self.theirs)
         self.theirs = ()
 
     def close(self) -> None:

@@ -92,6 +92,15 @@ def read_regular(folder: str | Path | int, name: str, max_bytes: int) -> bytes:
             os.close(dir_fd)
 
 
+def close_quietly(fds) -> None:
+    """Close each descriptor of ``fds``, ignoring any already closed."""
+    for fd in fds:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
 def remove_tree(path: str | Path) -> str | None:
     """Remove ``path`` and everything under it without recursion and without following a
     link (a link is removed, not its target). Never raises: returns None when the path is

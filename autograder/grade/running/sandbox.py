@@ -105,7 +105,7 @@ import warnings
 from pathlib import Path
 
 from autograder.config import Limits
-from autograder.grade.running.exchange import private_folder, remove_tree
+from autograder.grade.running.exchange import close_quietly, private_folder, remove_tree
 from autograder.grade.running.syscall_filter import filter_bpf, filter_fd
 from autograder.student_process.assets import assets_dir
 
@@ -570,11 +570,7 @@ class Sandbox:
 
     def close_fds(self) -> None:
         """Close the descriptors of the last command (once it has started)."""
-        for fd in self.fds:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        close_quietly(self.fds)
         self.fds = []
 
     def limit_args(self, own_uid: bool = True) -> list:
